@@ -1,0 +1,39 @@
+#![allow(missing_docs, clippy::panic)]
+//! Benchmarks: reading and checking plan documents.
+//!
+//! Run with `cargo bench -p careplan-core --bench validate`.
+
+use careplan_core::CarePlan;
+
+const LARGEST: &str = include_str!("../../../fixtures/plans/long-table2-showa-gannen.json");
+const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
+
+fn main() {
+    divan::main();
+}
+
+fn bench_from_json(bencher: divan::Bencher, json: &str) {
+    bencher
+        .counter(divan::counter::BytesCount::new(json.len()))
+        .bench(|| CarePlan::from_json(divan::black_box(json)).map(|p| p.table2().needs.len()));
+}
+
+/// Parse and check the largest fixture (6 needs, 18 services, long texts):
+/// the path every integrator's document takes.
+#[divan::bench]
+fn from_json_largest(bencher: divan::Bencher) {
+    bench_from_json(bencher, LARGEST);
+}
+
+/// Parse and check case A.
+#[divan::bench]
+fn from_json_case_a(bencher: divan::Bencher) {
+    bench_from_json(bencher, CASE_A);
+}
+
+/// Serialise a checked plan back to JSON.
+#[divan::bench]
+fn to_json(bencher: divan::Bencher) {
+    let plan = CarePlan::from_json(LARGEST).unwrap_or_else(|e| panic!("{e}"));
+    bencher.bench(|| divan::black_box(&plan).to_json_pretty());
+}

@@ -1,0 +1,481 @@
+//! The one error type of careplan-core: every violation of the plan's rules,
+//! each with its JSON path, its rule, the offending value and a message in
+//! Japanese and English.
+
+use std::fmt;
+
+use crate::path::FieldPath;
+
+/// A rule of the form that a plan document can break.
+///
+/// Each rule has a stable code ([`Rule::code`]) that systems can match on,
+/// and a description in Japanese and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The input is not well-formed JSON.
+    JsonSyntax,
+    /// The JSON has the wrong shape: a wrong type, an unknown field.
+    JsonStructure,
+    /// A required field is missing.
+    Required,
+    /// A text field is empty or only white space.
+    Blank,
+    /// A text field is longer than [`crate::MAX_TEXT_CHARS`] characters.
+    TooLong,
+    /// A text field contains a control character other than tab and line breaks.
+    ControlCharacter,
+    /// A date is not an ISO date (`YYYY-MM-DD`) or does not exist.
+    DateFormat,
+    /// A date lies outside the range the forms can print (1873-01-01 to 2999-12-31).
+    DateOutOfRange,
+    /// A year-month is not `YYYY-MM`.
+    YearMonthFormat,
+    /// A time is not `HH:MM` between 00:00 and 24:00.
+    TimeFormat,
+    /// A start time is not before its end time.
+    TimeOrder,
+    /// Two dates of the plan are in the wrong order.
+    DateOrder,
+    /// A period ends before it starts.
+    PeriodOrder,
+    /// A period lies outside the period of the level above it.
+    PeriodOutsideParent,
+    /// 保険者番号 is not six digits.
+    InsurerNumberFormat,
+    /// 被保険者番号 is not ten digits, nor `H` and nine digits.
+    InsuredNumberFormat,
+    /// 事業所番号 is not ten digits.
+    OfficeNumberFormat,
+    /// A postal code is not `NNN-NNNN`.
+    PostalCodeFormat,
+    /// フリガナ contains characters other than katakana and spaces.
+    KanaFormat,
+    /// A service id is not 1–64 letters, digits, `.`, `_` or `-`.
+    ServiceIdFormat,
+    /// Two services of 第2表 share one id.
+    DuplicateServiceId,
+    /// A 第3表 entry refers to a service id that 第2表 does not have.
+    UnknownServiceRef,
+    /// A list that must hold at least one element is empty.
+    EmptyList,
+    /// A value appears twice in a list of distinct choices.
+    DuplicateValue,
+    /// A code is not one of the values the field allows.
+    UnknownCode,
+    /// 要支援 or 事業対象者: these users get the 介護予防 form, not this one.
+    PreventiveCareLevel,
+    /// 「３．その他」 is circled without its text.
+    OtherReasonWithoutText,
+    /// A reason text is given although 「３．その他」 is not circled.
+    TextWithoutOtherReason,
+    /// A family member's wishes without the family member's relation (続柄).
+    RelationRequired,
+    /// A relation is given for the user's own wishes.
+    RelationNotAllowed,
+    /// A 第3表 weekly entry has neither a 第2表 service nor a label.
+    EntryWithoutTarget,
+    /// A draft plan (原案) carries a consent: consent is given to the draft, which then stops being one.
+    ConsentOnDraft,
+}
+
+impl Rule {
+    /// Every rule, in declaration order.
+    pub const ALL: &'static [Rule] = &[
+        Rule::JsonSyntax,
+        Rule::JsonStructure,
+        Rule::Required,
+        Rule::Blank,
+        Rule::TooLong,
+        Rule::ControlCharacter,
+        Rule::DateFormat,
+        Rule::DateOutOfRange,
+        Rule::YearMonthFormat,
+        Rule::TimeFormat,
+        Rule::TimeOrder,
+        Rule::DateOrder,
+        Rule::PeriodOrder,
+        Rule::PeriodOutsideParent,
+        Rule::InsurerNumberFormat,
+        Rule::InsuredNumberFormat,
+        Rule::OfficeNumberFormat,
+        Rule::PostalCodeFormat,
+        Rule::KanaFormat,
+        Rule::ServiceIdFormat,
+        Rule::DuplicateServiceId,
+        Rule::UnknownServiceRef,
+        Rule::EmptyList,
+        Rule::DuplicateValue,
+        Rule::UnknownCode,
+        Rule::PreventiveCareLevel,
+        Rule::OtherReasonWithoutText,
+        Rule::TextWithoutOtherReason,
+        Rule::RelationRequired,
+        Rule::RelationNotAllowed,
+        Rule::EntryWithoutTarget,
+        Rule::ConsentOnDraft,
+    ];
+
+    /// The stable, machine-readable code of the rule (`snake_case`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::JsonSyntax => "json_syntax",
+            Rule::JsonStructure => "json_structure",
+            Rule::Required => "required",
+            Rule::Blank => "blank",
+            Rule::TooLong => "too_long",
+            Rule::ControlCharacter => "control_character",
+            Rule::DateFormat => "date_format",
+            Rule::DateOutOfRange => "date_out_of_range",
+            Rule::YearMonthFormat => "year_month_format",
+            Rule::TimeFormat => "time_format",
+            Rule::TimeOrder => "time_order",
+            Rule::DateOrder => "date_order",
+            Rule::PeriodOrder => "period_order",
+            Rule::PeriodOutsideParent => "period_outside_parent",
+            Rule::InsurerNumberFormat => "insurer_number_format",
+            Rule::InsuredNumberFormat => "insured_number_format",
+            Rule::OfficeNumberFormat => "office_number_format",
+            Rule::PostalCodeFormat => "postal_code_format",
+            Rule::KanaFormat => "kana_format",
+            Rule::ServiceIdFormat => "service_id_format",
+            Rule::DuplicateServiceId => "duplicate_service_id",
+            Rule::UnknownServiceRef => "unknown_service_ref",
+            Rule::EmptyList => "empty_list",
+            Rule::DuplicateValue => "duplicate_value",
+            Rule::UnknownCode => "unknown_code",
+            Rule::PreventiveCareLevel => "preventive_care_level",
+            Rule::OtherReasonWithoutText => "other_reason_without_text",
+            Rule::TextWithoutOtherReason => "text_without_other_reason",
+            Rule::RelationRequired => "relation_required",
+            Rule::RelationNotAllowed => "relation_not_allowed",
+            Rule::EntryWithoutTarget => "entry_without_target",
+            Rule::ConsentOnDraft => "consent_on_draft",
+        }
+    }
+
+    /// The rule with the given code, if there is one.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.code() == code)
+    }
+
+    /// What the rule requires, in Japanese, for care workers.
+    pub fn description_ja(self) -> &'static str {
+        match self {
+            Rule::JsonSyntax => "JSONとして読み取れません。",
+            Rule::JsonStructure => "JSONの形が計画書の形式と合いません。",
+            Rule::Required => "必須の項目が入力されていません。",
+            Rule::Blank => "空欄にはできません。",
+            Rule::TooLong => "文字数が多すぎます（1項目20,000文字まで）。",
+            Rule::ControlCharacter => "使えない制御文字が含まれています。",
+            Rule::DateFormat => {
+                "日付として読み取れません（YYYY-MM-DD の形で、実在する日付を入力してください）。"
+            }
+            Rule::DateOutOfRange => "日付が範囲外です（1873年1月1日から2999年12月31日まで）。",
+            Rule::YearMonthFormat => "年月として読み取れません（YYYY-MM の形で入力してください）。",
+            Rule::TimeFormat => {
+                "時刻として読み取れません（00:00〜24:00 を HH:MM の形で入力してください）。"
+            }
+            Rule::TimeOrder => "開始時刻が終了時刻より前になっていません。",
+            Rule::DateOrder => "日付の前後関係が正しくありません。",
+            Rule::PeriodOrder => "期間の終了日が開始日より前になっています。",
+            Rule::PeriodOutsideParent => {
+                "期間が上位の期間（長期目標・短期目標）の範囲に収まっていません。"
+            }
+            Rule::InsurerNumberFormat => "保険者番号は半角数字6桁です。",
+            Rule::InsuredNumberFormat => {
+                "被保険者番号は半角数字10桁、生活保護単独の場合は「H」と数字9桁です。"
+            }
+            Rule::OfficeNumberFormat => "事業所番号は半角数字10桁です。",
+            Rule::PostalCodeFormat => "郵便番号は「123-4567」の形で入力してください。",
+            Rule::KanaFormat => "フリガナはカタカナで入力してください。",
+            Rule::ServiceIdFormat => "サービスIDは半角英数字と「.」「_」「-」の1〜64文字です。",
+            Rule::DuplicateServiceId => "同じサービスIDが第２表に2回以上使われています。",
+            Rule::UnknownServiceRef => "第３表が参照するサービスが第２表にありません。",
+            Rule::EmptyList => "少なくとも1件の入力が必要です。",
+            Rule::DuplicateValue => "同じ値が2回以上選ばれています。",
+            Rule::UnknownCode => "選択肢にない値です。",
+            Rule::PreventiveCareLevel => {
+                "要支援・事業対象者の方は「介護予防サービス・支援計画書」の様式を使います。この計画書（居宅サービス計画書）は要介護１〜５の方のものです。"
+            }
+            Rule::OtherReasonWithoutText => {
+                "生活援助中心型の算定理由で「３．その他」を選んだ場合は、その内容を記入してください。"
+            }
+            Rule::TextWithoutOtherReason => {
+                "算定理由の内容は「３．その他」を選んだ場合にだけ記入します。"
+            }
+            Rule::RelationRequired => "家族の意向には続柄（妻、長男など）を記入してください。",
+            Rule::RelationNotAllowed => "本人の意向には続柄を記入しません。",
+            Rule::EntryWithoutTarget => {
+                "週間サービスには第２表のサービスか表示名のどちらかが必要です。"
+            }
+            Rule::ConsentOnDraft => {
+                "原案には同意を記録できません。同意を得た計画は原案ではありません。"
+            }
+        }
+    }
+
+    /// What the rule requires, in English, for developers.
+    pub fn description_en(self) -> &'static str {
+        match self {
+            Rule::JsonSyntax => "the input is not well-formed JSON",
+            Rule::JsonStructure => "the JSON does not have the shape of a plan document",
+            Rule::Required => "a required field is missing",
+            Rule::Blank => "the text must not be blank",
+            Rule::TooLong => "the text is longer than 20,000 characters",
+            Rule::ControlCharacter => {
+                "the text contains a control character other than tab and line breaks"
+            }
+            Rule::DateFormat => "not an existing date in the form YYYY-MM-DD",
+            Rule::DateOutOfRange => "the date is outside 1873-01-01 to 2999-12-31",
+            Rule::YearMonthFormat => "not a year-month in the form YYYY-MM",
+            Rule::TimeFormat => "not a time HH:MM between 00:00 and 24:00",
+            Rule::TimeOrder => "the start time is not before the end time",
+            Rule::DateOrder => "two dates are in the wrong order",
+            Rule::PeriodOrder => "the period ends before it starts",
+            Rule::PeriodOutsideParent => "the period is not inside the period of its goal",
+            Rule::InsurerNumberFormat => "an insurer number (保険者番号) is six digits",
+            Rule::InsuredNumberFormat => {
+                "an insured number (被保険者番号) is ten digits, or H and nine digits"
+            }
+            Rule::OfficeNumberFormat => "an office number (事業所番号) is ten digits",
+            Rule::PostalCodeFormat => "a postal code is NNN-NNNN",
+            Rule::KanaFormat => "フリガナ must be katakana",
+            Rule::ServiceIdFormat => {
+                "a service id is 1 to 64 ASCII letters, digits, '.', '_' or '-'"
+            }
+            Rule::DuplicateServiceId => "the service id is used more than once in table 2",
+            Rule::UnknownServiceRef => "table 3 refers to a service that table 2 does not have",
+            Rule::EmptyList => "the list must hold at least one element",
+            Rule::DuplicateValue => "the same value is chosen more than once",
+            Rule::UnknownCode => "the value is not one of the allowed codes",
+            Rule::PreventiveCareLevel => {
+                "要支援 and 事業対象者 use the preventive care form (介護予防サービス・支援計画書); this plan is for 要介護1-5"
+            }
+            Rule::OtherReasonWithoutText => "reason 3 (その他) requires its text",
+            Rule::TextWithoutOtherReason => "a reason text is only given with reason 3 (その他)",
+            Rule::RelationRequired => "a family member's wishes need the relation (続柄)",
+            Rule::RelationNotAllowed => "the user's own wishes take no relation",
+            Rule::EntryWithoutTarget => "a weekly entry needs a table 2 service or a label",
+            Rule::ConsentOnDraft => "a draft plan (原案) cannot carry a consent",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One broken rule: where, which rule, and the offending value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    path: FieldPath,
+    rule: Rule,
+    value: Option<String>,
+    detail: Option<String>,
+}
+
+/// How many characters of an offending value a violation keeps.
+const MAX_VALUE_CHARS: usize = 80;
+
+impl Violation {
+    /// A violation of `rule` at `path`.
+    pub fn new(path: FieldPath, rule: Rule) -> Self {
+        Violation {
+            path,
+            rule,
+            value: None,
+            detail: None,
+        }
+    }
+
+    /// Records the offending value (long values are shortened to 80 characters).
+    pub fn with_value(mut self, value: impl AsRef<str>) -> Self {
+        let value = value.as_ref();
+        let mut chars = value.chars();
+        let mut short: String = chars.by_ref().take(MAX_VALUE_CHARS).collect();
+        if chars.next().is_some() {
+            short.push('…');
+        }
+        self.value = Some(short);
+        self
+    }
+
+    /// Adds a detail: the other field or bound involved (for example the
+    /// path of the period the value must lie within).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// The JSON path of the offending field.
+    pub fn path(&self) -> &FieldPath {
+        &self.path
+    }
+
+    /// The rule that was broken.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// The offending value as written, if the field had one.
+    pub fn value(&self) -> Option<&str> {
+        self.value.as_deref()
+    }
+
+    /// The other field or bound involved, if any.
+    pub fn detail(&self) -> Option<&str> {
+        self.detail.as_deref()
+    }
+
+    /// The location in words a care worker understands
+    /// (`第２表 › 課題2 › 長期目標1 › （期間） › 終了`).
+    pub fn location_ja(&self) -> String {
+        crate::labels::location_ja(&self.path)
+    }
+
+    /// The full message in Japanese: location, rule, value and detail.
+    pub fn message_ja(&self) -> String {
+        let mut m = format!("{}：{}", self.location_ja(), self.rule.description_ja());
+        if let Some(v) = &self.value {
+            m.push_str(&format!("（入力値：「{v}」）"));
+        }
+        if let Some(d) = &self.detail {
+            m.push_str(&format!("［{d}］"));
+        }
+        m
+    }
+
+    /// The full message in English: path, rule, value and detail.
+    pub fn message_en(&self) -> String {
+        let mut m = format!("{}: {}", self.path, self.rule.description_en());
+        if let Some(v) = &self.value {
+            m.push_str(&format!(" (value: {v:?})"));
+        }
+        if let Some(d) = &self.detail {
+            m.push_str(&format!(" [{d}]"));
+        }
+        m
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.message_en(), self.rule.code())
+    }
+}
+
+/// The error of careplan-core: the plan breaks one or more rules.
+///
+/// It lists **every** violation found, not only the first, each with its
+/// path. Only a document that is not JSON at all, or whose JSON has the
+/// wrong shape, stops at the first problem (a single [`Rule::JsonSyntax`] or
+/// [`Rule::JsonStructure`] violation), since nothing further can be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", summary(.violations))]
+pub struct Error {
+    violations: Vec<Violation>,
+}
+
+fn summary(violations: &[Violation]) -> String {
+    let mut s = format!("the plan breaks {} rule(s)", violations.len());
+    for v in violations {
+        s.push_str("\n  ");
+        s.push_str(&v.to_string());
+    }
+    s
+}
+
+impl Error {
+    /// An error from a list of violations, or `None` if the list is empty.
+    pub fn from_violations(violations: Vec<Violation>) -> Option<Self> {
+        (!violations.is_empty()).then_some(Error { violations })
+    }
+
+    /// An error of one violation.
+    pub fn single(violation: Violation) -> Self {
+        Error {
+            violations: vec![violation],
+        }
+    }
+
+    /// Every violation, in the order of the document.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// Consumes the error, giving its violations.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+/// Collects violations while a document is checked.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    violations: Vec<Violation>,
+}
+
+impl Collector {
+    pub(crate) fn push(&mut self, v: Violation) {
+        self.violations.push(v);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for r in Rule::ALL {
+            assert!(seen.insert(r.code()), "duplicate code {}", r.code());
+            assert_eq!(Rule::from_code(r.code()), Some(*r));
+            assert!(!r.description_ja().is_empty());
+            assert!(!r.description_en().is_empty());
+        }
+        assert_eq!(Rule::from_code("nope"), None);
+    }
+
+    #[test]
+    fn messages_carry_path_value_and_detail() {
+        let v = Violation::new(
+            FieldPath::root()
+                .key("table1")
+                .key("user")
+                .key("insurer_number"),
+            Rule::InsurerNumberFormat,
+        )
+        .with_value("12345")
+        .with_detail("six digits");
+        assert!(v.message_en().starts_with("table1.user.insurer_number: "));
+        assert!(v.message_en().contains("\"12345\""));
+        assert!(v.message_ja().contains("保険者番号"));
+        assert!(v.message_ja().contains("「12345」"));
+        assert!(v.to_string().ends_with("[insurer_number_format]"));
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        let v = Violation::new(FieldPath::root(), Rule::Blank).with_value("あ".repeat(500));
+        let value = v.value().unwrap();
+        assert_eq!(value.chars().count(), MAX_VALUE_CHARS + 1);
+        assert!(value.ends_with('…'));
+    }
+
+    #[test]
+    fn empty_list_gives_no_error() {
+        assert!(Error::from_violations(vec![]).is_none());
+        let e = Error::from_violations(vec![Violation::new(FieldPath::root(), Rule::Required)])
+            .unwrap();
+        assert_eq!(e.violations().len(), 1);
+        assert!(e.to_string().contains("1 rule(s)"));
+    }
+}

@@ -1,0 +1,91 @@
+//! `careplan`: the command line for Japanese home care plans
+//! (居宅サービス計画書 第1表–第3表).
+//!
+//! ```text
+//! careplan validate PLAN.json… [--lang ja|en] [--format text|json]
+//! ```
+//!
+//! Exit status: 0 every plan valid, 1 some plan breaks a rule, 2 some input
+//! could not be read (missing file, not UTF-8, not JSON).
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod validate;
+
+/// careplan: 居宅サービス計画書（第1表〜第3表）を検証・出力するコマンド
+#[derive(Debug, Parser)]
+#[command(name = "careplan", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Checks plan documents (JSON) against every rule of the form and
+    /// prints each violation with its path.
+    Validate(validate::Args),
+}
+
+/// The language of messages for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum Lang {
+    /// 日本語 (default).
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum Format {
+    /// Lines for people.
+    #[default]
+    Text,
+    /// One JSON document for machines.
+    Json,
+}
+
+/// The outcome of a command, mapped to the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Outcome {
+    /// Everything valid: 0.
+    Ok = 0,
+    /// Some input breaks a rule: 1.
+    Invalid = 1,
+    /// Some input could not be read: 2.
+    Unreadable = 2,
+}
+
+/// Reads a file, or standard input for `-`.
+pub(crate) fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("標準入力を読めません / cannot read standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("{path} を読めません / cannot read {path}: {e}"))
+    }
+}
+
+/// Writes to standard output, ignoring a closed pipe.
+pub(crate) fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Validate(args) => validate::run(&args),
+    };
+    ExitCode::from(outcome as u8)
+}
