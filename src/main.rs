@@ -3,6 +3,9 @@
 //!
 //! ```text
 //! careplan validate PLAN.json… [--lang ja|en] [--format text|json]
+//! careplan render PLAN.json -o OUT.pdf [--tables 1,2,3] [--draft] [--consent-block]
+//!                 [--png DIR] [--font FILE]… [--pdfa] [--allow-missing-glyphs]
+//! careplan render --batch DIR -o OUTDIR
 //! ```
 //!
 //! Exit status: 0 every plan valid, 1 some plan breaks a rule, 2 some input
@@ -13,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod render;
 mod validate;
 
 /// careplan: 居宅サービス計画書（第1表〜第3表）を検証・出力するコマンド
@@ -28,6 +32,8 @@ enum Command {
     /// Checks plan documents (JSON) against every rule of the form and
     /// prints each violation with its path.
     Validate(validate::Args),
+    /// Prints plans as PDF in the official layout (第1表–第3表).
+    Render(render::Args),
 }
 
 /// The language of messages for people.
@@ -86,6 +92,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Render(args) => render::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

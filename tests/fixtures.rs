@@ -2,7 +2,12 @@
 //! every invalid document is rejected with the path and rule of the one rule
 //! it breaks (see `fixtures/invalid/expected.json`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,12 @@
 //! random mutations of valid JSON either fail with a path or give a plan
 //! whose invariants all hold.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use careplan_core::*;
 use chrono::{Days, NaiveDate};

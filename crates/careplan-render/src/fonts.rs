@@ -1,0 +1,106 @@
+//! The fonts the renderer uses: BIZ UDMincho and BIZ UDGothic shipped inside
+//! the crate (SIL OFL 1.1, see `fonts/OFL.txt`), plus any font files the
+//! caller adds (IPAmj明朝 for rare name characters, say).
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+static MINCHO: &[u8] = include_bytes!("../fonts/BIZUDMincho-Regular.ttf");
+static GOTHIC: &[u8] = include_bytes!("../fonts/BIZUDGothic-Regular.ttf");
+static GOTHIC_BOLD: &[u8] = include_bytes!("../fonts/BIZUDGothic-Bold.ttf");
+
+/// The loaded fonts and their book, parsed once per renderer.
+pub(crate) struct Fonts {
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// The shipped fonts followed by the extra ones. Extra font files that
+    /// hold no usable font are an error naming the file's position.
+    pub fn load(extra: &[Vec<u8>]) -> Result<Fonts, crate::RenderError> {
+        let mut fonts = Vec::new();
+        for data in [MINCHO, GOTHIC, GOTHIC_BOLD] {
+            fonts.extend(Font::iter(Bytes::new(data)));
+        }
+        for (i, data) in extra.iter().enumerate() {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data.clone())));
+            if fonts.len() == before {
+                return Err(crate::RenderError::Font(format!(
+                    "追加フォント{}番目を読み込めません（TrueType/OpenType ではありません） / extra font #{} holds no usable font",
+                    i + 1,
+                    i + 1
+                )));
+            }
+        }
+        let book = FontBook::from_infos(fonts.iter().map(|f| f.info().clone()));
+        Ok(Fonts {
+            book: LazyHash::new(book),
+            fonts,
+        })
+    }
+
+    /// Whether some loaded font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// The family names of the loaded fonts, without repeats, in order.
+    pub fn families(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in &self.fonts {
+            let family = f.info().family.clone();
+            if !out.contains(&family) {
+                out.push(family);
+            }
+        }
+        out
+    }
+}
+
+/// Characters that need no glyph of their own: white space and line breaks,
+/// zero-width joiners and variation selectors (which select among the
+/// glyphs of the character before them).
+pub(crate) fn needs_no_glyph(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_fonts_load_and_cover_japanese() {
+        let f = Fonts::load(&[]).unwrap();
+        assert!(f.fonts.len() >= 3);
+        let families = f.families();
+        assert!(families.iter().any(|x| x == "BIZ UDMincho"), "{families:?}");
+        assert!(families.iter().any(|x| x == "BIZ UDGothic"), "{families:?}");
+        for c in "居宅サービス計画書第１表髙﨑①～〜".chars() {
+            assert!(f.covers(c), "{c}");
+        }
+        // 𠮷 (U+20BB7) is not in BIZ UD.
+        assert!(!f.covers('𠮷'));
+    }
+
+    #[test]
+    fn bad_extra_font_is_an_error() {
+        assert!(Fonts::load(&[b"not a font".to_vec()]).is_err());
+    }
+
+    #[test]
+    fn selectors_and_spaces_need_no_glyph() {
+        for c in [' ', '\n', '\u{3000}', '\u{FE0F}', '\u{E0100}', '\u{200D}'] {
+            assert!(needs_no_glyph(c), "{c:?}");
+        }
+        assert!(!needs_no_glyph('あ'));
+    }
+}

@@ -1,0 +1,546 @@
+//! The data the templates print: the plan turned into display values
+//! (dates in 和暦, choices as flags, 第3表 blocks with their lanes).
+//!
+//! This is the only thing that reaches Typst, as a JSON file in the
+//! in-memory world. The templates read it with `json(…)`; no value is ever
+//! spliced into markup.
+
+use careplan_core::wareki::{format_date, format_year_month};
+use careplan_core::{CarePlan, HouseworkReason, Period, PlanKind, Speaker, TimeOfDay};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::{RenderError, RenderOptions, Table};
+
+/// The whole document's data.
+#[derive(Debug, Serialize)]
+pub(crate) struct View {
+    pub draft: bool,
+    pub tables: Vec<u8>,
+    pub user_name: String,
+    pub consent_block: bool,
+    pub t1: T1,
+    pub t2: T2,
+    pub t3: T3,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct T1 {
+    pub created_on: String,
+    pub kinds: [bool; 3],
+    pub certified: bool,
+    pub birth: String,
+    pub age: Option<u32>,
+    pub address: Option<String>,
+    pub planner: String,
+    pub office: String,
+    pub office_address: Option<String>,
+    pub plan_date: String,
+    pub first_plan_date: String,
+    pub cert_date: String,
+    pub cert_period: Option<[String; 2]>,
+    pub care_level: Option<u8>,
+    pub wishes: Vec<WishView>,
+    pub analysis: Option<String>,
+    pub committee: Option<String>,
+    pub policy: Option<String>,
+    pub reason: u8,
+    pub reason_text: Option<String>,
+    pub consent: Option<ConsentView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct WishView {
+    pub who: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ConsentView {
+    pub date: String,
+    pub signer: String,
+    pub proxy_relation: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct T2 {
+    pub created_on: String,
+    pub needs: Vec<NeedView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct NeedView {
+    pub text: String,
+    pub goals: Vec<LongView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct LongView {
+    pub text: String,
+    pub period: String,
+    pub goals: Vec<ShortView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ShortView {
+    pub text: String,
+    pub period: String,
+    pub services: Vec<ServiceView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ServiceView {
+    pub content: String,
+    pub insured: bool,
+    pub kind: String,
+    pub provider: Option<String>,
+    pub frequency: Option<String>,
+    pub period: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct T3 {
+    pub created_on: String,
+    pub starts_from: String,
+    pub blocks: Vec<BlockView>,
+    pub activities: Vec<ActivityView>,
+    pub non_weekly: Vec<String>,
+}
+
+/// A block of the weekly grid on one day, with its lane among overlapping blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct BlockView {
+    pub day: usize,
+    pub start: u16,
+    pub end: u16,
+    pub lane: usize,
+    pub lanes: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ActivityView {
+    pub start: u16,
+    pub end: Option<u16>,
+    pub time: String,
+    pub text: String,
+}
+
+fn date(d: NaiveDate) -> Result<String, RenderError> {
+    format_date(d).map_err(|e| RenderError::Data(e.to_string()))
+}
+
+fn period(p: Period) -> Result<String, RenderError> {
+    Ok(match p.end() {
+        Some(e) => format!("{}\n～{}", date(p.start())?, date(e)?),
+        None => format!("{}～", date(p.start())?),
+    })
+}
+
+fn time(t: TimeOfDay) -> String {
+    format!("{}:{:02}", t.hour(), t.minute())
+}
+
+/// The text as printed: unchanged, except that a run of more than
+/// [`MAX_RUN`] characters with no break opportunity (a long URL, a string
+/// with no spaces) gets an invisible break opportunity (U+200B) every
+/// [`MAX_RUN`] characters, so that it wraps instead of running out of its
+/// cell. Japanese text breaks between characters anyway and is left alone.
+fn s(t: &impl AsRef<str>) -> String {
+    breakable(t.as_ref())
+}
+
+/// The longest run of characters without a break opportunity.
+pub(crate) const MAX_RUN: usize = 20;
+
+fn breaks_by_itself(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c as u32,
+            0x2E80..=0x9FFF     // CJK radicals, kana, CJK punctuation, ideographs
+            | 0xAC00..=0xD7AF   // Hangul
+            | 0xF900..=0xFAFF   // CJK compatibility ideographs
+            | 0xFF00..=0xFFEF   // full-width forms
+            | 0x20000..=0x3FFFF) // CJK extensions
+}
+
+pub(crate) fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0usize;
+    for c in text.chars() {
+        if breaks_by_itself(c) || c == '\u{200B}' {
+            run = 0;
+        } else {
+            if run == MAX_RUN {
+                out.push('\u{200B}');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Builds the view of a plan.
+pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, RenderError> {
+    let t1 = plan.table1();
+    let user_name = s(&t1.user.name);
+    let view_t1 = T1 {
+        created_on: date(t1.created_on)?,
+        kinds: [
+            t1.plan_kinds.contains(PlanKind::Initial),
+            t1.plan_kinds.contains(PlanKind::Referral),
+            t1.plan_kinds.contains(PlanKind::Continuation),
+        ],
+        certified: t1.certification_status == careplan_core::CertificationStatus::Certified,
+        birth: date(t1.user.birth_date)?,
+        age: plan.user_age(),
+        address: t1.user.address.as_ref().map(s),
+        planner: s(&t1.planner_name),
+        office: s(&t1.office.name),
+        office_address: t1.office.address.as_ref().map(s),
+        plan_date: date(t1.plan_date)?,
+        first_plan_date: date(t1.first_plan_date)?,
+        cert_date: date(t1.certification_date)?,
+        cert_period: match t1.certification_period {
+            Some(r) => Some([date(r.start())?, date(r.end())?]),
+            None => None,
+        },
+        care_level: t1.care_level.map(|l| l.number()),
+        wishes: t1
+            .wishes
+            .iter()
+            .map(|w| WishView {
+                who: match &w.speaker {
+                    Speaker::User => "本人".to_owned(),
+                    Speaker::Family { relation } => s(relation),
+                },
+                text: s(&w.text),
+            })
+            .collect(),
+        analysis: t1.analysis.as_ref().map(s),
+        committee: t1.committee_opinion.as_ref().map(s),
+        policy: t1.support_policy.as_ref().map(s),
+        reason: t1
+            .housework_reason
+            .as_ref()
+            .map_or(0, HouseworkReason::number),
+        reason_text: match &t1.housework_reason {
+            Some(HouseworkReason::Other(t)) => Some(s(t)),
+            _ => None,
+        },
+        consent: match &t1.consent {
+            Some(c) => Some(ConsentView {
+                date: date(c.date)?,
+                signer: s(&c.signer),
+                proxy_relation: c.proxy_relation.as_ref().map(s),
+            }),
+            None => None,
+        },
+    };
+
+    let mut needs = Vec::new();
+    for n in &plan.table2().needs {
+        let mut goals = Vec::new();
+        for l in &n.long_term_goals {
+            let mut shorts = Vec::new();
+            for g in &l.short_term_goals {
+                let mut services = Vec::new();
+                for x in &g.services {
+                    services.push(ServiceView {
+                        content: s(&x.content),
+                        insured: x.insured,
+                        kind: s(&x.service_type),
+                        provider: x.provider.as_ref().map(|p| s(&p.name)),
+                        frequency: x.frequency.as_ref().map(s),
+                        period: period(x.period)?,
+                    });
+                }
+                shorts.push(ShortView {
+                    text: s(&g.text),
+                    period: period(g.period)?,
+                    services,
+                });
+            }
+            goals.push(LongView {
+                text: s(&l.text),
+                period: period(l.period)?,
+                goals: shorts,
+            });
+        }
+        needs.push(NeedView {
+            text: s(&n.text),
+            goals,
+        });
+    }
+
+    let t3 = plan.table3();
+    let mut raw_blocks = Vec::new();
+    for e in &t3.weekly {
+        let text = match (&e.label, &e.service) {
+            (Some(label), _) => s(label),
+            (None, Some(id)) => plan
+                .table2()
+                .service(id)
+                .map(|x| s(&x.service_type))
+                .ok_or_else(|| RenderError::Data(format!("service {id} not in 第2表")))?,
+            (None, None) => return Err(RenderError::Data("weekly entry without text".to_owned())),
+        };
+        for day in e.weekdays.iter() {
+            raw_blocks.push(BlockView {
+                day: day.index(),
+                start: e.time.start().minutes(),
+                end: e.time.end().minutes(),
+                lane: 0,
+                lanes: 1,
+                text: text.clone(),
+            });
+        }
+    }
+    let blocks = assign_lanes(raw_blocks);
+    let mut activities: Vec<ActivityView> = t3
+        .daily_activities
+        .iter()
+        .map(|a| ActivityView {
+            start: a.start.minutes(),
+            end: a.end.map(TimeOfDay::minutes),
+            time: match a.end {
+                Some(e) => format!("{}～{}", time(a.start), time(e)),
+                None => time(a.start),
+            },
+            text: s(&a.text),
+        })
+        .collect();
+    activities.sort_by_key(|a| a.start);
+
+    let tables = options.tables.iter().map(|t| t.number()).collect();
+    Ok(View {
+        draft: options.draft || plan.status() == careplan_core::PlanStatus::Draft,
+        tables,
+        user_name,
+        consent_block: options.consent_block || t1.consent.is_some(),
+        t1: view_t1,
+        t2: T2 {
+            created_on: date(plan.table2_created_on())?,
+            needs,
+        },
+        t3: T3 {
+            created_on: date(plan.table3_created_on())?,
+            starts_from: format_year_month(t3.starts_from.year(), t3.starts_from.month())
+                .map_err(|e| RenderError::Data(e.to_string()))?,
+            blocks,
+            activities,
+            non_weekly: t3.non_weekly.iter().map(|n| s(&n.text)).collect(),
+        },
+    })
+}
+
+/// Places overlapping blocks of each day side by side: each block gets a
+/// lane, and every block of a cluster of overlapping blocks learns how many
+/// lanes the cluster needs. Blocks come out sorted by day, start and input
+/// order.
+pub(crate) fn assign_lanes(mut blocks: Vec<BlockView>) -> Vec<BlockView> {
+    blocks.sort_by_key(|b| (b.day, b.start));
+    let mut out: Vec<BlockView> = Vec::with_capacity(blocks.len());
+    let mut cluster_start = 0usize;
+    let mut cluster_end = 0u16;
+    let mut cluster_day = usize::MAX;
+    let mut lane_ends: Vec<u16> = Vec::new();
+    for mut b in blocks {
+        if b.day != cluster_day || b.start >= cluster_end {
+            finish_cluster(&mut out, cluster_start, lane_ends.len());
+            cluster_start = out.len();
+            cluster_day = b.day;
+            cluster_end = 0;
+            lane_ends.clear();
+        }
+        let lane = match lane_ends.iter().position(|&end| end <= b.start) {
+            Some(i) => i,
+            None => {
+                lane_ends.push(0);
+                lane_ends.len() - 1
+            }
+        };
+        if let Some(end) = lane_ends.get_mut(lane) {
+            *end = b.end;
+        }
+        b.lane = lane;
+        cluster_end = cluster_end.max(b.end);
+        out.push(b);
+    }
+    finish_cluster(&mut out, cluster_start, lane_ends.len());
+    out
+}
+
+fn finish_cluster(out: &mut [BlockView], start: usize, lanes: usize) {
+    if let Some(cluster) = out.get_mut(start..) {
+        for b in cluster {
+            b.lanes = lanes.max(1);
+        }
+    }
+}
+
+/// Every text value of the plan with the path it came from, in document
+/// order: what the glyph check looks at and what must appear in the PDF.
+pub fn plan_texts(plan: &CarePlan) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |path: String, text: &str| out.push((path, text.to_owned()));
+    let t1 = plan.table1();
+    push("table1.user.name".into(), t1.user.name.as_str());
+    if let Some(a) = &t1.user.address {
+        push("table1.user.address".into(), a.as_str());
+    }
+    push("table1.planner_name".into(), t1.planner_name.as_str());
+    push("table1.office.name".into(), t1.office.name.as_str());
+    if let Some(a) = &t1.office.address {
+        push("table1.office.address".into(), a.as_str());
+    }
+    for (i, w) in t1.wishes.iter().enumerate() {
+        if let Speaker::Family { relation } = &w.speaker {
+            push(format!("table1.wishes[{i}].relation"), relation.as_str());
+        }
+        push(format!("table1.wishes[{i}].text"), w.text.as_str());
+    }
+    for (key, v) in [
+        ("analysis", &t1.analysis),
+        ("committee_opinion", &t1.committee_opinion),
+        ("support_policy", &t1.support_policy),
+    ] {
+        if let Some(v) = v {
+            push(format!("table1.{key}"), v.as_str());
+        }
+    }
+    if let Some(HouseworkReason::Other(t)) = &t1.housework_reason {
+        push("table1.housework_reason.text".into(), t.as_str());
+    }
+    if let Some(c) = &t1.consent {
+        push("table1.consent.signer".into(), c.signer.as_str());
+        if let Some(r) = &c.proxy_relation {
+            push("table1.consent.proxy_relation".into(), r.as_str());
+        }
+    }
+    for (i, n) in plan.table2().needs.iter().enumerate() {
+        let pn = format!("table2.needs[{i}]");
+        push(format!("{pn}.text"), n.text.as_str());
+        for (j, l) in n.long_term_goals.iter().enumerate() {
+            let pl = format!("{pn}.long_term_goals[{j}]");
+            push(format!("{pl}.text"), l.text.as_str());
+            for (k, g) in l.short_term_goals.iter().enumerate() {
+                let ps = format!("{pl}.short_term_goals[{k}]");
+                push(format!("{ps}.text"), g.text.as_str());
+                for (m, x) in g.services.iter().enumerate() {
+                    let px = format!("{ps}.services[{m}]");
+                    push(format!("{px}.content"), x.content.as_str());
+                    push(format!("{px}.service_type"), x.service_type.as_str());
+                    if let Some(p) = &x.provider {
+                        push(format!("{px}.provider.name"), p.name.as_str());
+                    }
+                    if let Some(f) = &x.frequency {
+                        push(format!("{px}.frequency"), f.as_str());
+                    }
+                }
+            }
+        }
+    }
+    let t3 = plan.table3();
+    for (i, e) in t3.weekly.iter().enumerate() {
+        if let Some(l) = &e.label {
+            push(format!("table3.weekly[{i}].label"), l.as_str());
+        }
+    }
+    for (i, a) in t3.daily_activities.iter().enumerate() {
+        push(
+            format!("table3.daily_activities[{i}].text"),
+            a.text.as_str(),
+        );
+    }
+    for (i, n) in t3.non_weekly.iter().enumerate() {
+        push(format!("table3.non_weekly[{i}].text"), n.text.as_str());
+    }
+    out
+}
+
+impl Table {
+    fn number(self) -> u8 {
+        match self {
+            Table::T1 => 1,
+            Table::T2 => 2,
+            Table::T3 => 3,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_runs_get_break_opportunities() {
+        let a = "a".repeat(45);
+        let out = breakable(&a);
+        assert_eq!(out.matches('\u{200B}').count(), 2);
+        assert_eq!(out.replace('\u{200B}', ""), a);
+        // Japanese and ordinary words are left alone.
+        let jp = "リハビリをしてもっと動けるようになりたい。".repeat(5);
+        assert_eq!(breakable(&jp), jp);
+        assert_eq!(
+            breakable("a short English sentence"),
+            "a short English sentence"
+        );
+    }
+
+    fn b(day: usize, start: u16, end: u16) -> BlockView {
+        BlockView {
+            day,
+            start,
+            end,
+            lane: 9,
+            lanes: 9,
+            text: String::new(),
+        }
+    }
+
+    fn lanes(v: &[BlockView]) -> Vec<(usize, u16, usize, usize)> {
+        v.iter()
+            .map(|x| (x.day, x.start, x.lane, x.lanes))
+            .collect()
+    }
+
+    #[test]
+    fn separate_blocks_get_one_lane() {
+        let out = assign_lanes(vec![b(0, 600, 660), b(0, 660, 720), b(1, 600, 660)]);
+        assert_eq!(
+            lanes(&out),
+            vec![(0, 600, 0, 1), (0, 660, 0, 1), (1, 600, 0, 1)]
+        );
+    }
+
+    #[test]
+    fn overlapping_blocks_sit_side_by_side() {
+        let out = assign_lanes(vec![
+            b(2, 600, 720),
+            b(2, 630, 660),
+            b(2, 690, 750),
+            b(2, 800, 900),
+        ]);
+        // 600–720 and 630–660 overlap; 690–750 reuses lane 1 after 660.
+        assert_eq!(
+            lanes(&out),
+            vec![
+                (2, 600, 0, 2),
+                (2, 630, 1, 2),
+                (2, 690, 1, 2),
+                (2, 800, 0, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn three_way_overlap_needs_three_lanes() {
+        let out = assign_lanes(vec![b(0, 0, 100), b(0, 10, 100), b(0, 20, 100)]);
+        assert_eq!(
+            lanes(&out),
+            vec![(0, 0, 0, 3), (0, 10, 1, 3), (0, 20, 2, 3)]
+        );
+    }
+}

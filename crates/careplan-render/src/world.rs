@@ -1,0 +1,152 @@
+//! The Typst world: in memory only. It holds our templates, the plan as a
+//! JSON data file and our fonts. Any other file is denied; there are no
+//! packages and no network. File ids are fixed (typst's file-id interner is
+//! global and finite), so rendering many plans creates no new ids.
+
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::Fonts;
+
+/// A template file shipped in the crate.
+struct Template {
+    path: &'static str,
+    text: &'static str,
+}
+
+const TEMPLATES: &[Template] = &[
+    Template {
+        path: "/main.typ",
+        text: include_str!("../templates/main.typ"),
+    },
+    Template {
+        path: "/common.typ",
+        text: include_str!("../templates/common.typ"),
+    },
+    Template {
+        path: "/table1.typ",
+        text: include_str!("../templates/table1.typ"),
+    },
+    Template {
+        path: "/table2.typ",
+        text: include_str!("../templates/table2.typ"),
+    },
+    Template {
+        path: "/table3.typ",
+        text: include_str!("../templates/table3.typ"),
+    },
+];
+
+/// The path of the plan's data file in the virtual file system.
+pub(crate) const DATA_PATH: &str = "/plan.json";
+
+fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The fixed ids of the templates and of the data file, interned once per process.
+struct Ids {
+    templates: Vec<(FileId, Source)>,
+    data: Option<FileId>,
+}
+
+static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
+    templates: TEMPLATES
+        .iter()
+        .filter_map(|t| file_id(t.path).map(|id| (id, Source::new(id, t.text.to_owned()))))
+        .collect(),
+    data: file_id(DATA_PATH),
+});
+
+/// What every render shares: the standard library, fonts, templates.
+pub(crate) struct Base {
+    library: LazyHash<Library>,
+    fonts: Fonts,
+}
+
+impl Base {
+    pub fn new(fonts: Fonts) -> Base {
+        Base {
+            library: LazyHash::new(Library::default()),
+            fonts,
+        }
+    }
+
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Whether the templates could be interned (they always can; checked
+    /// so that a failure is an error, never a panic).
+    pub fn ready(&self) -> bool {
+        IDS.templates.len() == TEMPLATES.len() && IDS.data.is_some()
+    }
+}
+
+/// The world of one render: the shared base plus this plan's data.
+pub(crate) struct PlanWorld<'a> {
+    base: &'a Base,
+    main: FileId,
+    data: Bytes,
+    today: Datetime,
+}
+
+impl<'a> PlanWorld<'a> {
+    pub fn new(base: &'a Base, data: Vec<u8>, today: Datetime) -> Option<PlanWorld<'a>> {
+        let main = IDS.templates.first().map(|(id, _)| *id)?;
+        Some(PlanWorld {
+            base,
+            main,
+            data: Bytes::new(data),
+            today,
+        })
+    }
+}
+
+impl World for PlanWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.base.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.base.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        IDS.templates
+            .iter()
+            .find(|(tid, _)| *tid == id)
+            .map(|(_, s)| s.clone())
+            .ok_or(FileError::AccessDenied)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if Some(id) == IDS.data {
+            return Ok(self.data.clone());
+        }
+        IDS.templates
+            .iter()
+            .find(|(tid, _)| *tid == id)
+            .map(|(_, s)| Bytes::from_string(s.clone()))
+            .ok_or(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.base.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

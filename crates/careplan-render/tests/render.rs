@@ -1,0 +1,632 @@
+//! Rendering every fixture, checked with independent tools: poppler's
+//! `pdftotext` and `pdffonts`, and `qpdf --check` (installed by `.ci/run`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use careplan_core::CarePlan;
+use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer, Table, plan_texts};
+
+static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn plans() -> Vec<(String, CarePlan)> {
+    let mut out: Vec<(String, CarePlan)> = std::fs::read_dir(fixtures().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                name,
+                CarePlan::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("careplan-render-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn tool(cmd: &str, args: &[&str], file: &Path) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .arg(file)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} is needed for this test (poppler-utils / qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text without white space and without the invisible break opportunities
+/// (U+200B) the renderer adds to long unbroken runs.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+        .collect()
+}
+
+/// The text of the PDF as pdftotext reads it, in content order, without white space.
+fn pdf_text(pdf: &Path) -> String {
+    squash(&tool("pdftotext", &["-raw", "-enc", "UTF-8"], pdf))
+}
+
+/// The text of the page bodies only, without page headers and footers and
+/// without 第2表's repeated column heads, so that text flowing from one
+/// page onto the next reads as one piece. Each page is cropped by the
+/// margins of its own table, recognised by its footer 「第N表 i / n」.
+fn body_text(pdf: &Path) -> String {
+    let full = tool("pdftotext", &["-raw", "-enc", "UTF-8"], pdf);
+    let pages: Vec<&str> = full
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        let n = (i + 1).to_string();
+        // (top, height) of the body in points: A4 landscape is 842 × 595.
+        let (y, h) = if page.contains("第１表") {
+            (0, 560)
+        } else if page.contains("第２表") {
+            (77, 461)
+        } else {
+            (71, 489)
+        };
+        let (y, h) = (y.to_string(), h.to_string());
+        let args = [
+            "-raw", "-enc", "UTF-8", "-f", &n, "-l", &n, "-x", "0", "-y", &y, "-W", "842", "-H", &h,
+        ];
+        out.push_str(&tool("pdftotext", &args, pdf));
+    }
+    squash(&out).replace(
+        "生活全般の解決すべき課題（ニーズ）目標援助内容長期目標（期間）短期目標（期間）サービス内容※1サービス種別※2頻度期間",
+        "",
+    )
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push_str(&format!("… ({} characters)", s.chars().count()));
+    }
+    out
+}
+
+fn assert_all_text_present(name: &str, plan: &CarePlan, pdf: &[u8]) {
+    let path = tmp(&format!("{name}.pdf"), pdf);
+    let text = pdf_text(&path);
+    let body = body_text(&path);
+    let mut missing = Vec::new();
+    for (field, value) in plan_texts(plan) {
+        let v = squash(&value);
+        if !text.contains(&v) && !body.contains(&v) {
+            missing.push(format!("{field}: {:?}", short(&value)));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{name}: not found in the PDF:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_fixture_renders_with_every_text_value() {
+    for (name, plan) in plans() {
+        let out = RENDERER
+            .render(&plan, &RenderOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(out.page_count >= 3, "{name}");
+        assert_all_text_present(&name, &plan, &out.pdf);
+    }
+}
+
+#[test]
+fn labels_and_dates_are_printed_as_on_the_form() {
+    let (_, plan) = plans()
+        .into_iter()
+        .find(|(n, _)| n == "case-a.json")
+        .unwrap();
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    let text = pdf_text(&tmp("labels.pdf", &out.pdf));
+    for label in [
+        "第１表",
+        "居宅サービス計画書（１）",
+        "作成年月日",
+        "平成27年12月3日",
+        "利用者名",
+        "殿",
+        "生年月日",
+        "昭和15年5月10日",
+        "（75歳）",
+        "住所",
+        "居宅サービス計画作成者氏名",
+        "居宅介護支援事業者・事業所名及び所在地",
+        "居宅サービス計画作成（変更）日",
+        "初回居宅サービス計画作成日",
+        "認定日",
+        "平成27年9月10日",
+        "認定の有効期間",
+        "平成28年9月30日",
+        "要介護状態区分",
+        "要介護１",
+        "要介護５",
+        "初回",
+        "紹介",
+        "継続",
+        "認定済",
+        "申請中",
+        "利用者及び家族の生活に対する意向を踏まえた課題分析の結果",
+        "介護認定審査会の意見及びサービスの種類の指定",
+        "総合的な援助の方針",
+        "生活援助中心型の算定理由",
+        "１．一人暮らし",
+        "２．家族等が障害、疾病等",
+        "３．その他",
+        "原案",
+        "第２表",
+        "居宅サービス計画書（２）",
+        "生活全般の解決すべき課題（ニーズ）",
+        "目標",
+        "長期目標",
+        "（期間）",
+        "短期目標",
+        "援助内容",
+        "サービス内容",
+        "※1",
+        "サービス種別",
+        "※2",
+        "頻度",
+        "期間",
+        "※1「保険給付の対象となるかどうかの区分」について、保険給付対象内サービスについては○印を付す。",
+        "※2「当該サービス提供を行う事業所」について記入する。",
+        "第３表",
+        "週間サービス計画表",
+        "平成27年12月分より",
+        "月",
+        "火",
+        "水",
+        "木",
+        "金",
+        "土",
+        "日",
+        "主な日常生活上の活動",
+        "週単位以外のサービス",
+        "深夜",
+        "早朝",
+        "午前",
+        "午後",
+        "夜間",
+        "0:00",
+        "12:00",
+        "24:00",
+    ] {
+        assert!(text.contains(&squash(label)), "label {label:?} missing");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_qpdf_accepts_the_file() {
+    let (_, plan) = plans()
+        .into_iter()
+        .find(|(n, _)| n == "case-a.json")
+        .unwrap();
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    let path = tmp("fonts.pdf", &out.pdf);
+    let listing = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts (poppler-utils)");
+    let listing = String::from_utf8(listing.stdout).unwrap();
+    let rows: Vec<&str> = listing
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "{listing}");
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        // Subset fonts carry a six-letter tag: ABCDEF+Name.
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "not a subset: {row}"
+        );
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // columns from the end: object id (2), uni, sub, emb
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "not embedded: {row}");
+    }
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn same_plan_gives_the_same_bytes_also_from_two_threads() {
+    let all = plans();
+    let (_, plan) = all
+        .iter()
+        .find(|(n, _)| n == "care5-night-consent.json")
+        .unwrap();
+    let opts = RenderOptions::default();
+    let a = RENDERER.render(plan, &opts).unwrap().pdf;
+    let b = RENDERER.render(plan, &opts).unwrap().pdf;
+    assert_eq!(a, b);
+    let (c, d) = std::thread::scope(|s| {
+        let x = s.spawn(|| RENDERER.render(plan, &opts).unwrap().pdf);
+        let y = s.spawn(|| RENDERER.render(plan, &opts).unwrap().pdf);
+        (x.join().unwrap(), y.join().unwrap())
+    });
+    assert_eq!(a, c);
+    assert_eq!(a, d);
+    // A different plan gives different bytes (the test can fail).
+    let (_, other) = all.iter().find(|(n, _)| n == "case-a.json").unwrap();
+    assert_ne!(a, RENDERER.render(other, &opts).unwrap().pdf);
+}
+
+#[test]
+fn tables_can_be_chosen_and_ordered() {
+    let (_, plan) = plans()
+        .into_iter()
+        .find(|(n, _)| n == "case-a.json")
+        .unwrap();
+    let only3 = RenderOptions {
+        tables: vec![Table::T3],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &only3).unwrap();
+    let text = pdf_text(&tmp("only3.pdf", &out.pdf));
+    assert!(text.contains("週間サービス計画表"));
+    assert!(!text.contains("居宅サービス計画書（１）"));
+    let reversed = RenderOptions {
+        tables: vec![Table::T3, Table::T1],
+        ..RenderOptions::default()
+    };
+    let text = pdf_text(&tmp(
+        "rev.pdf",
+        &RENDERER.render(&plan, &reversed).unwrap().pdf,
+    ));
+    let p3 = text.find("週間サービス計画表").unwrap();
+    let p1 = text.find("居宅サービス計画書（１）").unwrap();
+    assert!(p3 < p1);
+    let none = RenderOptions {
+        tables: vec![],
+        ..RenderOptions::default()
+    };
+    assert_eq!(
+        RENDERER.render(&plan, &none).unwrap_err(),
+        RenderError::NoTables
+    );
+}
+
+#[test]
+fn draft_mark_and_consent_block() {
+    let all = plans();
+    let (_, final_plan) = all
+        .iter()
+        .find(|(n, _)| n == "seiho-care4-family-illness.json")
+        .unwrap();
+    let text = pdf_text(&tmp(
+        "final.pdf",
+        &RENDERER
+            .render(final_plan, &RenderOptions::default())
+            .unwrap()
+            .pdf,
+    ));
+    assert!(!text.contains("原案"));
+    // It carries consent: the block is printed filled.
+    assert!(text.contains("居宅サービス計画について説明を受け、内容に同意し、交付を受けました。"));
+    assert!(text.contains("令和7年2月25日"));
+    let forced = RenderOptions {
+        draft: true,
+        ..RenderOptions::default()
+    };
+    let text = pdf_text(&tmp(
+        "forced.pdf",
+        &RENDERER.render(final_plan, &forced).unwrap().pdf,
+    ));
+    assert!(text.contains("原案"));
+
+    let (_, draft) = all.iter().find(|(n, _)| n == "case-a.json").unwrap();
+    let text = pdf_text(&tmp(
+        "draft.pdf",
+        &RENDERER
+            .render(draft, &RenderOptions::default())
+            .unwrap()
+            .pdf,
+    ));
+    assert!(text.contains("原案"));
+    assert!(!text.contains("利用者同意欄"));
+    let empty_block = RenderOptions {
+        consent_block: true,
+        ..RenderOptions::default()
+    };
+    let text = pdf_text(&tmp(
+        "block.pdf",
+        &RENDERER.render(draft, &empty_block).unwrap().pdf,
+    ));
+    assert!(text.contains("利用者同意欄"));
+    assert!(text.contains("説明・同意日"));
+}
+
+fn case_a_with(edit: impl FnOnce(&mut serde_json::Value)) -> CarePlan {
+    let text = std::fs::read_to_string(fixtures().join("plans/case-a.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    edit(&mut v);
+    CarePlan::from_json_value(v).unwrap()
+}
+
+#[test]
+fn markup_in_the_plan_comes_out_literally() {
+    let hostile = [
+        "#read(\"/etc/passwd\")",
+        "#sys.inputs",
+        "$x^2$ の式",
+        "*太字* と _斜体_",
+        "<ラベル> と @参照",
+        "閉じ括弧 ] と [ 開き",
+        "バックスラッシュ \\ と \\n",
+        "#let x = 1; #x",
+        "```raw``` と `code`",
+        "= 見出し",
+        "// コメント /* ブロック */",
+        "#json(\"/plan.json\")",
+    ];
+    let plan = case_a_with(|v| {
+        for (i, h) in hostile.iter().enumerate() {
+            v["table1"]["wishes"][0]["text"] = serde_json::Value::from(hostile.join(" ／ "));
+            v["table2"]["needs"][0]["text"] = serde_json::Value::from(*h);
+            let key = ["analysis", "support_policy", "committee_opinion"][i % 3];
+            v["table1"][key] = serde_json::Value::from(format!("{h} 続き"));
+        }
+        v["table3"]["daily_activities"][0]["text"] = serde_json::Value::from(hostile[0]);
+        v["table3"]["non_weekly"][0]["text"] = serde_json::Value::from(hostile[4]);
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    assert_all_text_present("hostile", &plan, &out.pdf);
+    let text = pdf_text(&tmp("hostile.pdf", &out.pdf));
+    assert!(!text.contains("root:x:0"), "a file was read");
+}
+
+#[test]
+fn long_text_flows_onto_more_pages_and_is_never_cut() {
+    let long_wish: String =
+        "リハビリをしてもっと動けるようになりたい。孫と遊びにいきたいね。".repeat(70); // ~2,200 characters
+    let long_need: String = "自宅の中で安全に移動できるようになり、".repeat(16); // ~300 characters
+    let no_space: String = "a".repeat(10_000);
+    let plan = case_a_with(|v| {
+        v["table1"]["wishes"][0]["text"] = serde_json::Value::from(long_wish.clone());
+        v["table2"]["needs"][0]["text"] = serde_json::Value::from(long_need.clone());
+        v["table2"]["needs"][1]["text"] = serde_json::Value::from(long_need.clone());
+        v["table1"]["analysis"] = serde_json::Value::from(no_space.clone());
+    });
+    let short = RENDERER
+        .render(&case_a_with(|_| {}), &RenderOptions::default())
+        .unwrap();
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    assert!(
+        out.page_count > short.page_count,
+        "{} vs {}",
+        out.page_count,
+        short.page_count
+    );
+    assert_all_text_present("long", &plan, &out.pdf);
+}
+
+#[test]
+fn long_table2_continues_with_heads_and_marks_continued_needs() {
+    let (_, plan) = plans()
+        .into_iter()
+        .find(|(n, _)| n == "long-table2-showa-gannen.json")
+        .unwrap();
+    let opts = RenderOptions {
+        tables: vec![Table::T2],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    assert!(out.page_count >= 3, "{}", out.page_count);
+    let raw = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8"],
+        &tmp("t2.pdf", &out.pdf),
+    );
+    let pages: Vec<&str> = raw
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), out.page_count);
+    for (i, p) in pages.iter().enumerate() {
+        let p = squash(p);
+        assert!(
+            p.contains("生活全般の解決すべき課題（ニーズ）"),
+            "page {} has no column heads",
+            i + 1
+        );
+        assert!(
+            p.contains("居宅サービス計画書（２）"),
+            "page {} has no title",
+            i + 1
+        );
+        assert!(
+            p.contains(&format!("{}/{}", i + 1, pages.len())),
+            "page {} has no page number",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
+    // One need with twelve short-term goals of two services each: more than a page.
+    let plan = case_a_with(|v| {
+        let goal = v["table2"]["needs"][0]["long_term_goals"][0].clone();
+        let mut shorts = Vec::new();
+        for i in 0..12 {
+            let mut s = goal["short_term_goals"][0].clone();
+            s["text"] = serde_json::Value::from(format!(
+                "短期目標その{}：家の中を手すりで移動できる",
+                i + 1
+            ));
+            let services = s["services"].as_array_mut().unwrap();
+            services.truncate(2);
+            for (k, x) in services.iter_mut().enumerate() {
+                x["id"] = serde_json::Value::from(format!("g{i}-s{k}"));
+            }
+            shorts.push(s);
+        }
+        v["table2"]["needs"][0]["long_term_goals"][0]["short_term_goals"] =
+            serde_json::Value::from(shorts);
+        v["table2"]["needs"][0]["text"] =
+            serde_json::Value::from("移動の身体能力はあるが不安感が強い（最初のニーズ）");
+        let t3 = v["table3"].as_object_mut().unwrap();
+        t3.insert("weekly".into(), serde_json::Value::Array(vec![]));
+        t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
+    });
+    let opts = RenderOptions {
+        tables: vec![Table::T2],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    assert!(out.page_count >= 2);
+    let raw = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8"],
+        &tmp("cont.pdf", &out.pdf),
+    );
+    let pages: Vec<String> = raw
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect();
+    assert!(!pages[0].contains("（続き）"));
+    for p in &pages[1..] {
+        if p.contains("短期目標その") {
+            assert!(
+                p.contains("（続き）移動の身体能力はあるが不安感が強い（最初のニーズ）"),
+                "{p}"
+            );
+            assert!(
+                p.contains("（続き）近所周りは歩行器を使って散歩ができるようになる"),
+                "{p}"
+            );
+        }
+    }
+    // Every short-term goal is printed once, none lost at the page break.
+    let all: String = pages.concat();
+    for i in 1..=12 {
+        assert_eq!(
+            all.matches(&format!("短期目標その{i}：")).count(),
+            1,
+            "goal {i}"
+        );
+    }
+}
+
+#[test]
+fn missing_glyphs_are_an_error_naming_the_field_or_a_warning() {
+    let plan = case_a_with(|v| {
+        v["table1"]["user"]["name"] = serde_json::Value::from("𠮷田 太郎");
+        v["table2"]["needs"][0]["text"] = serde_json::Value::from("散歩したい😀");
+    });
+    match RENDERER.render(&plan, &RenderOptions::default()) {
+        Err(RenderError::MissingGlyphs(list)) => {
+            assert!(
+                list.iter()
+                    .any(|m| m.path == "table1.user.name" && m.character == '𠮷'),
+                "{list:?}"
+            );
+            assert!(
+                list.iter()
+                    .any(|m| m.path == "table2.needs[0].text" && m.character == '😀'),
+                "{list:?}"
+            );
+            let msg = RenderError::MissingGlyphs(list).to_string();
+            assert!(msg.contains("IPAmj明朝"), "{msg}");
+        }
+        other => panic!("expected MissingGlyphs, got {other:?}"),
+    }
+    let warn = RenderOptions {
+        missing_glyphs: MissingGlyphs::Warn,
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &warn).unwrap();
+    assert_eq!(out.missing_glyphs.len(), 2);
+    assert!(out.pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn combining_marks_and_variation_selectors_render() {
+    let plan = case_a_with(|v| {
+        // 葛 with an IVS selector, a combining dakuten, a ZWJ.
+        v["table1"]["analysis"] =
+            serde_json::Value::from("葛\u{E0100}城市 か\u{3099} 見守り\u{200D}");
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    assert!(out.missing_glyphs.is_empty());
+}
+
+#[test]
+fn extra_fonts_are_accepted_and_bad_ones_refused() {
+    let bad = Renderer::with_fonts(&[b"definitely not a font".to_vec()]);
+    assert!(matches!(bad, Err(RenderError::Font(_))));
+    // The shipped Gothic, added again as an "extra" font, loads.
+    let extra =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/BIZUDGothic-Regular.ttf"))
+            .unwrap();
+    let r = Renderer::with_fonts(&[extra]).unwrap();
+    assert!(r.font_families().iter().any(|f| f == "BIZ UDGothic"));
+}
+
+#[test]
+fn pdfa_output_is_written() {
+    let (_, plan) = plans()
+        .into_iter()
+        .find(|(n, _)| n == "case-a.json")
+        .unwrap();
+    let opts = RenderOptions {
+        pdfa: true,
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    let s = String::from_utf8_lossy(&out.pdf);
+    assert!(
+        s.contains("pdfaid:part") || s.contains("pdfaid"),
+        "no PDF/A identification"
+    );
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(tmp("a.pdf", &out.pdf))
+        .output()
+        .expect("qpdf");
+    assert!(check.status.success());
+}
