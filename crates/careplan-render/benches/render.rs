@@ -1,0 +1,66 @@
+//! Benchmarks of rendering. Run with `cargo bench -p careplan-render --bench render`.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use careplan_core::CarePlan;
+use careplan_render::{RenderOptions, Renderer, Table};
+
+const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
+const LONG: &str = include_str!("../../../fixtures/plans/long-table2-showa-gannen.json");
+
+fn main() {
+    divan::main();
+}
+
+/// Warm, in-process: a shared renderer prints case A, all three tables.
+/// Plans per second on one core = 1 / this time.
+#[divan::bench]
+fn case_a_all_tables(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let plan = CarePlan::from_json(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&plan), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}
+
+/// Warm: a different plan every iteration (no result can be reused from
+/// the cache for the plan's own text).
+#[divan::bench]
+fn case_a_variants(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            let mut v = base.clone();
+            v["table1"]["analysis"] =
+                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
+            CarePlan::from_json_value(v).unwrap()
+        })
+        .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
+}
+
+/// Warm: the longest fixture's 第2表 alone (three pages, paginated in the template).
+#[divan::bench]
+fn long_table2(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let plan = CarePlan::from_json(LONG).unwrap();
+    let opts = RenderOptions {
+        tables: vec![Table::T2],
+        ..RenderOptions::default()
+    };
+    bencher.bench(|| renderer.render(&plan, &opts).unwrap().pdf.len());
+}
+
+/// Cold start of the library: parsing the shipped fonts and building the world.
+#[divan::bench]
+fn renderer_new() -> Renderer {
+    Renderer::new().unwrap()
+}

@@ -1,0 +1,129 @@
+//! Visual golden tests: the pages of two fixtures, rendered as PNG, against
+//! committed reference images, with a tolerance for anti-aliasing.
+//!
+//! Refresh the references after an intended layout change with
+//! `UPDATE_GOLDEN=1 cargo test -p careplan-render --test golden`, then look at
+//! the new images before committing them.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+
+use careplan_core::CarePlan;
+use careplan_render::{RenderOptions, Renderer};
+
+/// Pixels per point: 0.75 gives 632 × 447 pixels for A4 landscape.
+const SCALE: f64 = 0.75;
+/// A pixel differs when one of its channels differs by more than this.
+const CHANNEL_TOLERANCE: u8 = 48;
+/// A page matches when at most this share of its pixels differ.
+const PIXEL_SHARE: f64 = 0.0002;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn check(fixture: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/plans")
+        .join(format!("{fixture}.json"));
+    let plan = CarePlan::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let pages = Renderer::new()
+        .unwrap()
+        .render_png(&plan, &RenderOptions::default(), SCALE)
+        .unwrap();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    if update {
+        for old in std::fs::read_dir(dir()).unwrap() {
+            let old = old.unwrap().path();
+            let name = old.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with(&format!("{fixture}-")) {
+                std::fs::remove_file(old).unwrap();
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    for (i, png) in pages.iter().enumerate() {
+        let reference = dir().join(format!("{fixture}-{}.png", i + 1));
+        if update {
+            std::fs::write(&reference, png).unwrap();
+            continue;
+        }
+        let Ok(expected) = std::fs::read(&reference) else {
+            failures.push(format!(
+                "{}: no reference image (run with UPDATE_GOLDEN=1)",
+                reference.display()
+            ));
+            continue;
+        };
+        let got = tiny_skia::Pixmap::decode_png(png).unwrap();
+        let want = tiny_skia::Pixmap::decode_png(&expected).unwrap();
+        if (got.width(), got.height()) != (want.width(), want.height()) {
+            failures.push(format!(
+                "page {}: size {}×{} vs {}×{}",
+                i + 1,
+                got.width(),
+                got.height(),
+                want.width(),
+                want.height()
+            ));
+            continue;
+        }
+        let differing = got
+            .data()
+            .chunks(4)
+            .zip(want.data().chunks(4))
+            .filter(|(a, b)| {
+                a.iter()
+                    .zip(b.iter())
+                    .any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE)
+            })
+            .count();
+        let share = differing as f64 / (got.width() * got.height()) as f64;
+        if share > PIXEL_SHARE {
+            let actual = std::env::temp_dir().join(format!("{fixture}-{}-actual.png", i + 1));
+            std::fs::write(&actual, png).unwrap();
+            failures.push(format!(
+                "page {}: {:.3}% of pixels differ (actual image: {})",
+                i + 1,
+                share * 100.0,
+                actual.display()
+            ));
+        }
+    }
+    if !update {
+        let references = std::fs::read_dir(dir())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("{fixture}-"))
+            })
+            .count();
+        if references != pages.len() {
+            failures.push(format!(
+                "{} pages rendered, {} reference images",
+                pages.len(),
+                references
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{fixture}:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn case_a_matches_its_reference_pages() {
+    check("case-a");
+}
+
+#[test]
+fn care5_night_consent_matches_its_reference_pages() {
+    check("care5-night-consent");
+}
