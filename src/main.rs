@@ -6,6 +6,7 @@
 //! careplan render PLAN.json -o OUT.pdf [--tables 1,2,3] [--draft] [--consent-block]
 //!                 [--png DIR] [--font FILE]… [--pdfa] [--allow-missing-glyphs]
 //! careplan render --batch DIR -o OUTDIR
+//! careplan schema [--kind plan|validation-report] [-o FILE]
 //! ```
 //!
 //! Exit status: 0 every plan valid, 1 some plan breaks a rule, 2 some input
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod render;
+mod schema;
 mod validate;
 
 /// careplan: 居宅サービス計画書（第1表〜第3表）を検証・出力するコマンド
@@ -34,6 +36,8 @@ enum Command {
     Validate(validate::Args),
     /// Prints plans as PDF in the official layout (第1表–第3表).
     Render(render::Args),
+    /// Prints the JSON Schema (2020-12) of a document careplan reads or writes.
+    Schema(schema::Args),
 }
 
 /// The language of messages for people.
@@ -93,6 +97,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Schema(args) => schema::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

@@ -56,7 +56,7 @@ fn say(lang: Lang, ja: String, en: String) -> String {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder,
 /// so that a failure never leaves half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

@@ -1,7 +1,7 @@
 //! `careplan validate`.
 
+use careplan_core::report::{FileReport, FileStatus, ValidationReport, ViolationRecord};
 use careplan_core::{CarePlan, Rule, Violation};
-use serde_json::{Value, json};
 
 use crate::{Format, Lang, Outcome, emit, read_input};
 
@@ -46,18 +46,6 @@ fn check_file(path: &str) -> FileResult {
     }
 }
 
-fn violation_json(v: &Violation) -> Value {
-    json!({
-        "path": v.path().as_str(),
-        "rule": v.rule().code(),
-        "value": v.value(),
-        "detail": v.detail(),
-        "location_ja": v.location_ja(),
-        "message_ja": v.message_ja(),
-        "message_en": v.message_en(),
-    })
-}
-
 pub(crate) fn run(args: &Args) -> Outcome {
     let mut outcome = Outcome::Ok;
     let mut text = String::new();
@@ -72,7 +60,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 });
                 (
                     Outcome::Ok,
-                    json!({"file": path, "status": "valid", "violations": []}),
+                    FileReport {
+                        file: path.clone(),
+                        status: FileStatus::Valid,
+                        violations: vec![],
+                        error: None,
+                    },
                 )
             }
             FileResult::Invalid(vs) => {
@@ -92,10 +85,15 @@ pub(crate) fn run(args: &Args) -> Outcome {
                         message
                     ));
                 }
-                let list: Vec<Value> = vs.iter().map(violation_json).collect();
+                let violations = vs.iter().map(ViolationRecord::from).collect();
                 (
                     Outcome::Invalid,
-                    json!({"file": path, "status": "invalid", "violations": list}),
+                    FileReport {
+                        file: path.clone(),
+                        status: FileStatus::Invalid,
+                        violations,
+                        error: None,
+                    },
                 )
             }
             FileResult::Unreadable(e) => {
@@ -105,7 +103,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
                 });
                 (
                     Outcome::Unreadable,
-                    json!({"file": path, "status": "unreadable", "error": e}),
+                    FileReport {
+                        file: path.clone(),
+                        status: FileStatus::Unreadable,
+                        violations: vec![],
+                        error: Some(e.clone()),
+                    },
                 )
             }
         };
@@ -115,7 +118,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
     match args.format {
         Format::Text => emit(&text),
         Format::Json => {
-            let doc = json!({ "files": files });
+            let doc = ValidationReport { files };
             emit(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()

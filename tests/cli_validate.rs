@@ -149,3 +149,43 @@ fn no_file_is_a_usage_error() {
     let o = careplan(&["validate"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn schema_command_prints_the_committed_schemas() {
+    for kind in ["plan", "validation-report"] {
+        let o = careplan(&["schema", "--kind", kind]);
+        assert_eq!(o.status.code(), Some(0));
+        let committed =
+            std::fs::read_to_string(root().join(format!("schema/{kind}.schema.json"))).unwrap();
+        assert_eq!(stdout(&o), committed, "{kind}");
+    }
+    let o = careplan(&["schema", "--kind", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn validate_json_output_matches_its_schema() {
+    let o = careplan(&[
+        "validate",
+        "--format",
+        "json",
+        "fixtures/plans/case-a.json",
+        "fixtures/invalid/needs-empty.json",
+        "missing.json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/validation-report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let statuses: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["valid", "invalid", "unreadable"]);
+}

@@ -81,10 +81,13 @@
 //! See `ARCHITECTURE.md` and `DESIGN.md` at the top of the repository for
 //! why the API looks as it does.
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod error;
 pub mod labels;
 pub mod model;
 pub mod path;
+pub mod report;
 pub mod text;
 pub mod time;
 mod validate;

@@ -54,6 +54,7 @@ use crate::path::FieldPath;
 
 /// The whole plan document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     /// A schema reference for editors; ignored.
@@ -75,6 +76,7 @@ pub struct PlanDocument {
 
 /// 第1表 居宅サービス計画書（１）.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Table1Doc {
@@ -116,6 +118,7 @@ pub struct Table1Doc {
 
 /// 利用者.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct UserDoc {
@@ -139,6 +142,7 @@ pub struct UserDoc {
 
 /// 居宅介護支援事業者・事業所.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct OfficeDoc {
@@ -155,6 +159,7 @@ pub struct OfficeDoc {
 /// A date range: 認定の有効期間 (both ends required) or a goal or service
 /// period (end optional).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct DateRangeDoc {
@@ -166,6 +171,7 @@ pub struct DateRangeDoc {
 
 /// One person's wishes: `who` is `user` (本人) or `family` (with `relation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct WishDoc {
@@ -180,6 +186,7 @@ pub struct WishDoc {
 /// 生活援助中心型の算定理由: `code` is `living_alone`, `family_illness` or
 /// `other` (with `text`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct HouseworkReasonDoc {
@@ -191,6 +198,7 @@ pub struct HouseworkReasonDoc {
 
 /// 説明・同意.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct ConsentDoc {
@@ -204,6 +212,7 @@ pub struct ConsentDoc {
 
 /// 第2表.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Table2Doc {
@@ -215,6 +224,7 @@ pub struct Table2Doc {
 
 /// 課題（ニーズ）.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct NeedDoc {
@@ -226,6 +236,7 @@ pub struct NeedDoc {
 
 /// 長期目標.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct LongTermGoalDoc {
@@ -239,6 +250,7 @@ pub struct LongTermGoalDoc {
 
 /// 短期目標.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct ShortTermGoalDoc {
@@ -252,6 +264,7 @@ pub struct ShortTermGoalDoc {
 
 /// 援助内容.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct ServiceDoc {
@@ -273,6 +286,7 @@ pub struct ServiceDoc {
 
 /// ※2.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct ProviderDoc {
@@ -284,6 +298,7 @@ pub struct ProviderDoc {
 
 /// 第3表.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct Table3Doc {
@@ -301,6 +316,7 @@ pub struct Table3Doc {
 
 /// A block of the weekly grid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct WeeklyEntryDoc {
@@ -318,6 +334,7 @@ pub struct WeeklyEntryDoc {
 
 /// A line of 主な日常生活上の活動.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct DailyActivityDoc {
@@ -331,6 +348,7 @@ pub struct DailyActivityDoc {
 
 /// A line of 週単位以外のサービス.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct NonWeeklyDoc {

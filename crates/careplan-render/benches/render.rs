@@ -1,6 +1,11 @@
 //! Benchmarks of rendering. Run with `cargo bench -p careplan-render --bench render`.
 
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use careplan_core::CarePlan;
 use careplan_render::{RenderOptions, Renderer, Table};

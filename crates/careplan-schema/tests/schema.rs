@@ -1,0 +1,206 @@
+//! The schemas: committed files equal the generated ones, they are valid
+//! 2020-12 schemas, fixtures validate (or are refused) as they should, and
+//! every plan careplan-core accepts is valid against the plan schema.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use careplan_core::CarePlan;
+use careplan_schema::{Kind, PROPERTIES, schema, schema_text};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+static PLAN: LazyLock<jsonschema::Validator> =
+    LazyLock::new(|| jsonschema::draft202012::new(&schema(Kind::Plan).unwrap()).unwrap());
+
+#[test]
+fn committed_schemas_equal_the_generated_ones() {
+    for kind in Kind::ALL {
+        let path = root()
+            .join("schema")
+            .join(format!("{}.schema.json", kind.name()));
+        let generated = schema_text(kind).unwrap();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!(
+                "{} is missing: run UPDATE_SCHEMA=1 cargo test -p careplan-schema",
+                path.display()
+            )
+        });
+        assert!(
+            committed == generated,
+            "{} differs from the generated schema: run UPDATE_SCHEMA=1 cargo test -p careplan-schema",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn schemas_are_valid_2020_12_schemas() {
+    for kind in Kind::ALL {
+        let s = schema(kind).unwrap();
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(s["$id"], kind.id());
+        jsonschema::draft202012::meta::validate(&s)
+            .unwrap_or_else(|e| panic!("{}: {e}", kind.name()));
+    }
+}
+
+#[test]
+fn every_property_has_a_japanese_title_and_a_description() {
+    for kind in Kind::ALL {
+        let s = schema(kind).unwrap();
+        let mut objects: Vec<(&str, &Value)> = vec![("(root)", &s)];
+        for (name, def) in s["$defs"].as_object().unwrap() {
+            objects.push((name, def));
+        }
+        for (name, obj) in objects {
+            let Some(props) = obj.get("properties").and_then(Value::as_object) else {
+                continue;
+            };
+            assert!(obj.get("title").is_some(), "{name} has no title");
+            for (p, v) in props {
+                let title = v["title"].as_str().unwrap_or_default();
+                let description = v["description"].as_str().unwrap_or_default();
+                assert!(
+                    !title.is_empty() && !title.is_ascii() || p == "$schema",
+                    "{name}.{p}: title {title:?}"
+                );
+                assert!(
+                    description.contains('。')
+                        && description.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{name}.{p}: {description:?}"
+                );
+            }
+        }
+    }
+    assert!(PROPERTIES.len() > 80);
+}
+
+#[test]
+fn examples_come_from_the_fixtures_and_validate() {
+    let s = schema(Kind::Plan).unwrap();
+    let examples = s["examples"].as_array().unwrap();
+    assert!(!examples.is_empty());
+    for e in examples {
+        assert!(PLAN.is_valid(e));
+    }
+}
+
+#[test]
+fn every_plan_fixture_validates() {
+    for entry in std::fs::read_dir(root().join("fixtures/plans")).unwrap() {
+        let path = entry.unwrap().path();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = PLAN
+            .iter_errors(&v)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+/// Invalid fixtures whose broken rule JSON Schema cannot state: the schema
+/// accepts them (the boundary the descriptions document), careplan refuses them.
+fn not_expressible() -> Vec<String> {
+    std::fs::read_to_string(root().join("fixtures/invalid/not-schema-expressible.txt"))
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    rule: String,
+}
+
+#[test]
+fn invalid_fixtures_are_refused_where_the_schema_can_say_so() {
+    let text = std::fs::read_to_string(root().join("fixtures/invalid/expected.json")).unwrap();
+    let expected: BTreeMap<String, Expected> = serde_json::from_str(&text).unwrap();
+    let not_expressible = not_expressible();
+    assert!(
+        not_expressible.iter().all(|f| expected.contains_key(f)),
+        "unknown file in not-schema-expressible.txt"
+    );
+    for (file, exp) in &expected {
+        if exp.rule == "json_syntax" {
+            continue; // not JSON: nothing to validate
+        }
+        let v: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join("fixtures/invalid").join(file)).unwrap(),
+        )
+        .unwrap();
+        if not_expressible.contains(file) {
+            assert!(
+                PLAN.is_valid(&v),
+                "{file}: expected the schema to accept it (its rule is not expressible)"
+            );
+        } else {
+            assert!(
+                !PLAN.is_valid(&v),
+                "{file}: the schema accepts a document that breaks {}",
+                exp.rule
+            );
+        }
+    }
+}
+
+#[test]
+fn the_validation_report_schema_describes_what_validate_writes() {
+    let s = schema(Kind::ValidationReport).unwrap();
+    let v = jsonschema::draft202012::new(&s).unwrap();
+    let plan =
+        std::fs::read_to_string(root().join("fixtures/invalid/short-term-outside-long-term.json"))
+            .unwrap();
+    let err = CarePlan::from_json(&plan).unwrap_err();
+    let report = careplan_core::report::ValidationReport {
+        files: vec![careplan_core::report::FileReport {
+            file: "x.json".into(),
+            status: careplan_core::report::FileStatus::Invalid,
+            violations: err.violations().iter().map(Into::into).collect(),
+            error: None,
+        }],
+    };
+    let doc = serde_json::to_value(&report).unwrap();
+    assert!(
+        v.is_valid(&doc),
+        "{:?}",
+        v.iter_errors(&doc)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert!(!v.is_valid(
+        &serde_json::json!({"files": [{"file": "x", "status": "maybe", "violations": []}]})
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_plan_core_accepts_is_valid_against_the_schema(parts in careplan_core::arbitrary::plan_strategy()) {
+        let plan = CarePlan::new(parts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let doc = plan.to_json_value();
+        let errors: Vec<String> = PLAN.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+}

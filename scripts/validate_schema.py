@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Checks careplan's committed JSON Schemas with an independent validator
+(Python jsonschema, Draft202012Validator), as a sending system would:
+
+- each schema is a valid 2020-12 schema;
+- every plan in fixtures/plans validates;
+- every invalid fixture that breaks a rule JSON Schema can state is refused,
+  and the ones listed in fixtures/invalid/not-schema-expressible.txt are
+  accepted (careplan itself refuses those).
+
+Prints 'N passed, N failed' and exits non-zero on any failure.
+"""
+import json
+import pathlib
+import sys
+
+from jsonschema import Draft202012Validator
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+schemas = {}
+for path in sorted((ROOT / "schema").glob("*.schema.json")):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        Draft202012Validator.check_schema(schema)
+        check(True, path.name)
+    except Exception as e:  # noqa: BLE001 - report any schema error
+        check(False, f"{path.name} is not a valid 2020-12 schema: {e}")
+    schemas[path.name] = Draft202012Validator(schema)
+
+plan = schemas["plan.schema.json"]
+for path in sorted((ROOT / "fixtures" / "plans").glob("*.json")):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in plan.iter_errors(doc)]
+    check(not errors, f"{path.name} should validate: {errors[:3]}")
+
+invalid_dir = ROOT / "fixtures" / "invalid"
+expected = json.loads((invalid_dir / "expected.json").read_text(encoding="utf-8"))
+boundary = {
+    line.strip()
+    for line in (invalid_dir / "not-schema-expressible.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
+for name, exp in sorted(expected.items()):
+    if exp["rule"] == "json_syntax":
+        continue
+    doc = json.loads((invalid_dir / name).read_text(encoding="utf-8"))
+    valid = plan.is_valid(doc)
+    if name in boundary:
+        check(valid, f"{name} breaks a rule JSON Schema cannot state; the schema should accept it")
+    else:
+        check(not valid, f"{name} breaks {exp['rule']}; the schema should refuse it")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
