@@ -6,17 +6,20 @@
 //! careplan render PLAN.json -o OUT.pdf [--tables 1,2,3] [--draft] [--consent-block]
 //!                 [--png DIR] [--font FILE]… [--pdfa] [--allow-missing-glyphs]
 //! careplan render --batch DIR -o OUTDIR
+//! careplan check PLAN.json [--format text|json] | --explain T2-004 | --list
 //! careplan schema [--kind plan|validation-report] [-o FILE]
 //! ```
 //!
-//! Exit status: 0 every plan valid, 1 some plan breaks a rule, 2 some input
-//! could not be read (missing file, not UTF-8, not JSON).
+//! Exit status: 0 every plan valid (check: no error-severity finding), 1 some
+//! plan breaks a rule (check: errors found), 2 some input could not be used
+//! (missing file, not UTF-8, not JSON, not a valid plan for check).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod check;
 mod render;
 mod schema;
 mod validate;
@@ -34,6 +37,8 @@ enum Command {
     /// Checks plan documents (JSON) against every rule of the form and
     /// prints each violation with its path.
     Validate(validate::Args),
+    /// Applies the plan-check rules (ケアプラン点検) and reports the findings.
+    Check(check::Args),
     /// Prints plans as PDF in the official layout (第1表–第3表).
     Render(render::Args),
     /// Prints the JSON Schema (2020-12) of a document careplan reads or writes.
@@ -97,6 +102,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     ExitCode::from(outcome as u8)

@@ -9,8 +9,8 @@ use crate::{Outcome, emit};
 /// Arguments of `careplan schema`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Which document: `plan` or `validation-report`.
-    #[arg(long, default_value = "plan", value_parser = ["plan", "validation-report"])]
+    /// Which document: `plan`, `validation-report` or `check-report`.
+    #[arg(long, default_value = "plan", value_parser = ["plan", "validation-report", "check-report"])]
     kind: String,
     /// Write the schema to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]

@@ -152,7 +152,7 @@ fn no_file_is_a_usage_error() {
 
 #[test]
 fn schema_command_prints_the_committed_schemas() {
-    for kind in ["plan", "validation-report"] {
+    for kind in ["plan", "validation-report", "check-report"] {
         let o = careplan(&["schema", "--kind", kind]);
         assert_eq!(o.status.code(), Some(0));
         let committed =

@@ -44,17 +44,20 @@ pub enum Kind {
     Plan,
     /// The report `careplan validate --format json` writes.
     ValidationReport,
+    /// The report `careplan check --format json` writes.
+    CheckReport,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 2] = [Kind::Plan, Kind::ValidationReport];
+    pub const ALL: [Kind; 3] = [Kind::Plan, Kind::ValidationReport, Kind::CheckReport];
 
     /// The name used on the command line and in file names.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Plan => "plan",
             Kind::ValidationReport => "validation-report",
+            Kind::CheckReport => "check-report",
         }
     }
 
@@ -261,6 +264,13 @@ pub const PROPERTIES: &[Property] = &[
     p("FileReport", "status", "結果", "`valid`, `invalid` or `unreadable`.", R, Format::Structure),
     p("FileReport", "violations", "違反", "Every rule the plan breaks (empty unless invalid).", R, Format::Structure),
     p("FileReport", "error", "読み取れない理由", "Why the input could not be read (only when unreadable).", O, Format::Any),
+    p("Report", "findings", "指摘", "Every finding, by table and in the order of the plan.", R, Format::Structure),
+    p("Finding", "rule", "規則ID", "The rule's ID (T2-004); `careplan check --explain ID` explains it.", R, Format::Pattern("^T[1-3]-[0-9]{3}$")),
+    p("Finding", "severity", "重要度", "`error` (誤り), `warning` (要確認) or `info` (参考).", R, Format::Structure),
+    p("Finding", "path", "項目のパス", "The JSON path of the field concerned.", R, Format::Any),
+    p("Finding", "message_ja", "内容", "What was found, in Japanese.", R, Format::Any),
+    p("Finding", "message_en", "内容（英語）", "What was found, in English.", R, Format::Any),
+    p("Finding", "remedy_ja", "対応", "What to do about it, in Japanese.", R, Format::Any),
     p("ViolationRecord", "path", "項目のパス", "The JSON path of the field.", R, Format::Any),
     p("ViolationRecord", "rule", "規則", "The rule's stable code.", R, Format::Any),
     p("ViolationRecord", "value", "入力値", "The offending value, shortened to 80 characters; null when the field had none.", O, Format::Any),
@@ -294,6 +304,9 @@ const TYPE_TITLES: &[(&str, &str)] = &[
     ("FileReport", "ファイルごとの検証結果"),
     ("FileStatus", "検証結果の区分"),
     ("ViolationRecord", "違反"),
+    ("Report", "ケアプラン点検の結果"),
+    ("Finding", "指摘"),
+    ("Severity", "重要度"),
 ];
 
 /// The rules JSON Schema cannot state, written into the plan schema's description.
@@ -314,11 +327,13 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
     let root = match kind {
         Kind::Plan => generator.into_root_schema_for::<PlanDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
+        Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
     };
     let mut value = root.to_value();
     let root_name = match kind {
         Kind::Plan => "PlanDocument",
         Kind::ValidationReport => "ValidationReport",
+        Kind::CheckReport => "Report",
     };
     let mut errors = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -348,7 +363,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
                     obj.insert("examples".into(), json!([example]));
                 }
             }
-            Kind::ValidationReport => {}
+            Kind::ValidationReport | Kind::CheckReport => {}
         }
     }
     // Every table entry for an owner that appears must have met its property.

@@ -1,0 +1,124 @@
+//! Every rule fires on its fixture (and, where it can be arranged, no other
+//! rule does); the clean plan fixtures give no error; docs/rules.md is the
+//! registry's own output.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use careplan_check::{RULES, Severity, check, explain, rules_markdown};
+use careplan_core::CarePlan;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn load(path: &PathBuf) -> CarePlan {
+    CarePlan::from_json(&std::fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    fires: String,
+    also: Vec<String>,
+}
+
+fn expectations() -> BTreeMap<String, Expected> {
+    serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/check/expected.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn every_rule_has_a_fixture_that_fires_it() {
+    let expected = expectations();
+    for rule in RULES {
+        let fixture = expected.iter().find(|(_, e)| e.fires == rule.id);
+        let (file, _) =
+            fixture.unwrap_or_else(|| panic!("rule {} has no fixture in fixtures/check", rule.id));
+        let report = check(&load(&root().join("fixtures/check").join(file)));
+        assert!(
+            report.rule_ids().contains(&rule.id),
+            "{file} does not fire {}",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn each_fixture_fires_its_rule_and_no_other() {
+    for (file, exp) in expectations() {
+        let report = check(&load(&root().join("fixtures/check").join(&file)));
+        let fired: BTreeSet<String> = report.rule_ids().into_iter().map(str::to_owned).collect();
+        let mut want: BTreeSet<String> = exp.also.iter().cloned().collect();
+        want.insert(exp.fires.clone());
+        assert_eq!(fired, want, "{file}");
+        for f in &report.findings {
+            assert!(
+                !f.path.is_empty()
+                    && !f.message_ja.is_empty()
+                    && !f.message_en.is_empty()
+                    && !f.remedy_ja.is_empty()
+            );
+            assert_eq!(f.severity, explain(&f.rule).unwrap().severity);
+        }
+    }
+}
+
+#[test]
+fn clean_fixtures_have_no_error_findings() {
+    for e in std::fs::read_dir(root().join("fixtures/plans")).unwrap() {
+        let path = e.unwrap().path();
+        let report = check(&load(&path));
+        let errors: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+#[test]
+fn housework_count_follows_the_calendar() {
+    // T3-004's fixture: 要介護１, 生活援助 every day of December 2015 = 31 visits > 27.
+    let report = check(&load(&root().join("fixtures/check/T3-004.json")));
+    let f = report.findings.iter().find(|f| f.rule == "T3-004").unwrap();
+    assert!(
+        f.message_ja.contains("31 回") && f.message_ja.contains("27 回"),
+        "{}",
+        f.message_ja
+    );
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_registry() {
+    let path = root().join("docs/rules.md");
+    let generated = rules_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/rules.md differs from the registry: run UPDATE_DOCS=1 cargo test -p careplan-check"
+    );
+    for r in RULES {
+        assert!(committed.contains(r.id));
+    }
+}
+
+#[test]
+fn explain_finds_rules_case_insensitively() {
+    assert_eq!(explain("t3-004").unwrap().id, "T3-004");
+    assert!(explain("T9-999").is_none());
+}

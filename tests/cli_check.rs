@@ -1,0 +1,110 @@
+//! `careplan check` as a user runs it.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn careplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_careplan"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn exit_status_follows_the_severities() {
+    // No finding at all.
+    assert_eq!(
+        careplan(&["check", "fixtures/plans/case-a.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    // Warnings only: still 0.
+    let o = careplan(&["check", "fixtures/check/T2-001.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("[要確認] T2-001"));
+    // An error: 1.
+    let o = careplan(&["check", "fixtures/check/T2-004.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("[誤り] T2-004"), "{}", stdout(&o));
+    // Unusable input: 2.
+    assert_eq!(
+        careplan(&["check", "fixtures/invalid/needs-empty.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        careplan(&["check", "fixtures/invalid/not-json.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        careplan(&["check", "no-such-file.json"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn json_report_matches_its_schema() {
+    let o = careplan(&["check", "--format", "json", "fixtures/check/T2-002.json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/check-report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"T2-002") && rules.contains(&"T2-001"),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn explain_and_list() {
+    let o = careplan(&["check", "--explain", "T3-004"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("平成30年厚生労働省告示第218号") && out.contains("対応："),
+        "{out}"
+    );
+    assert_eq!(
+        careplan(&["check", "--explain", "T9-999"]).status.code(),
+        Some(2)
+    );
+    let o = careplan(&["check", "--list"]);
+    assert_eq!(stdout(&o).lines().count(), 21);
+}
+
+#[test]
+fn english_text_output() {
+    let o = careplan(&["check", "--lang", "en", "fixtures/check/T3-003.json"]);
+    assert!(stdout(&o).contains("[warning] T3-003"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("missing: 起床"), "{}", stdout(&o));
+}
