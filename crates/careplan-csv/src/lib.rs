@@ -1,0 +1,389 @@
+//! # careplan-csv
+//!
+//! ケアプランデータ連携標準仕様 第4.1版 (CSVバージョン 202407): the national
+//! CSV standard by which care-management offices send 居宅サービス計画書
+//! 第1表–第3表 to service providers.
+//!
+//! - [`export`] writes plans as one send set (送信単位): `UPHOSOKU_000000_…`,
+//!   `UP1KYO_…`, `UP2KYO_…`, `UP3KYO_…` with one shared 14-digit timestamp,
+//!   MS932, CRLF, free text in `""` with `"` doubled and line breaks kept,
+//!   the standard's code lists, 第2表 one row per service (repeated need and
+//!   goal values left blank unless [`ExportOptions::repeat_values`]), 第3表
+//!   one row per weekday of each entry, periods as 和暦 text.
+//!   [`export_withdrawal`] writes DLT1KYO.
+//! - [`import`] reads any set of files back into plans, reporting every
+//!   problem with file, line, field number and field name; a plan with a
+//!   problem is not returned at all, the others are.
+//!
+//! Text MS932 cannot carry (𠮷, emoji, 〜 U+301C …) is never written or
+//! changed silently: see [`encoding`].
+//!
+//! ## What the standard does not carry
+//!
+//! The CSV has no place for: 原案 (imported plans are final), 説明・同意,
+//! the 第2表 service ids (import numbers them `n{課題}-g{援助目標}-s{援助内容}`),
+//! 第3表's links to 第2表 (import links a block to the one service whose
+//! サービス種別, or else サービス内容, is its text) and 「　年　月分より」 (import
+//! takes the month of 作成（変更）日). 第1表's wishes are written into the one
+//! field 「利用者及び家族の生活に対する意向を踏まえた課題分析の結果」 as lines
+//! opened by 【本人】, 【続柄】 and 【課題分析の結果】, and read back the same way.
+//! [`canonical`] gives a plan as it comes back from the CSV, so that
+//! `import(export(plan)) == canonical(plan)`.
+//!
+//! ```
+//! use careplan_core::CarePlan;
+//! use careplan_csv::{export, import, canonical, ExportOptions, Endpoint, InputFile};
+//!
+//! let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/plans/case-a.json"))?;
+//! let plan = CarePlan::from_json(&json)?;
+//! let opts = ExportOptions::new(Endpoint::parse("1370000001:43")?, Endpoint::parse("1310000011:16")?, "20251201093000")?;
+//! let set = export(&[plan.clone()], &opts)?;
+//! assert_eq!(set.files.len(), 4);
+//! assert!(set.files[1].name.starts_with("UP1KYO_1370000001_43_1310000011_16_20251201093000"));
+//! let files: Vec<InputFile> = set.files.into_iter().map(|f| InputFile { name: f.name, bytes: f.bytes }).collect();
+//! let back = import(&files);
+//! assert!(back.errors.is_empty());
+//! assert_eq!(back.plans[0].1, canonical(&plan));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod encoding;
+mod export;
+mod import;
+pub mod records;
+
+use std::fmt;
+
+use careplan_core::*;
+use chrono::{Datelike, NaiveDate};
+
+pub use encoding::{JIS_TO_MS932, Substitutions, jis_to_ms932};
+pub use export::{export, export_withdrawal};
+pub use import::{import, parse_period};
+
+/// The CSVバージョン written and read.
+pub const CSV_VERSION: &str = "202407";
+
+/// A sender or receiver: 事業所番号 (10 digits) and サービス種類コード (2 digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// 事業所番号.
+    pub office: OfficeNumber,
+    /// サービス種類コード (居宅介護支援 43, 訪問介護 11 …).
+    pub service_kind: String,
+}
+
+impl Endpoint {
+    /// Parses `1234567890:43`.
+    pub fn parse(s: &str) -> Result<Endpoint, ExportError> {
+        let (office, kind) = s.split_once(':').ok_or_else(|| ExportError::Options(format!("{s:?}: 事業所番号:サービス種類コード (1234567890:43)")))?;
+        let office = OfficeNumber::new(office).map_err(|_| ExportError::Options(format!("{office:?}: 事業所番号は10桁の数字です / an office number is 10 digits")))?;
+        if kind.len() != 2 || !kind.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ExportError::Options(format!("{kind:?}: サービス種類コードは2桁の数字です / a service kind code is 2 digits")));
+        }
+        Ok(Endpoint { office, service_kind: kind.to_owned() })
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.office, self.service_kind)
+    }
+}
+
+/// How to write a send set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// 送信元.
+    pub from: Endpoint,
+    /// 送信先.
+    pub to: Endpoint,
+    /// The shared 14-digit timestamp `YYYYMMDDHHMMSS` (the file sequence).
+    pub timestamp: String,
+    /// Repeat need and goal values on every 第2表 row instead of leaving them blank.
+    pub repeat_values: bool,
+    /// Characters to replace when MS932 lacks them; every replacement is reported.
+    pub substitutions: Option<Substitutions>,
+}
+
+impl ExportOptions {
+    /// Options with a checked timestamp, blanks for repeated values, and no substitutions.
+    pub fn new(from: Endpoint, to: Endpoint, timestamp: &str) -> Result<ExportOptions, ExportError> {
+        let ok = timestamp.len() == 14
+            && timestamp.bytes().all(|b| b.is_ascii_digit())
+            && chrono::NaiveDateTime::parse_from_str(timestamp, "%Y%m%d%H%M%S").is_ok();
+        if !ok {
+            return Err(ExportError::Options(format!("{timestamp:?}: 作成日時は YYYYMMDDHHMMSS の14桁です / the timestamp is YYYYMMDDHHMMSS")));
+        }
+        Ok(ExportOptions { from, to, timestamp: timestamp.to_owned(), repeat_values: false, substitutions: None })
+    }
+}
+
+/// A written file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvFile {
+    /// The file name the standard gives it.
+    pub name: String,
+    /// MS932 bytes with CRLF line ends.
+    pub bytes: Vec<u8>,
+}
+
+/// A character replaced on export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Substitution {
+    /// Where (`plans[0].table1.user.name`).
+    pub path: String,
+    /// The character written in the plan.
+    pub from: char,
+    /// The character written to the file.
+    pub to: char,
+}
+
+/// The result of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The files of the send set.
+    pub files: Vec<CsvFile>,
+    /// Every substitution made.
+    pub substitutions: Vec<Substitution>,
+}
+
+/// A character MS932 cannot carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unencodable {
+    /// Where (`plans[0].table1.user.name`).
+    pub path: String,
+    /// The character.
+    pub character: char,
+}
+
+impl fmt::Display for Unencodable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: 「{}」 (U+{:04X})", self.path, self.character, self.character as u32)
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Characters MS932 cannot carry, every one listed.
+    #[error("MS932 で書けない文字があります: {} / characters MS932 cannot carry (pass a substitution map to replace them)", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    Unencodable(Vec<Unencodable>),
+    /// More than 99 needs, goals or services where the standard numbers them 1–99.
+    #[error("{path}: {what}ＮＯ が 99 を超えます / more than 99 ({what})")]
+    TooMany {
+        /// Where.
+        path: String,
+        /// Which number (課題, 援助目標, 援助内容).
+        what: String,
+    },
+    /// Bad options (endpoint, timestamp).
+    #[error("{0}")]
+    Options(String),
+    /// Nothing to write.
+    #[error("書き出す計画がありません / no plans to export")]
+    NoPlans,
+}
+
+/// The key that ties 1表, 2表, 3表 and 利用者補足情報 together.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlanKey {
+    /// 保険者番号.
+    pub insurer: InsurerNumber,
+    /// 被保険者番号.
+    pub insured: InsuredNumber,
+    /// 居宅サービス計画作成（変更）日.
+    pub plan_date: NaiveDate,
+}
+
+impl PlanKey {
+    /// The key of a plan.
+    pub fn of(plan: &CarePlan) -> PlanKey {
+        let t1 = plan.table1();
+        PlanKey { insurer: t1.user.insurer_number.clone(), insured: t1.user.insured_number.clone(), plan_date: t1.plan_date }
+    }
+}
+
+impl fmt::Display for PlanKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}/{}", self.insurer, self.insured, self.plan_date.format("%Y%m%d"))
+    }
+}
+
+/// A file to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The file name (its prefix tells the record kind).
+    pub name: String,
+    /// The bytes as sent (MS932).
+    pub bytes: Vec<u8>,
+}
+
+/// A problem found while importing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file.
+    pub file: String,
+    /// The line (1-based), when the problem has one.
+    pub line: Option<u64>,
+    /// The field number (No., 1-based), when the problem has one.
+    pub field: Option<usize>,
+    /// The field's name in the standard.
+    pub field_name: Option<&'static str>,
+    /// The plan it concerns, when known.
+    pub plan: Option<PlanKey>,
+    /// What is wrong, in Japanese and English.
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        if let (Some(n), Some(name)) = (self.field, self.field_name) {
+            write!(f, " 項目{n}「{name}」")?;
+        }
+        if let Some(p) = &self.plan {
+            write!(f, " [{p}]")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The result of an import.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// Every plan read without a problem, by key.
+    pub plans: Vec<(PlanKey, CarePlan)>,
+    /// Plans withdrawn by DLT1KYO records.
+    pub withdrawn: Vec<PlanKey>,
+    /// Every problem, with where it is.
+    pub errors: Vec<ImportError>,
+}
+
+/// The plan as the CSV standard carries it — what [`import`] gives back
+/// after [`export`] (see the crate documentation for what is not carried).
+pub fn canonical(plan: &CarePlan) -> CarePlan {
+    let mut parts = plan.clone().into_parts();
+    parts.status = PlanStatus::Final;
+    parts.table1.consent = None;
+    let created = parts.table1.created_on;
+    // Wishes and analysis go through one text field.
+    if let Some(field) = export::wishes_field(plan) {
+        let (wishes, analysis) = split_for_canonical(&field);
+        parts.table1.wishes = wishes;
+        parts.table1.analysis = analysis;
+    }
+    // 第2表: consecutive long-term goals with equal text and period read back as one; ids renumbered.
+    let mut needs = Vec::new();
+    for (ni, n) in plan.table2().needs.iter().enumerate() {
+        let mut longs: Vec<LongTermGoal> = Vec::new();
+        for l in &n.long_term_goals {
+            match longs.last_mut() {
+                Some(prev) if prev.text == l.text && prev.period == l.period => {
+                    for s in &l.short_term_goals {
+                        prev.short_term_goals.push(s.clone());
+                    }
+                }
+                _ => longs.push(l.clone()),
+            }
+        }
+        let mut goal_no = 0;
+        for l in &mut longs {
+            let mut shorts = Vec::new();
+            for s in l.short_term_goals.iter() {
+                goal_no += 1;
+                let services: Vec<Service> = s
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(xi, x)| Service {
+                        id: ServiceId::new(format!("n{}-g{goal_no}-s{}", ni + 1, xi + 1)).unwrap_or_else(|_| x.id.clone()),
+                        ..x.clone()
+                    })
+                    .collect();
+                shorts.push(ShortTermGoal { services: NonEmpty::new(services).unwrap_or_else(|| s.services.clone()), ..s.clone() });
+            }
+            if let Some(shorts) = NonEmpty::new(shorts) {
+                l.short_term_goals = shorts;
+            }
+        }
+        if let Some(longs) = NonEmpty::new(longs) {
+            needs.push(Need { text: n.text.clone(), long_term_goals: longs });
+        }
+    }
+    if let Some(needs) = NonEmpty::new(needs) {
+        parts.table2.needs = needs;
+    }
+    parts.table2.created_on = Some(plan.table2_created_on()).filter(|d| *d != created);
+    // 第3表: blocks folded by text and times, labelled with their text, relinked by text.
+    let mut folded: Vec<(String, TimeRange, Vec<Weekday>)> = Vec::new();
+    for e in &plan.table3().weekly {
+        let text = export::weekly_text(plan, e);
+        match folded.iter_mut().find(|(t, r, _)| *t == text && *r == e.time) {
+            Some((.., days)) => days.extend(e.weekdays.iter()),
+            None => folded.push((text, e.time, e.weekdays.iter().collect())),
+        }
+    }
+    parts.table3.weekly = folded
+        .into_iter()
+        .filter_map(|(text, time, days)| {
+            Some(WeeklyEntry {
+                service: import::link(&parts.table2, &text),
+                label: Some(Text::new(text).ok()?),
+                weekdays: Weekdays::new(days).ok()?,
+                time,
+            })
+        })
+        .collect();
+    for n in &mut parts.table3.non_weekly {
+        n.service = None;
+    }
+    parts.table3.created_on = Some(plan.table3_created_on()).filter(|d| *d != created);
+    let pd = parts.table1.plan_date;
+    if let Ok(ym) = YearMonth::new(pd.year(), pd.month()) {
+        parts.table3.starts_from = ym;
+    }
+    CarePlan::new(parts).unwrap_or_else(|_| plan.clone())
+}
+
+fn split_for_canonical(field: &str) -> (Vec<Wish>, Option<Text>) {
+    let mut wishes = Vec::new();
+    let mut analysis = None;
+    let mut current: Option<(String, Vec<&str>)> = None;
+    let flush = |cur: Option<(String, Vec<&str>)>, wishes: &mut Vec<Wish>, analysis: &mut Option<Text>| {
+        if let Some((who, lines)) = cur {
+            let body = lines.join("\n");
+            if who == export::ANALYSIS_MARK {
+                *analysis = Text::new(body).ok();
+            } else if let Ok(text) = Text::new(body) {
+                let speaker = if who == export::USER_MARK {
+                    Speaker::User
+                } else {
+                    match Text::new(who) {
+                        Ok(relation) => Speaker::Family { relation },
+                        Err(_) => return,
+                    }
+                };
+                wishes.push(Wish { speaker, text });
+            }
+        }
+    };
+    for line in field.split('\n') {
+        match line.strip_prefix('【').and_then(|r| r.split_once('】')) {
+            Some((who, rest)) => {
+                flush(current.take(), &mut wishes, &mut analysis);
+                current = Some((who.to_owned(), vec![rest]));
+            }
+            None => {
+                if let Some((_, lines)) = current.as_mut() {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    flush(current, &mut wishes, &mut analysis);
+    (wishes, analysis)
+}
