@@ -7,6 +7,8 @@
 //!                 [--png DIR] [--font FILE]… [--pdfa] [--allow-missing-glyphs]
 //! careplan render --batch DIR -o OUTDIR
 //! careplan check PLAN.json [--format text|json] | --explain T2-004 | --list
+//! careplan csv export PLAN.json… --from 1234567890:43 --to 0987654321:11 -o DIR
+//! careplan csv import FILE… -o DIR
 //! careplan schema [--kind plan|validation-report] [-o FILE]
 //! ```
 //!
@@ -20,6 +22,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod csv;
 mod render;
 mod schema;
 mod validate;
@@ -41,6 +44,8 @@ enum Command {
     Check(check::Args),
     /// Prints plans as PDF in the official layout (第1表–第3表).
     Render(render::Args),
+    /// ケアプランデータ連携 (national CSV standard 第4.1版): export, withdraw, import.
+    Csv(csv::Args),
     /// Prints the JSON Schema (2020-12) of a document careplan reads or writes.
     Schema(schema::Args),
 }
@@ -104,6 +109,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Csv(args) => csv::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

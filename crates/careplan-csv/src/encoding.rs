@@ -66,11 +66,16 @@ mod tests {
     #[test]
     fn ms932_mappings_are_decided() {
         // MS932's own marks round-trip.
-        for c in ['～', '－', '―', '∥', '￠', '￡', '￢', '￥', '髙', '﨑', '①', '㈱', 'Ⅰ', 'ｱ', 'あ', '\\'] {
+        for c in [
+            '～', '－', '―', '∥', '￠', '￡', '￢', '￥', '髙', '﨑', '①', '㈱', 'Ⅰ', 'ｱ', 'あ',
+            '\\',
+        ] {
             assert!(carried(c), "{c}");
         }
         // JIS-side marks, characters outside MS932, and silent changes do not.
-        for c in ['〜', '−', '—', '‖', '¢', '£', '¬', '¥', '‾', '𠮷', '😀', 'é'] {
+        for c in [
+            '〜', '−', '—', '‖', '¢', '£', '¬', '¥', '‾', '𠮷', '😀', 'é',
+        ] {
             assert!(!carried(c), "{c}");
         }
         // The substitution table maps only to carried characters.
@@ -81,7 +86,10 @@ mod tests {
 
     #[test]
     fn decode_refuses_bytes_that_are_not_ms932() {
-        assert_eq!(decode(&encode("居宅サービス計画")).unwrap(), "居宅サービス計画");
+        assert_eq!(
+            decode(&encode("居宅サービス計画")).unwrap(),
+            "居宅サービス計画"
+        );
         assert!(decode(&[0x81]).is_none());
         assert!(decode(&[0x82, 0xA0, 0xFF]).is_none());
     }

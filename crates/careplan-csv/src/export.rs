@@ -1,12 +1,16 @@
 //! Writing plans as the standard's send set (送信単位).
 
 use careplan_core::wareki::format_date;
-use careplan_core::{CarePlan, CertificationStatus, HouseworkReason, Period, PlanKind, Sex, Speaker, TimeOfDay};
+use careplan_core::{
+    CarePlan, CertificationStatus, HouseworkReason, Period, PlanKind, Sex, Speaker, TimeOfDay,
+};
 use chrono::NaiveDate;
 
 use crate::encoding::{Substitutions, carried, encode};
 use crate::records::Kind;
-use crate::{CSV_VERSION, CsvFile, ExportError, ExportOptions, Exported, PlanKey, Substitution, Unencodable};
+use crate::{
+    CSV_VERSION, CsvFile, ExportError, ExportOptions, Exported, PlanKey, Substitution, Unencodable,
+};
 
 /// A field: raw (codes, dates, numbers; never quoted) or free text (quoted).
 enum F {
@@ -29,11 +33,22 @@ impl Writer<'_> {
                 out.push(c);
             } else if let Some(&to) = self.subs.and_then(|m| m.get(&c)).filter(|to| carried(**to)) {
                 out.push(to);
-                self.substitutions.push(Substitution { path: path.to_owned(), from: c, to });
+                self.substitutions.push(Substitution {
+                    path: path.to_owned(),
+                    from: c,
+                    to,
+                });
             } else {
                 out.push(c);
-                if !self.unencodable.iter().any(|u| u.path == path && u.character == c) {
-                    self.unencodable.push(Unencodable { path: path.to_owned(), character: c });
+                if !self
+                    .unencodable
+                    .iter()
+                    .any(|u| u.path == path && u.character == c)
+                {
+                    self.unencodable.push(Unencodable {
+                        path: path.to_owned(),
+                        character: c,
+                    });
                 }
             }
         }
@@ -64,7 +79,10 @@ fn hhmm(t: TimeOfDay) -> F {
 pub(crate) fn period_text(p: Period) -> String {
     let start = format_date(p.start()).unwrap_or_else(|_| p.start().to_string());
     match p.end() {
-        Some(e) => format!("{start}～{}", format_date(e).unwrap_or_else(|_| e.to_string())),
+        Some(e) => format!(
+            "{start}～{}",
+            format_date(e).unwrap_or_else(|_| e.to_string())
+        ),
         None => format!("{start}～"),
     }
 }
@@ -126,7 +144,11 @@ fn line(fields: Vec<F>) -> String {
 
 fn key_fields(plan: &CarePlan) -> (F, F, F) {
     let u = &plan.table1().user;
-    (raw(CSV_VERSION), raw(u.insurer_number.as_str()), raw(u.insured_number.as_str()))
+    (
+        raw(CSV_VERSION),
+        raw(u.insurer_number.as_str()),
+        raw(u.insured_number.as_str()),
+    )
 }
 
 fn blanks(n: usize) -> impl Iterator<Item = F> {
@@ -142,7 +164,10 @@ fn hosoku(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         ins,
         no,
         ymd(t1.plan_date),
-        w.opt_text(&format!("{p}.table1.user.name_kana"), u.name_kana.as_ref().map(|k| k.as_str())),
+        w.opt_text(
+            &format!("{p}.table1.user.name_kana"),
+            u.name_kana.as_ref().map(|k| k.as_str()),
+        ),
         w.text(&format!("{p}.table1.user.name"), u.name.as_str()),
         raw(match u.sex {
             Some(Sex::Male) => "1",
@@ -150,8 +175,15 @@ fn hosoku(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
             None => "",
         }),
         ymd(u.birth_date),
-        raw(u.postal_code.as_ref().map(|x| x.as_str()).unwrap_or_default()),
-        w.opt_text(&format!("{p}.table1.user.address"), u.address.as_ref().map(|a| a.as_str())),
+        raw(u
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()),
+        w.opt_text(
+            &format!("{p}.table1.user.address"),
+            u.address.as_ref().map(|a| a.as_str()),
+        ),
         F::Text(String::new()),
         raw(""),
         ymd(t1.certification_date),
@@ -165,7 +197,10 @@ fn hosoku(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
     }
     f.push(raw(cert_code(t1.certification_status)));
     f.push(raw(""));
-    f.push(raw(t1.care_level.map(|l| format!("2{}", l.number())).unwrap_or_default()));
+    f.push(raw(t1
+        .care_level
+        .map(|l| format!("2{}", l.number()))
+        .unwrap_or_default()));
     f.extend(blanks(44));
     f.push(raw("000000"));
     line(f)
@@ -187,18 +222,41 @@ fn table1(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         ins,
         no,
         ymd(t1.created_on),
-        raw(t1.user.postal_code.as_ref().map(|x| x.as_str()).unwrap_or_default()),
-        w.opt_text(&format!("{p}.table1.user.address"), t1.user.address.as_ref().map(|a| a.as_str())),
+        raw(t1
+            .user
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()),
+        w.opt_text(
+            &format!("{p}.table1.user.address"),
+            t1.user.address.as_ref().map(|a| a.as_str()),
+        ),
         F::Text(String::new()),
-        w.text(&format!("{p}.table1.planner_name"), t1.planner_name.as_str()),
+        w.text(
+            &format!("{p}.table1.planner_name"),
+            t1.planner_name.as_str(),
+        ),
         w.text(&format!("{p}.table1.office.name"), t1.office.name.as_str()),
-        raw(t1.office.postal_code.as_ref().map(|x| x.as_str()).unwrap_or_default()),
-        w.opt_text(&format!("{p}.table1.office.address"), t1.office.address.as_ref().map(|a| a.as_str())),
+        raw(t1
+            .office
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()),
+        w.opt_text(
+            &format!("{p}.table1.office.address"),
+            t1.office.address.as_ref().map(|a| a.as_str()),
+        ),
         F::Text(String::new()),
         raw(t1.office.office_number.as_str()),
         ymd(t1.plan_date),
         ymd(t1.first_plan_date),
-        raw(plan_kind_code(k.contains(PlanKind::Initial), k.contains(PlanKind::Referral), k.contains(PlanKind::Continuation))),
+        raw(plan_kind_code(
+            k.contains(PlanKind::Initial),
+            k.contains(PlanKind::Referral),
+            k.contains(PlanKind::Continuation),
+        )),
         raw(cert_code(t1.certification_status)),
         ymd(t1.certification_date),
     ];
@@ -209,14 +267,29 @@ fn table1(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         }
         None => f.extend(blanks(2)),
     }
-    f.push(raw(t1.care_level.map(|l| format!("2{}", l.number())).unwrap_or_default()));
+    f.push(raw(t1
+        .care_level
+        .map(|l| format!("2{}", l.number()))
+        .unwrap_or_default()));
     let wishes = wishes_field(plan);
     f.push(w.opt_text(&format!("{p}.table1.wishes"), wishes.as_deref()));
-    f.push(w.opt_text(&format!("{p}.table1.committee_opinion"), t1.committee_opinion.as_ref().map(|x| x.as_str())));
-    f.push(w.opt_text(&format!("{p}.table1.support_policy"), t1.support_policy.as_ref().map(|x| x.as_str())));
-    f.push(raw(t1.housework_reason.as_ref().map(|r| r.number().to_string()).unwrap_or_default()));
+    f.push(w.opt_text(
+        &format!("{p}.table1.committee_opinion"),
+        t1.committee_opinion.as_ref().map(|x| x.as_str()),
+    ));
+    f.push(w.opt_text(
+        &format!("{p}.table1.support_policy"),
+        t1.support_policy.as_ref().map(|x| x.as_str()),
+    ));
+    f.push(raw(t1
+        .housework_reason
+        .as_ref()
+        .map(|r| r.number().to_string())
+        .unwrap_or_default()));
     f.push(match &t1.housework_reason {
-        Some(HouseworkReason::Other(t)) => w.text(&format!("{p}.table1.housework_reason.text"), t.as_str()),
+        Some(HouseworkReason::Other(t)) => {
+            w.text(&format!("{p}.table1.housework_reason.text"), t.as_str())
+        }
         _ => F::Text(String::new()),
     });
     f.push(raw(""));
@@ -228,7 +301,10 @@ fn no(n: usize, path: &str, what: &str) -> Result<F, ExportError> {
     if (1..=99).contains(&n) {
         Ok(raw(n.to_string()))
     } else {
-        Err(ExportError::TooMany { path: path.to_owned(), what: what.to_owned() })
+        Err(ExportError::TooMany {
+            path: path.to_owned(),
+            what: what.to_owned(),
+        })
     }
 }
 
@@ -259,19 +335,50 @@ fn table2(w: &mut Writer, plan: &CarePlan, p: &str, repeat: bool) -> Result<Stri
                         ymd(created),
                         ymd(plan.table1().plan_date),
                         no(ni + 1, &pn, "課題")?,
-                        if show_need { w.text(&format!("{pn}.text"), n.text.as_str()) } else { F::Text(String::new()) },
+                        if show_need {
+                            w.text(&format!("{pn}.text"), n.text.as_str())
+                        } else {
+                            F::Text(String::new())
+                        },
                         no(goal_no, &ps, "援助目標")?,
-                        if show_long { w.text(&format!("{pl}.text"), l.text.as_str()) } else { F::Text(String::new()) },
-                        if show_short { w.text(&format!("{ps}.text"), g.text.as_str()) } else { F::Text(String::new()) },
-                        if show_long { F::Text(period_text(l.period)) } else { F::Text(String::new()) },
-                        if show_short { F::Text(period_text(g.period)) } else { F::Text(String::new()) },
+                        if show_long {
+                            w.text(&format!("{pl}.text"), l.text.as_str())
+                        } else {
+                            F::Text(String::new())
+                        },
+                        if show_short {
+                            w.text(&format!("{ps}.text"), g.text.as_str())
+                        } else {
+                            F::Text(String::new())
+                        },
+                        if show_long {
+                            F::Text(period_text(l.period))
+                        } else {
+                            F::Text(String::new())
+                        },
+                        if show_short {
+                            F::Text(period_text(g.period))
+                        } else {
+                            F::Text(String::new())
+                        },
                         no(xi + 1, &px, "援助内容")?,
                         w.text(&format!("{px}.content"), x.content.as_str()),
                         raw(if x.insured { "Y" } else { "N" }),
                         w.text(&format!("{px}.service_type"), x.service_type.as_str()),
-                        raw(x.provider.as_ref().and_then(|pr| pr.office_number.as_ref()).map(|o| o.as_str()).unwrap_or_default()),
-                        w.opt_text(&format!("{px}.provider.name"), x.provider.as_ref().map(|pr| pr.name.as_str())),
-                        w.opt_text(&format!("{px}.frequency"), x.frequency.as_ref().map(|f| f.as_str())),
+                        raw(x
+                            .provider
+                            .as_ref()
+                            .and_then(|pr| pr.office_number.as_ref())
+                            .map(|o| o.as_str())
+                            .unwrap_or_default()),
+                        w.opt_text(
+                            &format!("{px}.provider.name"),
+                            x.provider.as_ref().map(|pr| pr.name.as_str()),
+                        ),
+                        w.opt_text(
+                            &format!("{px}.frequency"),
+                            x.frequency.as_ref().map(|f| f.as_str()),
+                        ),
                         F::Text(period_text(x.period)),
                         raw(""),
                         raw(""),
@@ -291,7 +398,11 @@ fn table2(w: &mut Writer, plan: &CarePlan, p: &str, repeat: bool) -> Result<Stri
 pub(crate) fn weekly_text(plan: &CarePlan, e: &careplan_core::WeeklyEntry) -> String {
     match (&e.label, &e.service) {
         (Some(l), _) => l.as_str().to_owned(),
-        (None, Some(id)) => plan.table2().service(id).map(|s| s.service_type.as_str().to_owned()).unwrap_or_default(),
+        (None, Some(id)) => plan
+            .table2()
+            .service(id)
+            .map(|s| s.service_type.as_str().to_owned())
+            .unwrap_or_default(),
         (None, None) => String::new(),
     }
 }
@@ -322,7 +433,10 @@ fn table3(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         let mut f = head(plan);
         f.push(F::Text(String::new()));
         f.extend(blanks(3));
-        f.push(w.text(&format!("{p}.table3.daily_activities[{i}].text"), a.text.as_str()));
+        f.push(w.text(
+            &format!("{p}.table3.daily_activities[{i}].text"),
+            a.text.as_str(),
+        ));
         f.push(hhmm(a.start));
         f.push(hhmm(a.end.unwrap_or(a.start)));
         f.push(F::Text(String::new()));
@@ -361,8 +475,13 @@ pub fn export(plans: &[CarePlan], opts: &ExportOptions) -> Result<Exported, Expo
     if plans.is_empty() {
         return Err(ExportError::NoPlans);
     }
-    let mut w = Writer { subs: opts.substitutions.as_ref(), unencodable: Vec::new(), substitutions: Vec::new() };
-    let (mut h, mut one, mut two, mut three) = (String::new(), String::new(), String::new(), String::new());
+    let mut w = Writer {
+        subs: opts.substitutions.as_ref(),
+        unencodable: Vec::new(),
+        substitutions: Vec::new(),
+    };
+    let (mut h, mut one, mut two, mut three) =
+        (String::new(), String::new(), String::new(), String::new());
     for (i, plan) in plans.iter().enumerate() {
         let p = format!("plans[{i}]");
         h.push_str(&hosoku(&mut w, plan, &p));
@@ -373,11 +492,22 @@ pub fn export(plans: &[CarePlan], opts: &ExportOptions) -> Result<Exported, Expo
     if !w.unencodable.is_empty() {
         return Err(ExportError::Unencodable(w.unencodable));
     }
-    let files = [(Kind::Hosoku, h), (Kind::T1, one), (Kind::T2, two), (Kind::T3, three)]
-        .into_iter()
-        .map(|(k, text)| CsvFile { name: file_name(k, opts), bytes: encode(&text) })
-        .collect();
-    Ok(Exported { files, substitutions: w.substitutions })
+    let files = [
+        (Kind::Hosoku, h),
+        (Kind::T1, one),
+        (Kind::T2, two),
+        (Kind::T3, three),
+    ]
+    .into_iter()
+    .map(|(k, text)| CsvFile {
+        name: file_name(k, opts),
+        bytes: encode(&text),
+    })
+    .collect();
+    Ok(Exported {
+        files,
+        substitutions: w.substitutions,
+    })
 }
 
 /// Writes DLT1KYO: the withdrawal of plans already sent.
@@ -387,10 +517,18 @@ pub fn export_withdrawal(keys: &[PlanKey], opts: &ExportOptions) -> Result<Expor
     }
     let mut text = String::new();
     for k in keys {
-        text.push_str(&line(vec![raw(CSV_VERSION), raw(k.insurer.as_str()), raw(k.insured.as_str()), ymd(k.plan_date)]));
+        text.push_str(&line(vec![
+            raw(CSV_VERSION),
+            raw(k.insurer.as_str()),
+            raw(k.insured.as_str()),
+            ymd(k.plan_date),
+        ]));
     }
     Ok(Exported {
-        files: vec![CsvFile { name: file_name(Kind::Delete, opts), bytes: encode(&text) }],
+        files: vec![CsvFile {
+            name: file_name(Kind::Delete, opts),
+            bytes: encode(&text),
+        }],
         substitutions: Vec::new(),
     })
 }

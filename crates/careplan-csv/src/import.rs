@@ -1,3 +1,6 @@
+// The helpers return `ImportError` by value: errors are collected, never on a hot path.
+#![allow(clippy::result_large_err)]
+
 //! Reading send sets back into plans.
 
 use std::collections::BTreeMap;
@@ -22,7 +25,10 @@ struct Row {
 
 impl Row {
     fn get(&self, no: usize) -> &str {
-        no.checked_sub(1).and_then(|i| self.fields.get(i)).map(String::as_str).unwrap_or("")
+        no.checked_sub(1)
+            .and_then(|i| self.fields.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     fn err(&self, no: usize, message: impl Into<String>) -> ImportError {
@@ -38,13 +44,83 @@ impl Row {
 }
 
 fn file_error(file: &str, line: Option<u64>, message: impl Into<String>) -> ImportError {
-    ImportError { file: file.to_owned(), line, field: None, field_name: None, plan: None, message: message.into() }
+    ImportError {
+        file: file.to_owned(),
+        line,
+        field: None,
+        field_name: None,
+        plan: None,
+        message: message.into(),
+    }
 }
 
-/// Reads the rows of one file, or the errors that make the file unusable.
-fn read_file(f: &InputFile) -> Result<Vec<Row>, Vec<ImportError>> {
+/// What was read from one file: good rows, errors, and the plans the bad
+/// records belong to (every plan of the file when a bad record cannot be
+/// attributed), which must then not be imported at all.
+struct FileRead {
+    rows: Vec<Row>,
+    errors: Vec<ImportError>,
+    bad_keys: Vec<PlanKey>,
+    poison_all: bool,
+}
+
+fn key_field(kind: Kind) -> usize {
+    match kind {
+        Kind::T1 => 14,
+        Kind::Hosoku | Kind::Delete => 4,
+        Kind::T2 | Kind::T3 => 5,
+    }
+}
+
+/// The key of a record, if its key fields can be read at all.
+fn loose_key(kind: Kind, fields: &[String]) -> Option<PlanKey> {
+    let get = |no: usize| fields.get(no - 1).map(String::as_str).unwrap_or("");
+    Some(PlanKey {
+        insurer: InsurerNumber::new(get(2)).ok()?,
+        insured: InsuredNumber::new(get(3)).ok()?,
+        plan_date: NaiveDate::parse_from_str(get(key_field(kind)), "%Y%m%d").ok()?,
+    })
+}
+
+/// Every key in a text read leniently (for a file that cannot be used).
+fn keys_in(kind: Kind, text: &str) -> Vec<PlanKey> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|r| loose_key(kind, &r.iter().map(str::to_owned).collect::<Vec<_>>()))
+        .collect()
+}
+
+/// The physical line (1-based) where a record starts. The byte offset csv
+/// reports may point at the line break that ended the record before it
+/// (with CRLF files); that break is skipped.
+fn physical_line(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = usize::try_from(byte)
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    let before = bytes.get(..start).unwrap_or(bytes);
+    1 + before.iter().filter(|b| **b == b'\n').count() as u64
+}
+
+/// Reads the rows of one file.
+fn read_file(f: &InputFile) -> FileRead {
+    let mut out = FileRead {
+        rows: Vec::new(),
+        errors: Vec::new(),
+        bad_keys: Vec::new(),
+        poison_all: false,
+    };
     let Some(kind) = Kind::of_file_name(&f.name) else {
-        return Err(vec![file_error(&f.name, None, "ファイル名が UPHOSOKU_/UP1KYO_/UP2KYO_/UP3KYO_/DLT1KYO_ で始まりません / unknown file kind")]);
+        out.errors.push(file_error(&f.name, None, "ファイル名が UPHOSOKU_/UP1KYO_/UP2KYO_/UP3KYO_/DLT1KYO_ で始まりません / unknown file kind"));
+        return out;
     };
     let Some(text) = decode(&f.bytes) else {
         // Find the line of the first undecodable byte sequence.
@@ -55,86 +131,164 @@ fn read_file(f: &InputFile) -> Result<Vec<Row>, Vec<ImportError>> {
             }
             line += 1;
         }
-        return Err(vec![file_error(&f.name, Some(line), "MS932（Shift_JIS）として読めないバイト列があります / bytes that are not MS932")]);
+        out.errors.push(file_error(
+            &f.name,
+            Some(line),
+            "MS932（Shift_JIS）として読めないバイト列があります / bytes that are not MS932",
+        ));
+        out.bad_keys = keys_in(
+            kind,
+            &encoding_rs::SHIFT_JIS
+                .decode_without_bom_handling(&f.bytes)
+                .0,
+        );
+        out.poison_all = true;
+        return out;
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut version: Option<String> = None;
     let expected = kind.fields().len();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line());
-                errors.push(file_error(&f.name, line, format!("CSVとして読めません（引用符の誤りなど） / broken CSV: {e}")));
+                let line = e.position().map(|p| physical_line(&text, p.byte()));
+                out.errors.push(file_error(
+                    &f.name,
+                    line,
+                    format!("CSVとして読めません（引用符の誤りなど） / broken CSV: {e}"),
+                ));
+                out.poison_all = true;
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record
+            .position()
+            .map_or(0, |p| physical_line(&text, p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
             continue; // an empty line
         }
-        if record.len() != expected {
-            errors.push(ImportError {
-                line: Some(line),
-                ..file_error(&f.name, None, format!("項目数が {} です（{} は {} 項目） / {} fields, {} expects {expected}", record.len(), kind.prefix(), expected, record.len(), kind.prefix()))
-            });
-            continue;
-        }
         let fields: Vec<String> = record.iter().map(str::to_owned).collect();
-        let row = Row { file: f.name.clone(), line, kind, fields };
-        let v = row.get(1).to_owned();
-        match &version {
-            None => version = Some(v.clone()),
-            Some(first) if *first != v => {
-                errors.push(row.err(1, format!("1ファイルに複数のCSVバージョンがあります（{first} と {v}） / mixed CSV versions")));
-                continue;
+        if record.len() != expected {
+            out.errors.push(ImportError {
+                line: Some(line),
+                ..file_error(
+                    &f.name,
+                    None,
+                    format!(
+                        "項目数が {} です（{} は {expected} 項目。引用符の閉じ忘れも考えられます） / {} fields, {} expects {expected} (an unclosed quote?)",
+                        record.len(),
+                        kind.prefix(),
+                        record.len(),
+                        kind.prefix()
+                    ),
+                )
+            });
+            // A broken quote swallows the records after it: none of this file's plans is safe.
+            match loose_key(kind, &fields) {
+                Some(k) if record.len() > expected => out.bad_keys.push(k),
+                _ => out.poison_all = true,
             }
-            _ => {}
-        }
-        if v != CSV_VERSION {
-            errors.push(row.err(1, format!("CSVバージョン {v} には対応していません（{CSV_VERSION}） / unsupported CSV version")));
             continue;
         }
-        rows.push(row);
+        let row = Row {
+            file: f.name.clone(),
+            line,
+            kind,
+            fields,
+        };
+        let v = row.get(1).to_owned();
+        let bad = match &version {
+            None => {
+                version = Some(v.clone());
+                None
+            }
+            Some(first) if *first != v => Some(format!(
+                "1ファイルに複数のCSVバージョンがあります（{first} と {v}） / mixed CSV versions"
+            )),
+            _ => None,
+        };
+        let bad = bad.or_else(|| (v != CSV_VERSION).then(|| format!("CSVバージョン {v} には対応していません（{CSV_VERSION}） / unsupported CSV version")));
+        if let Some(message) = bad {
+            out.errors.push(row.err(1, message));
+            match loose_key(kind, &row.fields) {
+                Some(k) => out.bad_keys.push(k),
+                None => out.poison_all = true,
+            }
+            continue;
+        }
+        out.rows.push(row);
     }
-    if errors.is_empty() { Ok(rows) } else { Err(errors) }
+    if out.poison_all {
+        out.bad_keys.extend(keys_in(kind, &text));
+    }
+    out
 }
 
 fn key_of(row: &Row, date_field: usize) -> Result<PlanKey, ImportError> {
-    let insurer = InsurerNumber::new(row.get(2)).map_err(|r| row.err(2, format!("{}: {:?}", r.description_ja(), row.get(2))))?;
-    let insured = InsuredNumber::new(row.get(3)).map_err(|r| row.err(3, format!("{}: {:?}", r.description_ja(), row.get(3))))?;
+    let insurer = InsurerNumber::new(row.get(2))
+        .map_err(|r| row.err(2, format!("{}: {:?}", r.description_ja(), row.get(2))))?;
+    let insured = InsuredNumber::new(row.get(3))
+        .map_err(|r| row.err(3, format!("{}: {:?}", r.description_ja(), row.get(3))))?;
     let plan_date = ymd(row, date_field)?;
-    Ok(PlanKey { insurer, insured, plan_date })
+    Ok(PlanKey {
+        insurer,
+        insured,
+        plan_date,
+    })
 }
 
 fn ymd(row: &Row, no: usize) -> Result<NaiveDate, ImportError> {
     let s = row.get(no);
     if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(row.err(no, format!("YYYYMMDD の日付ではありません: {s:?} / not a date YYYYMMDD")));
+        return Err(row.err(
+            no,
+            format!("YYYYMMDD の日付ではありません: {s:?} / not a date YYYYMMDD"),
+        ));
     }
-    NaiveDate::parse_from_str(s, "%Y%m%d").map_err(|_| row.err(no, format!("存在しない日付です: {s:?} / no such date")))
+    NaiveDate::parse_from_str(s, "%Y%m%d")
+        .map_err(|_| row.err(no, format!("存在しない日付です: {s:?} / no such date")))
 }
 
 fn opt_ymd(row: &Row, no: usize) -> Result<Option<NaiveDate>, ImportError> {
-    if row.get(no).trim().is_empty() { Ok(None) } else { ymd(row, no).map(Some) }
+    if row.get(no).trim().is_empty() {
+        Ok(None)
+    } else {
+        ymd(row, no).map(Some)
+    }
 }
 
 fn text(row: &Row, no: usize) -> Result<Text, ImportError> {
-    Text::new(row.get(no)).map_err(|r| row.err(no, format!("{} / {}", r.description_ja(), r.description_en())))
+    Text::new(row.get(no)).map_err(|r| {
+        row.err(
+            no,
+            format!("{} / {}", r.description_ja(), r.description_en()),
+        )
+    })
 }
 
 fn opt_text(row: &Row, no: usize) -> Result<Option<Text>, ImportError> {
-    if row.get(no).chars().all(char::is_whitespace) { Ok(None) } else { text(row, no).map(Some) }
+    if row.get(no).chars().all(char::is_whitespace) {
+        Ok(None)
+    } else {
+        text(row, no).map(Some)
+    }
 }
 
-fn opt<'a, T>(row: &'a Row, no: usize, f: impl FnOnce(&'a str) -> Result<T, Rule>) -> Result<Option<T>, ImportError> {
+fn opt<'a, T>(
+    row: &'a Row,
+    no: usize,
+    f: impl FnOnce(&'a str) -> Result<T, Rule>,
+) -> Result<Option<T>, ImportError> {
     let s = row.get(no);
     if s.trim().is_empty() {
         return Ok(None);
     }
-    f(s).map(Some).map_err(|r| row.err(no, format!("{}: {s:?}", r.description_ja())))
+    f(s).map(Some)
+        .map_err(|r| row.err(no, format!("{}: {s:?}", r.description_ja())))
 }
 
 fn hhmm(row: &Row, no: usize) -> Result<TimeOfDay, ImportError> {
@@ -145,7 +299,12 @@ fn hhmm(row: &Row, no: usize) -> Result<TimeOfDay, ImportError> {
         let m: u16 = s.get(2..4)?.parse().ok()?;
         TimeOfDay::from_hm(h, m).ok()
     });
-    t.flatten().ok_or_else(|| row.err(no, format!("HHMM の時刻ではありません: {s:?} / not a time HHMM")))
+    t.flatten().ok_or_else(|| {
+        row.err(
+            no,
+            format!("HHMM の時刻ではありません: {s:?} / not a time HHMM"),
+        )
+    })
 }
 
 /// Parses a period written as text: 和暦 or Western dates, separated by
@@ -159,7 +318,11 @@ pub fn parse_period(text: &str) -> Option<Period> {
         if let Some((a, b)) = t.split_once(sep) {
             let start = parse_date(a).ok()?;
             let b = b.trim();
-            let end = if b.is_empty() { None } else { Some(parse_date(b).ok()?) };
+            let end = if b.is_empty() {
+                None
+            } else {
+                Some(parse_date(b).ok()?)
+            };
             return Period::new(start, end).ok();
         }
     }
@@ -177,15 +340,33 @@ pub fn parse_period(text: &str) -> Option<Period> {
 }
 
 fn period(row: &Row, no: usize) -> Result<Period, ImportError> {
-    parse_period(row.get(no)).ok_or_else(|| row.err(no, format!("期間として読めません: {:?}（例：令和7年4月1日～令和7年9月30日） / not a period", row.get(no))))
+    parse_period(row.get(no)).ok_or_else(|| {
+        row.err(
+            no,
+            format!(
+                "期間として読めません: {:?}（例：令和7年4月1日～令和7年9月30日） / not a period",
+                row.get(no)
+            ),
+        )
+    })
 }
 
 fn code<T: Copy>(row: &Row, no: usize, table: &[(&str, T)]) -> Result<T, ImportError> {
     let s = row.get(no).trim();
-    table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v).ok_or_else(|| {
-        let allowed: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
-        row.err(no, format!("コードにない値です: {s:?}（{}） / unknown code", allowed.join(", ")))
-    })
+    table
+        .iter()
+        .find(|(k, _)| *k == s)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let allowed: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+            row.err(
+                no,
+                format!(
+                    "コードにない値です: {s:?}（{}） / unknown code",
+                    allowed.join(", ")
+                ),
+            )
+        })
 }
 
 fn care_level(row: &Row, no: usize) -> Result<Option<CareLevel>, ImportError> {
@@ -243,19 +424,13 @@ pub fn import(files: &[InputFile]) -> Imported {
     let mut errors = Vec::new();
     let mut by_key: BTreeMap<PlanKey, PlanRows> = BTreeMap::new();
     let mut withdrawn = Vec::new();
+    let mut failed: std::collections::BTreeSet<PlanKey> = std::collections::BTreeSet::new();
     for f in files {
-        let rows = match read_file(f) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.extend(e);
-                continue;
-            }
-        };
-        for row in rows {
-            let key = match row.kind {
-                Kind::Hosoku | Kind::T1 => key_of(&row, if row.kind == Kind::T1 { 14 } else { 4 }),
-                Kind::T2 | Kind::T3 | Kind::Delete => key_of(&row, if row.kind == Kind::Delete { 4 } else { 5 }),
-            };
+        let read = read_file(f);
+        errors.extend(read.errors);
+        failed.extend(read.bad_keys);
+        for row in read.rows {
+            let key = key_of(&row, key_field(row.kind));
             let key = match key {
                 Ok(k) => k,
                 Err(e) => {
@@ -273,7 +448,10 @@ pub fn import(files: &[InputFile]) -> Imported {
                 Kind::T1 => {
                     let entry = by_key.entry(key).or_default();
                     if entry.t1.is_some() {
-                        errors.push(row.err(14, "同じ計画の1表が2件あります / a second 1表 for the same plan"));
+                        errors.push(row.err(
+                            14,
+                            "同じ計画の1表が2件あります / a second 1表 for the same plan",
+                        ));
                     } else {
                         entry.t1 = Some(row);
                     }
@@ -285,6 +463,10 @@ pub fn import(files: &[InputFile]) -> Imported {
     }
     let mut plans = Vec::new();
     for (key, rows) in by_key {
+        if failed.contains(&key) {
+            // Its files had errors (reported above): not imported, not even in part.
+            continue;
+        }
         match build(&rows) {
             Ok(plan) => plans.push((key, plan)),
             Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
@@ -293,19 +475,29 @@ pub fn import(files: &[InputFile]) -> Imported {
             })),
         }
     }
-    Imported { plans, withdrawn, errors }
+    Imported {
+        plans,
+        withdrawn,
+        errors,
+    }
 }
 
 fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     let Some(r1) = &rows.t1 else {
         let first = rows.t2.first().or(rows.t3.first()).or(rows.hosoku.as_ref());
         return Err(vec![match first {
-            Some(r) => r.err(5, "対応する1表（UP1KYO）がありません / no 1表 for this 2表/3表/補足情報"),
+            Some(r) => r.err(
+                5,
+                "対応する1表（UP1KYO）がありません / no 1表 for this 2表/3表/補足情報",
+            ),
             None => file_error("?", None, "no 1表"),
         }]);
     };
     let Some(rh) = &rows.hosoku else {
-        return Err(vec![r1.err(14, "対応する利用者補足情報（UPHOSOKU）がありません / no 利用者補足情報 for this 1表")]);
+        return Err(vec![r1.err(
+            14,
+            "対応する利用者補足情報（UPHOSOKU）がありません / no 利用者補足情報 for this 1表",
+        )]);
     };
     let mut errors = Vec::new();
     macro_rules! take {
@@ -322,11 +514,23 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     // 利用者 from UPHOSOKU, the rest of 第1表 from UP1KYO.
     let name = take!(text(rh, 6));
     let name_kana = take!(opt(rh, 5, Kana::new));
-    let sex = take!(if rh.get(7).trim().is_empty() { Ok(None) } else { code(rh, 7, &[("1", Sex::Male), ("2", Sex::Female)]).map(Some) });
+    let sex = take!(if rh.get(7).trim().is_empty() {
+        Ok(None)
+    } else {
+        code(rh, 7, &[("1", Sex::Male), ("2", Sex::Female)]).map(Some)
+    });
     let birth = take!(ymd(rh, 8));
     let address = {
         let joined = format!("{}{}", r1.get(6), r1.get(7));
-        if joined.chars().all(char::is_whitespace) { Some(None) } else { take!(Text::new(joined).map(Some).map_err(|r| r1.err(6, r.description_ja()))) }
+        if joined.chars().all(char::is_whitespace) {
+            Some(None)
+        } else {
+            take!(
+                Text::new(joined)
+                    .map(Some)
+                    .map_err(|r| r1.err(6, r.description_ja()))
+            )
+        }
     };
     let created_on = take!(ymd(r1, 4));
     let postal = take!(opt(r1, 5, PostalCode::new));
@@ -335,19 +539,50 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     let office_postal = take!(opt(r1, 10, PostalCode::new));
     let office_address = {
         let joined = format!("{}{}", r1.get(11), r1.get(12));
-        if joined.chars().all(char::is_whitespace) { Some(None) } else { take!(Text::new(joined).map(Some).map_err(|r| r1.err(11, r.description_ja()))) }
+        if joined.chars().all(char::is_whitespace) {
+            Some(None)
+        } else {
+            take!(
+                Text::new(joined)
+                    .map(Some)
+                    .map_err(|r| r1.err(11, r.description_ja()))
+            )
+        }
     };
-    let office_number = take!(OfficeNumber::new(r1.get(13)).map_err(|r| r1.err(13, format!("{}: {:?}", r.description_ja(), r1.get(13)))));
+    let office_number = take!(
+        OfficeNumber::new(r1.get(13))
+            .map_err(|r| r1.err(13, format!("{}: {:?}", r.description_ja(), r1.get(13))))
+    );
     let plan_date = take!(ymd(r1, 14));
     let first_plan_date = take!(ymd(r1, 15));
-    let kinds = take!(code(r1, 16, &[
-        ("11", [true, false, false]), ("12", [false, true, false]), ("21", [false, false, true]),
-        ("51", [true, true, false]), ("52", [true, false, true]), ("53", [false, true, true]), ("54", [true, true, true]),
-    ]));
-    let cert_status = take!(code(r1, 17, &[("1", CertificationStatus::Applying), ("2", CertificationStatus::Certified)]));
+    let kinds = take!(code(
+        r1,
+        16,
+        &[
+            ("11", [true, false, false]),
+            ("12", [false, true, false]),
+            ("21", [false, false, true]),
+            ("51", [true, true, false]),
+            ("52", [true, false, true]),
+            ("53", [false, true, true]),
+            ("54", [true, true, true]),
+        ]
+    ));
+    let cert_status = take!(code(
+        r1,
+        17,
+        &[
+            ("1", CertificationStatus::Applying),
+            ("2", CertificationStatus::Certified)
+        ]
+    ));
     let cert_date = take!(ymd(r1, 18));
     let cert_period = match (take!(opt_ymd(r1, 19)), take!(opt_ymd(r1, 20))) {
-        (Some(Some(s)), Some(Some(e))) => take!(DateRange::new(s, e).map(Some).map_err(|_| r1.err(20, "終了日が開始日より前です / end before start"))),
+        (Some(Some(s)), Some(Some(e))) => take!(
+            DateRange::new(s, e)
+                .map(Some)
+                .map_err(|_| r1.err(20, "終了日が開始日より前です / end before start"))
+        ),
         (Some(None), Some(None)) => Some(None),
         (Some(_), Some(_)) => {
             errors.push(r1.err(20, "認定有効期間の開始日と終了日の片方だけがあります / only one end of the certification period"));
@@ -364,7 +599,11 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         }
     }
     let analysis = match analysis_raw {
-        Some(a) if !a.chars().all(char::is_whitespace) => take!(Text::new(a).map(Some).map_err(|r| r1.err(22, r.description_ja()))),
+        Some(a) if !a.chars().all(char::is_whitespace) => take!(
+            Text::new(a)
+                .map(Some)
+                .map_err(|r| r1.err(22, r.description_ja()))
+        ),
         _ => Some(None),
     };
     let committee = take!(opt_text(r1, 23));
@@ -375,13 +614,18 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         "2" => Some(Some(HouseworkReason::FamilyIllness)),
         "3" => take!(text(r1, 26).map(|t| Some(HouseworkReason::Other(t)))),
         other => {
-            errors.push(r1.err(25, format!("コードにない値です: {other:?}（1, 2, 3） / unknown code")));
+            errors.push(r1.err(
+                25,
+                format!("コードにない値です: {other:?}（1, 2, 3） / unknown code"),
+            ));
             None
         }
     };
 
     let table2 = build_table2(&rows.t2, &mut errors);
-    let table3 = table2.as_ref().and_then(|t2| build_table3(&rows.t3, t2, plan_date, created_on, &mut errors));
+    let table3 = table2
+        .as_ref()
+        .and_then(|t2| build_table3(&rows.t3, t2, plan_date, created_on, &mut errors));
 
     if !errors.is_empty() {
         return Err(errors);
@@ -391,7 +635,14 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         let table1 = Table1 {
             created_on: created_on?,
             plan_kinds: PlanKinds::new(
-                [(i, PlanKind::Initial), (r, PlanKind::Referral), (c, PlanKind::Continuation)].into_iter().filter(|(on, _)| *on).map(|(_, k)| k),
+                [
+                    (i, PlanKind::Initial),
+                    (r, PlanKind::Referral),
+                    (c, PlanKind::Continuation),
+                ]
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, k)| k),
             )?,
             certification_status: cert_status?,
             user: User {
@@ -405,7 +656,12 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
                 insured_number: InsuredNumber::new(r1.get(3)).ok()?,
             },
             planner_name: planner?,
-            office: Office { name: office_name?, postal_code: office_postal?, address: office_address?, office_number: office_number? },
+            office: Office {
+                name: office_name?,
+                postal_code: office_postal?,
+                address: office_address?,
+                office_number: office_number?,
+            },
             plan_date: plan_date?,
             first_plan_date: first_plan_date?,
             certification_date: cert_date?,
@@ -424,12 +680,21 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         Some(PlanParts {
             status: PlanStatus::Final,
             table1,
-            table2: Table2 { created_on: t2_created.filter(|d| *d != created), ..table2 },
-            table3: Table3 { created_on: table3.created_on.filter(|d| *d != created), ..table3 },
+            table2: Table2 {
+                created_on: t2_created.filter(|d| *d != created),
+                ..table2
+            },
+            table3: Table3 {
+                created_on: table3.created_on.filter(|d| *d != created),
+                ..table3
+            },
         })
     })();
     let Some(parts) = parts else {
-        return Err(vec![r1.err(14, "計画を組み立てられません / the plan could not be assembled")]);
+        return Err(vec![r1.err(
+            14,
+            "計画を組み立てられません / the plan could not be assembled",
+        )]);
     };
     CarePlan::new(parts).map_err(|e| {
         e.violations()
@@ -440,7 +705,10 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
                 field: None,
                 field_name: None,
                 plan: None,
-                message: format!("計画書の規則に反します / breaks a rule of the form: {}", v.message_ja()),
+                message: format!(
+                    "計画書の規則に反します / breaks a rule of the form: {}",
+                    v.message_ja()
+                ),
             })
             .collect()
     })
@@ -472,10 +740,21 @@ fn row_service(r: &Row, a: u32, b: u32, c: u32) -> Result<Service, ImportError> 
     };
     let service_type = text(r, 16)?;
     let office_number = opt(r, 17, OfficeNumber::new)?;
-    let provider = opt_text(r, 18)?.map(|name| Provider { name, office_number });
+    let provider = opt_text(r, 18)?.map(|name| Provider {
+        name,
+        office_number,
+    });
     let frequency = opt_text(r, 19)?;
     let period = period(r, 20)?;
-    Ok(Service { id, content, insured, service_type, provider, frequency, period })
+    Ok(Service {
+        id,
+        content,
+        insured,
+        service_type,
+        provider,
+        frequency,
+        period,
+    })
 }
 
 /// 第2表 from its rows, sorted by 課題ＮＯ, 援助目標ＮＯ and 援助内容ＮＯ. A
@@ -484,27 +763,42 @@ fn row_service(r: &Row, a: u32, b: u32, c: u32) -> Result<Service, ImportError> 
 /// the same way. A written 長期目標 or 長期期間 that differs from the row
 /// above starts a new long-term goal; a new 援助目標ＮＯ starts a new
 /// short-term goal.
-fn build_table2(rows: &[Row], errors: &mut Vec<ImportError>) -> Option<(Table2, Option<NaiveDate>)> {
+fn build_table2(
+    rows: &[Row],
+    errors: &mut Vec<ImportError>,
+) -> Option<(Table2, Option<NaiveDate>)> {
     let before = errors.len();
     let num = |r: &Row, no: usize, errors: &mut Vec<ImportError>| -> Option<u32> {
         match r.get(no).trim().parse::<u32>() {
             Ok(n) if (1..=99).contains(&n) => Some(n),
             _ => {
-                errors.push(r.err(no, format!("1〜99 の番号ではありません: {:?} / not a number 1–99", r.get(no))));
+                errors.push(r.err(
+                    no,
+                    format!(
+                        "1〜99 の番号ではありません: {:?} / not a number 1–99",
+                        r.get(no)
+                    ),
+                ));
                 None
             }
         }
     };
     let mut keyed = Vec::new();
     for r in rows {
-        if let (Some(a), Some(b), Some(c)) = (num(r, 6, errors), num(r, 8, errors), num(r, 13, errors)) {
+        if let (Some(a), Some(b), Some(c)) =
+            (num(r, 6, errors), num(r, 8, errors), num(r, 13, errors))
+        {
             keyed.push(((a, b, c), r));
         }
     }
     keyed.sort_by_key(|(k, _)| *k);
     let Some((_, first)) = keyed.first() else {
         if errors.len() == before {
-            errors.push(file_error("?", None, "2表（UP2KYO）の行がありません / no 2表 rows for this plan"));
+            errors.push(file_error(
+                "?",
+                None,
+                "2表（UP2KYO）の行がありません / no 2表 rows for this plan",
+            ));
         }
         return None;
     };
@@ -527,17 +821,36 @@ fn build_table2(rows: &[Row], errors: &mut Vec<ImportError>) -> Option<(Table2, 
         let new_short = new_long || b != cur_goal;
         let step = (|| -> Result<(), ImportError> {
             if new_need {
-                needs.push(NeedIn { text: text(r, 7)?, longs: Vec::new() });
+                needs.push(NeedIn {
+                    text: text(r, 7)?,
+                    longs: Vec::new(),
+                });
             }
-            let need = needs.last_mut().ok_or_else(|| r.err(7, "課題がありません / no need"))?;
+            let need = needs
+                .last_mut()
+                .ok_or_else(|| r.err(7, "課題がありません / no need"))?;
             if new_long {
-                need.longs.push(LongIn { text: text(r, 9)?, period: period(r, 11)?, shorts: Vec::new() });
+                need.longs.push(LongIn {
+                    text: text(r, 9)?,
+                    period: period(r, 11)?,
+                    shorts: Vec::new(),
+                });
             }
-            let long = need.longs.last_mut().ok_or_else(|| r.err(9, "長期目標がありません / no long-term goal"))?;
+            let long = need
+                .longs
+                .last_mut()
+                .ok_or_else(|| r.err(9, "長期目標がありません / no long-term goal"))?;
             if new_short {
-                long.shorts.push(ShortIn { text: text(r, 10)?, period: period(r, 12)?, services: Vec::new() });
+                long.shorts.push(ShortIn {
+                    text: text(r, 10)?,
+                    period: period(r, 12)?,
+                    services: Vec::new(),
+                });
             }
-            let short = long.shorts.last_mut().ok_or_else(|| r.err(10, "短期目標がありません / no short-term goal"))?;
+            let short = long
+                .shorts
+                .last_mut()
+                .ok_or_else(|| r.err(10, "短期目標がありません / no short-term goal"))?;
             short.services.push(row_service(r, a, b, c)?);
             Ok(())
         })();
@@ -559,24 +872,47 @@ fn build_table2(rows: &[Row], errors: &mut Vec<ImportError>) -> Option<(Table2, 
         .map(|n| {
             let longs = n.longs.into_iter().map(|l| {
                 let shorts = l.shorts.into_iter().map(|s| {
-                    Some(ShortTermGoal { text: s.text, period: s.period, services: NonEmpty::new(s.services)? })
+                    Some(ShortTermGoal {
+                        text: s.text,
+                        period: s.period,
+                        services: NonEmpty::new(s.services)?,
+                    })
                 });
-                Some(LongTermGoal { text: l.text, period: l.period, short_term_goals: NonEmpty::new(shorts.collect::<Option<Vec<_>>>()?)? })
+                Some(LongTermGoal {
+                    text: l.text,
+                    period: l.period,
+                    short_term_goals: NonEmpty::new(shorts.collect::<Option<Vec<_>>>()?)?,
+                })
             });
-            Some(Need { text: n.text, long_term_goals: NonEmpty::new(longs.collect::<Option<Vec<_>>>()?)? })
+            Some(Need {
+                text: n.text,
+                long_term_goals: NonEmpty::new(longs.collect::<Option<Vec<_>>>()?)?,
+            })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some((Table2 { created_on: None, needs: NonEmpty::new(needs)? }, created))
+    Some((
+        Table2 {
+            created_on: None,
+            needs: NonEmpty::new(needs)?,
+        },
+        created,
+    ))
 }
 
 /// The 第2表 service a 第3表 text names: the one service whose サービス種別,
 /// or else whose サービス内容, is exactly that text.
 pub(crate) fn link(table2: &Table2, text: &str) -> Option<ServiceId> {
-    let by_type: Vec<&Service> = table2.services().filter(|s| s.service_type.as_str() == text).collect();
+    let by_type: Vec<&Service> = table2
+        .services()
+        .filter(|s| s.service_type.as_str() == text)
+        .collect();
     if let [one] = by_type.as_slice() {
         return Some(one.id.clone());
     }
-    let by_content: Vec<&Service> = table2.services().filter(|s| s.content.as_str() == text).collect();
+    let by_content: Vec<&Service> = table2
+        .services()
+        .filter(|s| s.content.as_str() == text)
+        .collect();
     match by_content.as_slice() {
         [one] => Some(one.id.clone()),
         _ => None,
@@ -587,7 +923,13 @@ pub(crate) fn link(table2: &Table2, text: &str) -> Option<ServiceId> {
 /// same text and times become one entry with all their weekdays), then the
 /// activities and the 週単位以外のサービス in order. 「　年　月分より」 is not
 /// in the standard: it is taken as the month of 作成（変更）日.
-fn build_table3(rows: &[Row], table2: &(Table2, Option<NaiveDate>), plan_date: Option<NaiveDate>, _created: Option<NaiveDate>, errors: &mut Vec<ImportError>) -> Option<Table3> {
+fn build_table3(
+    rows: &[Row],
+    table2: &(Table2, Option<NaiveDate>),
+    plan_date: Option<NaiveDate>,
+    _created: Option<NaiveDate>,
+    errors: &mut Vec<ImportError>,
+) -> Option<Table3> {
     let before = errors.len();
     let mut created = None;
     let mut weekly: Vec<(String, TimeOfDay, TimeOfDay, Vec<Weekday>, u64, String)> = Vec::new();
@@ -597,7 +939,11 @@ fn build_table3(rows: &[Row], table2: &(Table2, Option<NaiveDate>), plan_date: O
         if created.is_none() {
             created = ymd(r, 4).map_err(|e| errors.push(e)).ok();
         }
-        let group = (!r.get(6).trim().is_empty() || !r.get(7).trim().is_empty(), !r.get(10).trim().is_empty(), !r.get(13).trim().is_empty());
+        let group = (
+            !r.get(6).trim().is_empty() || !r.get(7).trim().is_empty(),
+            !r.get(10).trim().is_empty(),
+            !r.get(13).trim().is_empty(),
+        );
         match group {
             (true, false, false) => {
                 let day = match r.get(7).trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| Weekday::ALL.get(i)) {
@@ -638,7 +984,12 @@ fn build_table3(rows: &[Row], table2: &(Table2, Option<NaiveDate>), plan_date: O
     }
     let mut entries = Vec::new();
     for (t, s, e, days, line, file) in weekly {
-        let row = Row { file, line, kind: Kind::T3, fields: Vec::new() };
+        let row = Row {
+            file,
+            line,
+            kind: Kind::T3,
+            fields: Vec::new(),
+        };
         let label = match Text::new(t.clone()) {
             Ok(l) => l,
             Err(rule) => {
@@ -647,10 +998,18 @@ fn build_table3(rows: &[Row], table2: &(Table2, Option<NaiveDate>), plan_date: O
             }
         };
         let (Ok(weekdays), Ok(time)) = (Weekdays::new(days), TimeRange::new(s, e)) else {
-            errors.push(row.err(9, format!("開始 {s} が終了 {e} より前ではありません / start not before end")));
+            errors.push(row.err(
+                9,
+                format!("開始 {s} が終了 {e} より前ではありません / start not before end"),
+            ));
             continue;
         };
-        entries.push(WeeklyEntry { service: link(&table2.0, &t), label: Some(label), weekdays, time });
+        entries.push(WeeklyEntry {
+            service: link(&table2.0, &t),
+            label: Some(label),
+            weekdays,
+            time,
+        });
     }
     if errors.len() > before {
         return None;

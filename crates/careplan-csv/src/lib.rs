@@ -76,12 +76,25 @@ pub struct Endpoint {
 impl Endpoint {
     /// Parses `1234567890:43`.
     pub fn parse(s: &str) -> Result<Endpoint, ExportError> {
-        let (office, kind) = s.split_once(':').ok_or_else(|| ExportError::Options(format!("{s:?}: 事業所番号:サービス種類コード (1234567890:43)")))?;
-        let office = OfficeNumber::new(office).map_err(|_| ExportError::Options(format!("{office:?}: 事業所番号は10桁の数字です / an office number is 10 digits")))?;
+        let (office, kind) = s.split_once(':').ok_or_else(|| {
+            ExportError::Options(format!(
+                "{s:?}: 事業所番号:サービス種類コード (1234567890:43)"
+            ))
+        })?;
+        let office = OfficeNumber::new(office).map_err(|_| {
+            ExportError::Options(format!(
+                "{office:?}: 事業所番号は10桁の数字です / an office number is 10 digits"
+            ))
+        })?;
         if kind.len() != 2 || !kind.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ExportError::Options(format!("{kind:?}: サービス種類コードは2桁の数字です / a service kind code is 2 digits")));
+            return Err(ExportError::Options(format!(
+                "{kind:?}: サービス種類コードは2桁の数字です / a service kind code is 2 digits"
+            )));
         }
-        Ok(Endpoint { office, service_kind: kind.to_owned() })
+        Ok(Endpoint {
+            office,
+            service_kind: kind.to_owned(),
+        })
     }
 }
 
@@ -108,14 +121,26 @@ pub struct ExportOptions {
 
 impl ExportOptions {
     /// Options with a checked timestamp, blanks for repeated values, and no substitutions.
-    pub fn new(from: Endpoint, to: Endpoint, timestamp: &str) -> Result<ExportOptions, ExportError> {
+    pub fn new(
+        from: Endpoint,
+        to: Endpoint,
+        timestamp: &str,
+    ) -> Result<ExportOptions, ExportError> {
         let ok = timestamp.len() == 14
             && timestamp.bytes().all(|b| b.is_ascii_digit())
             && chrono::NaiveDateTime::parse_from_str(timestamp, "%Y%m%d%H%M%S").is_ok();
         if !ok {
-            return Err(ExportError::Options(format!("{timestamp:?}: 作成日時は YYYYMMDDHHMMSS の14桁です / the timestamp is YYYYMMDDHHMMSS")));
+            return Err(ExportError::Options(format!(
+                "{timestamp:?}: 作成日時は YYYYMMDDHHMMSS の14桁です / the timestamp is YYYYMMDDHHMMSS"
+            )));
         }
-        Ok(ExportOptions { from, to, timestamp: timestamp.to_owned(), repeat_values: false, substitutions: None })
+        Ok(ExportOptions {
+            from,
+            to,
+            timestamp: timestamp.to_owned(),
+            repeat_values: false,
+            substitutions: None,
+        })
     }
 }
 
@@ -159,7 +184,11 @@ pub struct Unencodable {
 
 impl fmt::Display for Unencodable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: 「{}」 (U+{:04X})", self.path, self.character, self.character as u32)
+        write!(
+            f,
+            "{}: 「{}」 (U+{:04X})",
+            self.path, self.character, self.character as u32
+        )
     }
 }
 
@@ -200,13 +229,23 @@ impl PlanKey {
     /// The key of a plan.
     pub fn of(plan: &CarePlan) -> PlanKey {
         let t1 = plan.table1();
-        PlanKey { insurer: t1.user.insurer_number.clone(), insured: t1.user.insured_number.clone(), plan_date: t1.plan_date }
+        PlanKey {
+            insurer: t1.user.insurer_number.clone(),
+            insured: t1.user.insured_number.clone(),
+            plan_date: t1.plan_date,
+        }
     }
 }
 
 impl fmt::Display for PlanKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}/{}", self.insurer, self.insured, self.plan_date.format("%Y%m%d"))
+        write!(
+            f,
+            "{}/{}/{}",
+            self.insurer,
+            self.insured,
+            self.plan_date.format("%Y%m%d")
+        )
     }
 }
 
@@ -300,18 +339,25 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
                     .iter()
                     .enumerate()
                     .map(|(xi, x)| Service {
-                        id: ServiceId::new(format!("n{}-g{goal_no}-s{}", ni + 1, xi + 1)).unwrap_or_else(|_| x.id.clone()),
+                        id: ServiceId::new(format!("n{}-g{goal_no}-s{}", ni + 1, xi + 1))
+                            .unwrap_or_else(|_| x.id.clone()),
                         ..x.clone()
                     })
                     .collect();
-                shorts.push(ShortTermGoal { services: NonEmpty::new(services).unwrap_or_else(|| s.services.clone()), ..s.clone() });
+                shorts.push(ShortTermGoal {
+                    services: NonEmpty::new(services).unwrap_or_else(|| s.services.clone()),
+                    ..s.clone()
+                });
             }
             if let Some(shorts) = NonEmpty::new(shorts) {
                 l.short_term_goals = shorts;
             }
         }
         if let Some(longs) = NonEmpty::new(longs) {
-            needs.push(Need { text: n.text.clone(), long_term_goals: longs });
+            needs.push(Need {
+                text: n.text.clone(),
+                long_term_goals: longs,
+            });
         }
     }
     if let Some(needs) = NonEmpty::new(needs) {
@@ -322,7 +368,10 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
     let mut folded: Vec<(String, TimeRange, Vec<Weekday>)> = Vec::new();
     for e in &plan.table3().weekly {
         let text = export::weekly_text(plan, e);
-        match folded.iter_mut().find(|(t, r, _)| *t == text && *r == e.time) {
+        match folded
+            .iter_mut()
+            .find(|(t, r, _)| *t == text && *r == e.time)
+        {
             Some((.., days)) => days.extend(e.weekdays.iter()),
             None => folded.push((text, e.time, e.weekdays.iter().collect())),
         }
@@ -353,24 +402,25 @@ fn split_for_canonical(field: &str) -> (Vec<Wish>, Option<Text>) {
     let mut wishes = Vec::new();
     let mut analysis = None;
     let mut current: Option<(String, Vec<&str>)> = None;
-    let flush = |cur: Option<(String, Vec<&str>)>, wishes: &mut Vec<Wish>, analysis: &mut Option<Text>| {
-        if let Some((who, lines)) = cur {
-            let body = lines.join("\n");
-            if who == export::ANALYSIS_MARK {
-                *analysis = Text::new(body).ok();
-            } else if let Ok(text) = Text::new(body) {
-                let speaker = if who == export::USER_MARK {
-                    Speaker::User
-                } else {
-                    match Text::new(who) {
-                        Ok(relation) => Speaker::Family { relation },
-                        Err(_) => return,
-                    }
-                };
-                wishes.push(Wish { speaker, text });
+    let flush =
+        |cur: Option<(String, Vec<&str>)>, wishes: &mut Vec<Wish>, analysis: &mut Option<Text>| {
+            if let Some((who, lines)) = cur {
+                let body = lines.join("\n");
+                if who == export::ANALYSIS_MARK {
+                    *analysis = Text::new(body).ok();
+                } else if let Ok(text) = Text::new(body) {
+                    let speaker = if who == export::USER_MARK {
+                        Speaker::User
+                    } else {
+                        match Text::new(who) {
+                            Ok(relation) => Speaker::Family { relation },
+                            Err(_) => return,
+                        }
+                    };
+                    wishes.push(Wish { speaker, text });
+                }
             }
-        }
-    };
+        };
     for line in field.split('\n') {
         match line.strip_prefix('【').and_then(|r| r.split_once('】')) {
             Some((who, rest)) => {
