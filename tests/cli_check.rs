@@ -7,24 +7,8 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn careplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+mod common;
+use common::{careplan, root, stdout};
 
 #[test]
 fn exit_status_follows_the_severities() {

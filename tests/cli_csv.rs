@@ -7,29 +7,12 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{careplan, root, scratch};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::process::Command;
 
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("careplan-cli-csv-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn careplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
-
-fn files_in(dir: &PathBuf) -> Vec<String> {
+fn files_in(dir: &std::path::Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -7,28 +7,11 @@
     clippy::panic
 )]
 
+mod common;
+use common::{careplan, root, scratch};
+
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("careplan-cli-render-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn careplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+use std::process::{Command, Stdio};
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

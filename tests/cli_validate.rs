@@ -7,25 +7,11 @@
     clippy::panic
 )]
 
+mod common;
+use common::{careplan, root, stdout};
+
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn careplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::process::{Command, Stdio};
 
 #[derive(serde::Deserialize)]
 struct Expected {

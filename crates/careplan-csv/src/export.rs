@@ -188,22 +188,29 @@ fn hosoku(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         raw(""),
         ymd(t1.certification_date),
     ];
-    match t1.certification_period {
-        Some(r) => {
-            f.push(ymd(r.start()));
-            f.push(ymd(r.end()));
-        }
-        None => f.extend(blanks(2)),
-    }
+    f.extend(certification_period(t1));
     f.push(raw(cert_code(t1.certification_status)));
     f.push(raw(""));
-    f.push(raw(t1
-        .care_level
-        .map(|l| format!("2{}", l.number()))
-        .unwrap_or_default()));
+    f.push(care_level_code(t1));
     f.extend(blanks(44));
     f.push(raw("000000"));
     line(f)
+}
+
+/// 認定有効期間開始日 and 終了日, or two blanks.
+fn certification_period(t1: &careplan_core::Table1) -> [F; 2] {
+    match t1.certification_period {
+        Some(r) => [ymd(r.start()), ymd(r.end())],
+        None => [raw(""), raw("")],
+    }
+}
+
+/// 要介護状態区分 as the standard's code (21–25), or blank.
+fn care_level_code(t1: &careplan_core::Table1) -> F {
+    raw(t1
+        .care_level
+        .map(|l| format!("2{}", l.number()))
+        .unwrap_or_default())
 }
 
 fn cert_code(s: CertificationStatus) -> &'static str {
@@ -260,17 +267,8 @@ fn table1(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         raw(cert_code(t1.certification_status)),
         ymd(t1.certification_date),
     ];
-    match t1.certification_period {
-        Some(r) => {
-            f.push(ymd(r.start()));
-            f.push(ymd(r.end()));
-        }
-        None => f.extend(blanks(2)),
-    }
-    f.push(raw(t1
-        .care_level
-        .map(|l| format!("2{}", l.number()))
-        .unwrap_or_default()));
+    f.extend(certification_period(t1));
+    f.push(care_level_code(t1));
     let wishes = wishes_field(plan);
     f.push(w.opt_text(&format!("{p}.table1.wishes"), wishes.as_deref()));
     f.push(w.opt_text(

@@ -307,6 +307,23 @@ fn hhmm(row: &Row, no: usize) -> Result<TimeOfDay, ImportError> {
     })
 }
 
+/// A start and an end time (fields `a` and `b`), every error collected.
+fn time_pair(
+    r: &Row,
+    a: usize,
+    b: usize,
+    errors: &mut Vec<ImportError>,
+) -> Option<(TimeOfDay, TimeOfDay)> {
+    match (hhmm(r, a), hhmm(r, b)) {
+        (Ok(s), Ok(e)) => Some((s, e)),
+        (s, e) => {
+            errors.extend(s.err());
+            errors.extend(e.err());
+            None
+        }
+    }
+}
+
 /// Parses a period written as text: 和暦 or Western dates, separated by
 /// 「～」「〜」「~」 or 「-」, or a start alone.
 pub fn parse_period(text: &str) -> Option<Period> {
@@ -953,11 +970,7 @@ fn build_table3(
                         continue;
                     }
                 };
-                let (Ok(s), Ok(e)) = (hhmm(r, 8), hhmm(r, 9)) else {
-                    if let Err(e) = hhmm(r, 8) { errors.push(e) }
-                    if let Err(e) = hhmm(r, 9) { errors.push(e) }
-                    continue;
-                };
+                let Some((s, e)) = time_pair(r, 8, 9, errors) else { continue };
                 let t = r.get(6).to_owned();
                 match weekly.iter_mut().find(|(wt, ws, we, ..)| *wt == t && *ws == s && *we == e) {
                     Some((.., days, _, _)) => days.push(day),
@@ -965,11 +978,7 @@ fn build_table3(
                 }
             }
             (false, true, false) => {
-                let (Ok(s), Ok(e)) = (hhmm(r, 11), hhmm(r, 12)) else {
-                    if let Err(e) = hhmm(r, 11) { errors.push(e) }
-                    if let Err(e) = hhmm(r, 12) { errors.push(e) }
-                    continue;
-                };
+                let Some((s, e)) = time_pair(r, 11, 12, errors) else { continue };
                 match text(r, 10) {
                     Ok(t) => daily.push(DailyActivity { start: s, end: (e != s).then_some(e), text: t }),
                     Err(e) => errors.push(e),
