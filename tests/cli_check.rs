@@ -35,7 +35,7 @@ fn exit_status_follows_the_severities() {
         Some(2)
     );
     assert_eq!(
-        careplan(&["check", "fixtures/invalid/not-json.json"])
+        careplan(&["check", "fixtures/unreadable/not-json.json"])
             .status
             .code(),
         Some(2)

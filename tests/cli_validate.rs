@@ -50,6 +50,13 @@ fn every_invalid_fixture_exits_one_and_prints_its_path() {
 }
 
 #[test]
+fn text_that_is_not_json_is_unreadable() {
+    let o = careplan(&["validate", "fixtures/unreadable/not-json.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("読み取れません"), "{}", stdout(&o));
+}
+
+#[test]
 fn several_files_report_the_worst_status() {
     let o = careplan(&[
         "validate",

@@ -642,7 +642,7 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     let table2 = build_table2(&rows.t2, &mut errors);
     let table3 = table2
         .as_ref()
-        .and_then(|t2| build_table3(&rows.t3, t2, plan_date, created_on, &mut errors));
+        .and_then(|t2| build_table3(&rows.t3, t2, plan_date, &mut errors));
 
     if !errors.is_empty() {
         return Err(errors);
@@ -944,7 +944,6 @@ fn build_table3(
     rows: &[Row],
     table2: &(Table2, Option<NaiveDate>),
     plan_date: Option<NaiveDate>,
-    _created: Option<NaiveDate>,
     errors: &mut Vec<ImportError>,
 ) -> Option<Table3> {
     let before = errors.len();
