@@ -69,3 +69,21 @@ fn long_table2(bencher: divan::Bencher) {
 fn renderer_new() -> Renderer {
     Renderer::new().unwrap()
 }
+
+/// Compile only (PNG at a tiny scale is nearly free to draw): the layout's share of a render.
+#[divan::bench]
+fn case_a_variants_compile_only(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            let mut v = base.clone();
+            v["table1"]["analysis"] =
+                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
+            CarePlan::from_json_value(v).unwrap()
+        })
+        .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
+}
