@@ -504,3 +504,37 @@ proptest! {
         prop_assert_eq!(back.plans[0].1.to_json_value(), canonical(&plan).to_json_value());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// No input makes import panic: arbitrary bytes under every file kind.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), kind in 0usize..6) {
+        let prefix = ["UPHOSOKU_000000_", "UP1KYO_", "UP2KYO_", "UP3KYO_", "DLT1KYO_", "OTHER_"][kind];
+        let got = import(&[InputFile { name: format!("{prefix}x.CSV"), bytes }]);
+        prop_assert!(got.plans.is_empty());
+    }
+
+    /// Mangled records of a real send set (a field replaced by random text)
+    /// give errors or plans, never a panic, and never a plan with errors.
+    #[test]
+    fn mangled_fields_never_panic(file in 0usize..4, line in 0usize..6, field in 0usize..63, junk in "[0-9A-Za-z,\"～\\n年月日 ]{0,12}") {
+        let mut files = sample_files();
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        let f = &mut files[file];
+        let text = encoding::decode(&f.bytes).unwrap();
+        let mut records: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+        let n = records.len().saturating_sub(1).max(1);
+        let rec = &mut records[line % n];
+        let mut fields: Vec<String> = rec.split(',').map(str::to_owned).collect();
+        let i = field % fields.len();
+        fields[i] = junk;
+        *rec = fields.join(",");
+        f.bytes = encoding::encode(&records.join("\r\n"));
+        let got = import(&files);
+        for (key, _) in &got.plans {
+            prop_assert!(got.errors.iter().all(|e| e.plan.as_ref() != Some(key)));
+        }
+    }
+}

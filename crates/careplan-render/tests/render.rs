@@ -630,3 +630,23 @@ fn pdfa_output_is_written() {
         .expect("qpdf");
     assert!(check.status.success());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Generated plans (random Japanese text with line breaks, overlapping
+    /// blocks, open periods) always lay out: never a panic, never a layout
+    /// error. Characters BIZ UD lacks are reported, not fatal, here.
+    #[test]
+    fn generated_plans_always_lay_out(parts in careplan_core::arbitrary::plan_strategy()) {
+        let plan = CarePlan::new(parts).unwrap();
+        let opts = RenderOptions { missing_glyphs: MissingGlyphs::Warn, ..RenderOptions::default() };
+        match RENDERER.render(&plan, &opts) {
+            Ok(out) => {
+                proptest::prop_assert!(out.pdf.starts_with(b"%PDF-") && out.page_count >= 3);
+                proptest::prop_assert_eq!(out.missing_glyphs, RENDERER.missing_glyphs(&plan));
+            }
+            Err(other) => proptest::prop_assert!(false, "unexpected error: {other}"),
+        }
+    }
+}
