@@ -650,3 +650,32 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_block_too_small_for_its_text_gets_a_marker_and_a_legend_on_the_page() {
+    let label = "訪問介護（身体介護：起床時の着替えと排泄の介助、朝食の準備と服薬の確認）";
+    let plan = case_a_with(|v| {
+        let weekly = v["table3"]["weekly"].as_array_mut().unwrap();
+        weekly.push(serde_json::json!({"service": "homehelp", "label": label, "weekdays": ["sat"], "start": "07:00", "end": "07:15"}));
+    });
+    let opts = RenderOptions {
+        tables: vec![Table::T3],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    assert_eq!(out.page_count, 1, "the legend stays on the page");
+    let text = pdf_text(&tmp("marker.pdf", &out.pdf));
+    let (grid, legend) = text
+        .split_once("枠に書ききれない内容：")
+        .expect("no legend");
+    let at = legend
+        .find(&squash(label))
+        .unwrap_or_else(|| panic!("legend lacks the label: {legend}"));
+    let marker = legend[..at].chars().last().unwrap();
+    assert!(('①'..='⑳').contains(&marker), "{legend}");
+    // The marker stands in the grid; the label itself does not (it did not fit).
+    assert!(grid.contains(marker), "{grid}");
+    assert!(!grid.contains(&squash(label)));
+    // An ordinary 30-minute block keeps its text in the grid.
+    assert!(grid.contains("歩く練習（本人）"), "{grid}");
+}
