@@ -679,3 +679,70 @@ fn a_block_too_small_for_its_text_gets_a_marker_and_a_legend_on_the_page() {
     // An ordinary 30-minute block keeps its text in the grid.
     assert!(grid.contains("歩く練習（本人）"), "{grid}");
 }
+
+#[test]
+fn a_short_term_goal_taller_than_a_page_continues_marked_on_the_next() {
+    // One need, one long-term goal, one short-term goal with twenty services.
+    let plan = case_a_with(|v| {
+        let need = &mut v["table2"]["needs"][0];
+        need["text"] =
+            serde_json::Value::from("移動の身体能力はあるが不安感が強い（ひとつのニーズ）");
+        let short = &mut need["long_term_goals"][0]["short_term_goals"][0];
+        short["text"] = serde_json::Value::from("家の中を手すりで移動できる（ひとつの短期目標）");
+        let template = short["services"][0].clone();
+        let services: Vec<serde_json::Value> = (0..20)
+            .map(|i| {
+                let mut x = template.clone();
+                x["id"] = serde_json::Value::from(format!("many-{i}"));
+                x["content"] = serde_json::Value::from(format!(
+                    "援助その{i}：下肢の筋力訓練と歩行訓練を、本人の体調に合わせて行う。"
+                ));
+                x
+            })
+            .collect();
+        short["services"] = serde_json::Value::from(services);
+        let t3 = v["table3"].as_object_mut().unwrap();
+        t3.insert("weekly".into(), serde_json::Value::Array(vec![]));
+        t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
+    });
+    let opts = RenderOptions {
+        tables: vec![Table::T2],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    assert!(out.page_count >= 2, "{}", out.page_count);
+    let raw = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8"],
+        &tmp("tall.pdf", &out.pdf),
+    );
+    let pages: Vec<String> = raw
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect();
+    assert!(
+        pages[1..].iter().any(|p| p.contains("援助その")),
+        "the goal did not continue"
+    );
+    for p in &pages[1..] {
+        if p.contains("援助その") {
+            assert!(
+                p.contains("（続き）移動の身体能力はあるが不安感が強い（ひとつのニーズ）"),
+                "{p}"
+            );
+            assert!(
+                p.contains("（続き）家の中を手すりで移動できる（ひとつの短期目標）"),
+                "{p}"
+            );
+        }
+    }
+    let all: String = pages.concat();
+    for i in 0..20 {
+        assert_eq!(
+            all.matches(&format!("援助その{i}：")).count(),
+            1,
+            "service {i}"
+        );
+    }
+}
