@@ -87,3 +87,28 @@ fn case_a_variants_compile_only(bencher: divan::Bencher) {
         })
         .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
 }
+
+/// A different plan every time, one table at a time: where the layout time goes.
+#[divan::bench(args = [1, 2, 3])]
+fn case_a_variants_one_table(bencher: divan::Bencher, table: u8) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions {
+        tables: vec![Table::from_number(table).unwrap()],
+        ..RenderOptions::default()
+    };
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            let mut v = base.clone();
+            // Change every table: the analysis (第1表), a need (第2表), an activity (第3表).
+            v["table1"]["analysis"] =
+                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
+            v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
+            v["table3"]["daily_activities"][0]["text"] =
+                serde_json::Value::from(format!("起床{i}"));
+            CarePlan::from_json_value(v).unwrap()
+        })
+        .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
+}
