@@ -17,6 +17,17 @@ fn main() {
     divan::main();
 }
 
+/// Case A with its texts made unique by `i` (all three tables when `all`).
+fn variant(base: &serde_json::Value, i: u64, all: bool) -> CarePlan {
+    let mut v = base.clone();
+    v["table1"]["analysis"] = serde_json::Value::from(format!("変種{i}：状態は安定している。"));
+    if all {
+        v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
+        v["table3"]["daily_activities"][0]["text"] = serde_json::Value::from(format!("起床{i}"));
+    }
+    CarePlan::from_json_value(v).unwrap()
+}
+
 /// Warm, in-process: a shared renderer prints case A, all three tables.
 /// Plans per second on one core = 1 / this time.
 #[divan::bench]
@@ -44,10 +55,7 @@ fn case_a_variants(bencher: divan::Bencher) {
     bencher
         .with_inputs(|| {
             i += 1;
-            let mut v = base.clone();
-            v["table1"]["analysis"] =
-                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
-            CarePlan::from_json_value(v).unwrap()
+            variant(&base, i, false)
         })
         .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
 }
@@ -80,10 +88,7 @@ fn case_a_variants_compile_only(bencher: divan::Bencher) {
     bencher
         .with_inputs(|| {
             i += 1;
-            let mut v = base.clone();
-            v["table1"]["analysis"] =
-                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
-            CarePlan::from_json_value(v).unwrap()
+            variant(&base, i, false)
         })
         .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
 }
@@ -101,14 +106,8 @@ fn case_a_variants_one_table(bencher: divan::Bencher, table: u8) {
     bencher
         .with_inputs(|| {
             i += 1;
-            let mut v = base.clone();
             // Change every table: the analysis (第1表), a need (第2表), an activity (第3表).
-            v["table1"]["analysis"] =
-                serde_json::Value::from(format!("変種{i}：状態は安定している。"));
-            v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
-            v["table3"]["daily_activities"][0]["text"] =
-                serde_json::Value::from(format!("起床{i}"));
-            CarePlan::from_json_value(v).unwrap()
+            variant(&base, i, true)
         })
         .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
 }

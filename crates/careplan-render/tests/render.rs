@@ -485,6 +485,42 @@ fn long_table2_continues_with_heads_and_marks_continued_needs() {
     }
 }
 
+/// Checks a 第2表 that runs over pages: the first page has no （続き）; every
+/// later page that holds rows marked by `marker` repeats each of `continued`
+/// marked （続き）; each of `items` is printed exactly once.
+fn assert_continued(
+    pdf: &[u8],
+    name: &str,
+    marker: &str,
+    continued: &[&str],
+    items: impl Iterator<Item = String>,
+) {
+    let raw = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &tmp(name, pdf));
+    let pages: Vec<String> = raw
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect();
+    assert!(pages.len() >= 2, "{name}: one page only");
+    assert!(!pages[0].contains("（続き）"));
+    assert!(
+        pages[1..].iter().any(|p| p.contains(marker)),
+        "{name}: nothing continued"
+    );
+    for p in pages[1..].iter().filter(|p| p.contains(marker)) {
+        for c in continued {
+            assert!(
+                p.contains(&format!("（続き）{c}")),
+                "{name}: {c} not repeated: {p}"
+            );
+        }
+    }
+    let all: String = pages.concat();
+    for item in items {
+        assert_eq!(all.matches(&item).count(), 1, "{name}: {item}");
+    }
+}
+
 #[test]
 fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
     // One need with twelve short-term goals of two services each: more than a page.
@@ -517,39 +553,16 @@ fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
-    assert!(out.page_count >= 2);
-    let raw = tool(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8"],
-        &tmp("cont.pdf", &out.pdf),
+    assert_continued(
+        &out.pdf,
+        "cont.pdf",
+        "短期目標その",
+        &[
+            "移動の身体能力はあるが不安感が強い（最初のニーズ）",
+            "近所周りは歩行器を使って散歩ができるようになる",
+        ],
+        (1..=12).map(|i| format!("短期目標その{i}：")),
     );
-    let pages: Vec<String> = raw
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(squash)
-        .collect();
-    assert!(!pages[0].contains("（続き）"));
-    for p in &pages[1..] {
-        if p.contains("短期目標その") {
-            assert!(
-                p.contains("（続き）移動の身体能力はあるが不安感が強い（最初のニーズ）"),
-                "{p}"
-            );
-            assert!(
-                p.contains("（続き）近所周りは歩行器を使って散歩ができるようになる"),
-                "{p}"
-            );
-        }
-    }
-    // Every short-term goal is printed once, none lost at the page break.
-    let all: String = pages.concat();
-    for i in 1..=12 {
-        assert_eq!(
-            all.matches(&format!("短期目標その{i}：")).count(),
-            1,
-            "goal {i}"
-        );
-    }
 }
 
 #[test]
@@ -711,38 +724,14 @@ fn a_short_term_goal_taller_than_a_page_continues_marked_on_the_next() {
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
     assert!(out.page_count >= 2, "{}", out.page_count);
-    let raw = tool(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8"],
-        &tmp("tall.pdf", &out.pdf),
+    assert_continued(
+        &out.pdf,
+        "tall.pdf",
+        "援助その",
+        &[
+            "移動の身体能力はあるが不安感が強い（ひとつのニーズ）",
+            "家の中を手すりで移動できる（ひとつの短期目標）",
+        ],
+        (0..20).map(|i| format!("援助その{i}：")),
     );
-    let pages: Vec<String> = raw
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(squash)
-        .collect();
-    assert!(
-        pages[1..].iter().any(|p| p.contains("援助その")),
-        "the goal did not continue"
-    );
-    for p in &pages[1..] {
-        if p.contains("援助その") {
-            assert!(
-                p.contains("（続き）移動の身体能力はあるが不安感が強い（ひとつのニーズ）"),
-                "{p}"
-            );
-            assert!(
-                p.contains("（続き）家の中を手すりで移動できる（ひとつの短期目標）"),
-                "{p}"
-            );
-        }
-    }
-    let all: String = pages.concat();
-    for i in 0..20 {
-        assert_eq!(
-            all.matches(&format!("援助その{i}：")).count(),
-            1,
-            "service {i}"
-        );
-    }
 }
