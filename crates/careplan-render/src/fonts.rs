@@ -10,10 +10,18 @@ static MINCHO: &[u8] = include_bytes!("../fonts/BIZUDMincho-Regular.ttf");
 static GOTHIC: &[u8] = include_bytes!("../fonts/BIZUDGothic-Regular.ttf");
 static GOTHIC_BOLD: &[u8] = include_bytes!("../fonts/BIZUDGothic-Bold.ttf");
 
+/// Code points below this are looked up in a bitset built once per
+/// renderer (24 KiB); the rest (rare) ask each font.
+const BITSET_LIMIT: u32 = 0x3_0000;
+
 /// The loaded fonts and their book, parsed once per renderer.
 pub(crate) struct Fonts {
     pub book: LazyHash<FontBook>,
     pub fonts: Vec<Font>,
+    /// Which code points below [`BITSET_LIMIT`] some font covers. Typst's
+    /// `Coverage::contains` scans its ranges linearly; checking every
+    /// character of a plan that way was a fifth of a render's instructions.
+    covered: Vec<u64>,
 }
 
 impl Fonts {
@@ -36,17 +44,31 @@ impl Fonts {
             }
         }
         let book = FontBook::from_infos(fonts.iter().map(|f| f.info().clone()));
+        let mut covered = vec![0u64; (BITSET_LIMIT / 64) as usize];
+        for f in &fonts {
+            for cp in f.info().coverage.iter().take_while(|cp| *cp < BITSET_LIMIT) {
+                if let Some(word) = covered.get_mut((cp / 64) as usize) {
+                    *word |= 1 << (cp % 64);
+                }
+            }
+        }
         Ok(Fonts {
             book: LazyHash::new(book),
             fonts,
+            covered,
         })
     }
 
     /// Whether some loaded font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.fonts
-            .iter()
-            .any(|f| f.info().coverage.contains(c as u32))
+        let cp = c as u32;
+        if cp < BITSET_LIMIT {
+            self.covered
+                .get((cp / 64) as usize)
+                .is_some_and(|w| w & (1 << (cp % 64)) != 0)
+        } else {
+            self.fonts.iter().any(|f| f.info().coverage.contains(cp))
+        }
     }
 
     /// The family names of the loaded fonts, without repeats, in order.
@@ -89,6 +111,13 @@ mod tests {
         }
         // 𠮷 (U+20BB7) is not in BIZ UD.
         assert!(!f.covers('𠮷'));
+        // The bitset agrees with the fonts' own coverage everywhere below its limit.
+        for cp in (0..BITSET_LIMIT).step_by(7) {
+            if let Some(c) = char::from_u32(cp) {
+                let slow = f.fonts.iter().any(|x| x.info().coverage.contains(cp));
+                assert_eq!(f.covers(c), slow, "U+{cp:04X}");
+            }
+        }
     }
 
     #[test]
