@@ -67,6 +67,11 @@ fn raw(s: impl Into<String>) -> F {
     F::Raw(s.into())
 }
 
+/// 郵便番号 as written, or blank.
+fn postal(p: &Option<careplan_core::PostalCode>) -> F {
+    raw(p.as_ref().map(|x| x.as_str()).unwrap_or_default())
+}
+
 fn ymd(d: NaiveDate) -> F {
     F::Raw(d.format("%Y%m%d").to_string())
 }
@@ -175,11 +180,7 @@ fn hosoku(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
             None => "",
         }),
         ymd(u.birth_date),
-        raw(u
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()),
+        postal(&u.postal_code),
         w.opt_text(
             &format!("{p}.table1.user.address"),
             u.address.as_ref().map(|a| a.as_str()),
@@ -229,12 +230,7 @@ fn table1(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
         ins,
         no,
         ymd(t1.created_on),
-        raw(t1
-            .user
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()),
+        postal(&t1.user.postal_code),
         w.opt_text(
             &format!("{p}.table1.user.address"),
             t1.user.address.as_ref().map(|a| a.as_str()),
@@ -245,12 +241,7 @@ fn table1(w: &mut Writer, plan: &CarePlan, p: &str) -> String {
             t1.planner_name.as_str(),
         ),
         w.text(&format!("{p}.table1.office.name"), t1.office.name.as_str()),
-        raw(t1
-            .office
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()),
+        postal(&t1.office.postal_code),
         w.opt_text(
             &format!("{p}.table1.office.address"),
             t1.office.address.as_ref().map(|a| a.as_str()),

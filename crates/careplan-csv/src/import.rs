@@ -398,7 +398,7 @@ fn care_level(row: &Row, no: usize) -> Result<Option<CareLevel>, ImportError> {
 }
 
 /// Splits 第1表's wishes-and-analysis text back into people's wishes.
-fn split_wishes(text: &str) -> (Vec<(Speaker, String)>, Option<String>) {
+pub(crate) fn split_wishes(text: &str) -> (Vec<(Speaker, String)>, Option<String>) {
     if !text.starts_with('【') {
         return (Vec::new(), Some(text.to_owned()));
     }
@@ -484,7 +484,7 @@ pub fn import(files: &[InputFile]) -> Imported {
             // Its files had errors (reported above): not imported, not even in part.
             continue;
         }
-        match build(&rows) {
+        match build(&key, &rows) {
             Ok(plan) => plans.push((key, plan)),
             Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
                 e.plan = Some(key.clone());
@@ -499,7 +499,7 @@ pub fn import(files: &[InputFile]) -> Imported {
     }
 }
 
-fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
+fn build(key: &PlanKey, rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     let Some(r1) = &rows.t1 else {
         let first = rows.t2.first().or(rows.t3.first()).or(rows.hosoku.as_ref());
         return Err(vec![match first {
@@ -669,8 +669,8 @@ fn build(rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
                 birth_date: birth?,
                 postal_code: postal?,
                 address: address?,
-                insurer_number: InsurerNumber::new(r1.get(2)).ok()?,
-                insured_number: InsuredNumber::new(r1.get(3)).ok()?,
+                insurer_number: key.insurer.clone(),
+                insured_number: key.insured.clone(),
             },
             planner_name: planner?,
             office: Office {

@@ -311,9 +311,18 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
     let created = parts.table1.created_on;
     // Wishes and analysis go through one text field.
     if let Some(field) = export::wishes_field(plan) {
-        let (wishes, analysis) = split_for_canonical(&field);
-        parts.table1.wishes = wishes;
-        parts.table1.analysis = analysis;
+        // Read back exactly as import reads it.
+        let (wishes, analysis) = import::split_wishes(&field);
+        parts.table1.wishes = wishes
+            .into_iter()
+            .filter_map(|(speaker, body)| {
+                Some(Wish {
+                    speaker,
+                    text: Text::new(body).ok()?,
+                })
+            })
+            .collect();
+        parts.table1.analysis = analysis.and_then(|a| Text::new(a).ok());
     }
     // 第2表: consecutive long-term goals with equal text and period read back as one; ids renumbered.
     let mut needs = Vec::new();
@@ -396,44 +405,4 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
         parts.table3.starts_from = ym;
     }
     CarePlan::new(parts).unwrap_or_else(|_| plan.clone())
-}
-
-fn split_for_canonical(field: &str) -> (Vec<Wish>, Option<Text>) {
-    let mut wishes = Vec::new();
-    let mut analysis = None;
-    let mut current: Option<(String, Vec<&str>)> = None;
-    let flush =
-        |cur: Option<(String, Vec<&str>)>, wishes: &mut Vec<Wish>, analysis: &mut Option<Text>| {
-            if let Some((who, lines)) = cur {
-                let body = lines.join("\n");
-                if who == export::ANALYSIS_MARK {
-                    *analysis = Text::new(body).ok();
-                } else if let Ok(text) = Text::new(body) {
-                    let speaker = if who == export::USER_MARK {
-                        Speaker::User
-                    } else {
-                        match Text::new(who) {
-                            Ok(relation) => Speaker::Family { relation },
-                            Err(_) => return,
-                        }
-                    };
-                    wishes.push(Wish { speaker, text });
-                }
-            }
-        };
-    for line in field.split('\n') {
-        match line.strip_prefix('【').and_then(|r| r.split_once('】')) {
-            Some((who, rest)) => {
-                flush(current.take(), &mut wishes, &mut analysis);
-                current = Some((who.to_owned(), vec![rest]));
-            }
-            None => {
-                if let Some((_, lines)) = current.as_mut() {
-                    lines.push(line);
-                }
-            }
-        }
-    }
-    flush(current, &mut wishes, &mut analysis);
-    (wishes, analysis)
 }
