@@ -129,17 +129,13 @@ fn render_one(
             ),
         )
     })?;
-    let rendered = renderer
-        .render(&plan, opts)
-        .map_err(|e| (Outcome::Invalid, format!("{input}: {e}")))?;
-    let pngs = match png {
-        Some(_) => Some(
-            renderer
-                .render_png(&plan, opts, 2.0)
-                .map_err(|e| (Outcome::Invalid, format!("{input}: {e}")))?,
-        ),
-        None => None,
-    };
+    let (rendered, pngs) = match png {
+        Some(_) => renderer
+            .render_with_png(&plan, opts, 2.0)
+            .map(|(r, p)| (r, Some(p))),
+        None => renderer.render(&plan, opts).map(|r| (r, None)),
+    }
+    .map_err(|e| (Outcome::Invalid, format!("{input}: {e}")))?;
     write_atomic(out, &rendered.pdf).map_err(|e| (Outcome::Unreadable, e))?;
     if let (Some(dir), Some(pages)) = (png, pngs) {
         let stem = out

@@ -252,10 +252,7 @@ impl Renderer {
         }
         let view = view::build(plan, options)?;
         let data = serde_json::to_vec(&view).map_err(|e| RenderError::Data(e.to_string()))?;
-        let created = plan.table1().created_on;
-        let today = Datetime::from_ymd(created.year(), created.month() as u8, created.day() as u8)
-            .ok_or_else(|| RenderError::Data(format!("date {created}")))?;
-        let world = world::PlanWorld::new(&self.base, data, today)
+        let world = world::PlanWorld::new(&self.base, data, created_on(plan)?)
             .ok_or_else(|| RenderError::Layout(vec!["no main template".to_owned()]))?;
         let result = typst::compile::<PagedDocument>(&world);
         comemo::evict(CACHE_MAX_AGE);
@@ -265,17 +262,14 @@ impl Renderer {
         Ok((doc, missing))
     }
 
-    /// Renders the plan to PDF.
-    pub fn render(
+    /// The PDF of a compiled document: deterministic metadata from the plan.
+    fn pdf(
         &self,
+        doc: &PagedDocument,
         plan: &CarePlan,
         options: &RenderOptions,
-    ) -> Result<Rendered, RenderError> {
-        let (doc, missing) = self.compile(plan, options)?;
+    ) -> Result<Vec<u8>, RenderError> {
         let t1 = plan.table1();
-        let created = t1.created_on;
-        let stamp = Datetime::from_ymd(created.year(), created.month() as u8, created.day() as u8)
-            .ok_or_else(|| RenderError::Data(format!("date {created}")))?;
         let standards = if options.pdfa {
             PdfStandards::new(&[PdfStandard::A_2b])
                 .map_err(|e| RenderError::Pdf(vec![e.message().to_string()]))?
@@ -291,17 +285,43 @@ impl Renderer {
                 "careplan-render {}",
                 env!("CARGO_PKG_VERSION")
             ))),
-            timestamp: Some(Timestamp::new_utc(stamp)),
+            timestamp: Some(Timestamp::new_utc(created_on(plan)?)),
             page_ranges: None,
             standards,
             tagged: true,
             pretty: false,
         };
-        let pdf = typst_pdf::pdf(&doc, &pdf_options)
-            .map_err(|diags| RenderError::Pdf(diagnostics(&diags)))?;
+        let pdf = typst_pdf::pdf(doc, &pdf_options)
+            .map_err(|diags| RenderError::Pdf(diagnostics(&diags)));
         comemo::evict(CACHE_MAX_AGE);
+        pdf
+    }
+
+    /// The pages of a compiled document as PNG images.
+    fn pngs(&self, doc: &PagedDocument, pixel_per_pt: f64) -> Result<Vec<Vec<u8>>, RenderError> {
+        let opts = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(pixel_per_pt),
+            render_bleed: false,
+        };
+        doc.pages()
+            .iter()
+            .map(|page| {
+                typst_render::render(page, &opts)
+                    .encode_png()
+                    .map_err(|e| RenderError::Png(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// Renders the plan to PDF.
+    pub fn render(
+        &self,
+        plan: &CarePlan,
+        options: &RenderOptions,
+    ) -> Result<Rendered, RenderError> {
+        let (doc, missing) = self.compile(plan, options)?;
         Ok(Rendered {
-            pdf,
+            pdf: self.pdf(&doc, plan, options)?,
             page_count: doc.pages().len(),
             missing_glyphs: missing,
         })
@@ -316,19 +336,32 @@ impl Renderer {
         pixel_per_pt: f64,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
         let (doc, _) = self.compile(plan, options)?;
-        let opts = typst_render::RenderOptions {
-            pixel_per_pt: typst::utils::Scalar::new(pixel_per_pt),
-            render_bleed: false,
-        };
-        doc.pages()
-            .iter()
-            .map(|page| {
-                typst_render::render(page, &opts)
-                    .encode_png()
-                    .map_err(|e| RenderError::Png(e.to_string()))
-            })
-            .collect()
+        self.pngs(&doc, pixel_per_pt)
     }
+
+    /// Renders the PDF and the PNG pages from one compilation.
+    pub fn render_with_png(
+        &self,
+        plan: &CarePlan,
+        options: &RenderOptions,
+        pixel_per_pt: f64,
+    ) -> Result<(Rendered, Vec<Vec<u8>>), RenderError> {
+        let (doc, missing) = self.compile(plan, options)?;
+        let pngs = self.pngs(&doc, pixel_per_pt)?;
+        let rendered = Rendered {
+            pdf: self.pdf(&doc, plan, options)?,
+            page_count: doc.pages().len(),
+            missing_glyphs: missing,
+        };
+        Ok((rendered, pngs))
+    }
+}
+
+/// The plan's 作成年月日 as Typst's date: the world's `today` and the PDF's timestamp.
+fn created_on(plan: &CarePlan) -> Result<Datetime, RenderError> {
+    let d = plan.table1().created_on;
+    Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
+        .ok_or_else(|| RenderError::Data(format!("date {d}")))
 }
 
 /// Typst's diagnostics in plain words: the message, where in which template,

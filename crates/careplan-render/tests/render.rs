@@ -38,6 +38,15 @@ fn plans() -> Vec<(String, CarePlan)> {
     out
 }
 
+/// One plan fixture by file name.
+fn fixture(name: &str) -> CarePlan {
+    plans()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|| panic!("no fixture {name}"))
+}
+
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("careplan-render-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -146,10 +155,7 @@ fn every_fixture_renders_with_every_text_value() {
 
 #[test]
 fn labels_and_dates_are_printed_as_on_the_form() {
-    let (_, plan) = plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap();
+    let plan = fixture("case-a.json");
     let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
     let text = pdf_text(&tmp("labels.pdf", &out.pdf));
     for label in [
@@ -230,10 +236,7 @@ fn labels_and_dates_are_printed_as_on_the_form() {
 
 #[test]
 fn fonts_are_embedded_subsets_and_qpdf_accepts_the_file() {
-    let (_, plan) = plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap();
+    let plan = fixture("case-a.json");
     let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
     let path = tmp("fonts.pdf", &out.pdf);
     let listing = Command::new("pdffonts")
@@ -273,11 +276,7 @@ fn fonts_are_embedded_subsets_and_qpdf_accepts_the_file() {
 
 #[test]
 fn same_plan_gives_the_same_bytes_also_from_two_threads() {
-    let all = plans();
-    let (_, plan) = all
-        .iter()
-        .find(|(n, _)| n == "care5-night-consent.json")
-        .unwrap();
+    let plan = &fixture("care5-night-consent.json");
     let opts = RenderOptions::default();
     let a = RENDERER.render(plan, &opts).unwrap().pdf;
     let b = RENDERER.render(plan, &opts).unwrap().pdf;
@@ -290,16 +289,23 @@ fn same_plan_gives_the_same_bytes_also_from_two_threads() {
     assert_eq!(a, c);
     assert_eq!(a, d);
     // A different plan gives different bytes (the test can fail).
-    let (_, other) = all.iter().find(|(n, _)| n == "case-a.json").unwrap();
-    assert_ne!(a, RENDERER.render(other, &opts).unwrap().pdf);
+    let other = fixture("case-a.json");
+    assert_ne!(a, RENDERER.render(&other, &opts).unwrap().pdf);
+}
+
+#[test]
+fn pdf_and_pngs_from_one_compile_equal_the_separate_renders() {
+    let plan = fixture("care5-night-consent.json");
+    let opts = RenderOptions::default();
+    let (both, pngs) = RENDERER.render_with_png(&plan, &opts, 0.5).unwrap();
+    assert_eq!(both.pdf, RENDERER.render(&plan, &opts).unwrap().pdf);
+    assert_eq!(pngs, RENDERER.render_png(&plan, &opts, 0.5).unwrap());
+    assert_eq!(pngs.len(), both.page_count);
 }
 
 #[test]
 fn tables_can_be_chosen_and_ordered() {
-    let (_, plan) = plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap();
+    let plan = fixture("case-a.json");
     let only3 = RenderOptions {
         tables: vec![Table::T3],
         ..RenderOptions::default()
@@ -331,11 +337,7 @@ fn tables_can_be_chosen_and_ordered() {
 
 #[test]
 fn draft_mark_and_consent_block() {
-    let all = plans();
-    let (_, final_plan) = all
-        .iter()
-        .find(|(n, _)| n == "seiho-care4-family-illness.json")
-        .unwrap();
+    let final_plan = &fixture("seiho-care4-family-illness.json");
     let text = pdf_text(&tmp(
         "final.pdf",
         &RENDERER
@@ -357,7 +359,7 @@ fn draft_mark_and_consent_block() {
     ));
     assert!(text.contains("原案"));
 
-    let (_, draft) = all.iter().find(|(n, _)| n == "case-a.json").unwrap();
+    let draft = &fixture("case-a.json");
     let text = pdf_text(&tmp(
         "draft.pdf",
         &RENDERER
@@ -444,11 +446,8 @@ fn long_text_flows_onto_more_pages_and_is_never_cut() {
 }
 
 #[test]
-fn long_table2_continues_with_heads_and_marks_continued_needs() {
-    let (_, plan) = plans()
-        .into_iter()
-        .find(|(n, _)| n == "long-table2-showa-gannen.json")
-        .unwrap();
+fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
+    let plan = fixture("long-table2-showa-gannen.json");
     let opts = RenderOptions {
         tables: vec![Table::T2],
         ..RenderOptions::default()
@@ -622,10 +621,7 @@ fn extra_fonts_are_accepted_and_bad_ones_refused() {
 
 #[test]
 fn pdfa_output_is_written() {
-    let (_, plan) = plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap();
+    let plan = fixture("case-a.json");
     let opts = RenderOptions {
         pdfa: true,
         ..RenderOptions::default()
