@@ -412,22 +412,6 @@ impl Error {
     }
 }
 
-/// Collects violations while a document is checked.
-#[derive(Debug, Default)]
-pub(crate) struct Collector {
-    violations: Vec<Violation>,
-}
-
-impl Collector {
-    pub(crate) fn push(&mut self, v: Violation) {
-        self.violations.push(v);
-    }
-
-    pub(crate) fn into_vec(self) -> Vec<Violation> {
-        self.violations
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

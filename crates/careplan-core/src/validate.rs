@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::error::{Collector, Error, Rule, Violation};
+use crate::error::{Error, Rule, Violation};
 use crate::model::*;
 use crate::path::FieldPath;
 use crate::text::{InsuredNumber, InsurerNumber, Kana, OfficeNumber, PostalCode, ServiceId, Text};
@@ -23,12 +23,13 @@ const MIN_DATE: (i32, u32, u32) = (1873, 1, 1);
 const MAX_DATE: (i32, u32, u32) = (2999, 12, 31);
 
 struct Ctx {
-    c: Collector,
+    /// Every violation found so far, in document order.
+    violations: Vec<Violation>,
 }
 
 impl Ctx {
     fn push(&mut self, v: Violation) {
-        self.c.push(v);
+        self.violations.push(v);
     }
 
     fn violation(&mut self, path: &FieldPath, rule: Rule) {
@@ -244,7 +245,7 @@ fn is_preventive_level(v: &str) -> bool {
 /// Checks the document and builds the plan, or reports every violation.
 pub(crate) fn build(doc: &PlanDocument) -> Result<CarePlan, Error> {
     let mut cx = Ctx {
-        c: Collector::default(),
+        violations: Vec::new(),
     };
     let root = FieldPath::root();
 
@@ -280,7 +281,7 @@ pub(crate) fn build(doc: &PlanDocument) -> Result<CarePlan, Error> {
             table3: table3?,
         }))
     })();
-    match (plan, Error::from_violations(cx.c.into_vec())) {
+    match (plan, Error::from_violations(cx.violations)) {
         (_, Some(e)) => Err(e),
         (Some(plan), None) => Ok(plan),
         // A part is missing yet nothing was reported: cannot happen, but is
