@@ -322,6 +322,55 @@ fn weekday_count(year: i32, month: u32, day: usize) -> u32 {
     n
 }
 
+/// T2-001/T2-002 (a period outside the certification) and T2-003 (a period
+/// without an end) for one period. `names`: the period in the first message,
+/// in the second, and in English.
+fn check_period(
+    out: &mut Out,
+    cert: Option<DateRange>,
+    outside_rule: &str,
+    path: &str,
+    p: Period,
+    names: [&str; 3],
+) {
+    let [outside_ja, no_end_ja, en] = names;
+    if let Some(c) = cert
+        && period_outside(p, c)
+    {
+        out.add(
+            outside_rule,
+            path,
+            format!(
+                "{outside_ja} {} が有効期間 {}～{} を超えています。",
+                period_text(p),
+                c.start(),
+                c.end()
+            ),
+            format!("{} vs {}–{}", period_text(p), c.start(), c.end()),
+        );
+    }
+    if p.end().is_none() {
+        out.add(
+            "T2-003",
+            format!("{path}.end"),
+            format!("{no_end_ja}に終了時期がありません。"),
+            format!("{en} has no end"),
+        );
+    }
+}
+
+/// T2-007 for one goal's text.
+fn check_goal_text(out: &mut Out, path: &str, text: &careplan_core::Text) {
+    if is_abstract(text.as_str()) {
+        out.add(
+            "T2-007",
+            path,
+            format!("「{text}」"),
+            format!("{:?}", text.as_str()),
+        );
+    }
+}
+
 /// Runs every rule of the registry over the plan.
 pub fn check(plan: &CarePlan) -> Report {
     let mut out = Out {
@@ -446,95 +495,36 @@ pub fn check(plan: &CarePlan) -> Report {
     for (ni, n) in t2.needs.iter().enumerate() {
         for (li, l) in n.long_term_goals.iter().enumerate() {
             let pl = format!("table2.needs[{ni}].long_term_goals[{li}]");
-            if let Some(c) = cert
-                && period_outside(l.period, c)
-            {
-                out.add(
-                    "T2-001",
-                    format!("{pl}.period"),
-                    format!(
-                        "長期目標の期間 {} が有効期間 {}～{} を超えています。",
-                        period_text(l.period),
-                        c.start(),
-                        c.end()
-                    ),
-                    format!("{} vs {}–{}", period_text(l.period), c.start(), c.end()),
-                );
-            }
-            if l.period.end().is_none() {
-                out.add(
-                    "T2-003",
-                    format!("{pl}.period.end"),
-                    "長期目標の期間に終了時期がありません。".into(),
-                    "long-term goal period has no end".into(),
-                );
-            }
-            if is_abstract(l.text.as_str()) {
-                out.add(
-                    "T2-007",
-                    format!("{pl}.text"),
-                    format!("「{}」", l.text),
-                    format!("{:?}", l.text.as_str()),
-                );
-            }
+            check_period(
+                &mut out,
+                cert,
+                "T2-001",
+                &format!("{pl}.period"),
+                l.period,
+                ["長期目標の期間", "長期目標の期間", "long-term goal period"],
+            );
+            check_goal_text(&mut out, &format!("{pl}.text"), &l.text);
             for (si, g) in l.short_term_goals.iter().enumerate() {
                 let ps = format!("{pl}.short_term_goals[{si}]");
-                if let Some(c) = cert
-                    && period_outside(g.period, c)
-                {
-                    out.add(
-                        "T2-001",
-                        format!("{ps}.period"),
-                        format!(
-                            "短期目標の期間 {} が有効期間 {}～{} を超えています。",
-                            period_text(g.period),
-                            c.start(),
-                            c.end()
-                        ),
-                        format!("{} vs {}–{}", period_text(g.period), c.start(), c.end()),
-                    );
-                }
-                if g.period.end().is_none() {
-                    out.add(
-                        "T2-003",
-                        format!("{ps}.period.end"),
-                        "短期目標の期間に終了時期がありません。".into(),
-                        "short-term goal period has no end".into(),
-                    );
-                }
-                if is_abstract(g.text.as_str()) {
-                    out.add(
-                        "T2-007",
-                        format!("{ps}.text"),
-                        format!("「{}」", g.text),
-                        format!("{:?}", g.text.as_str()),
-                    );
-                }
+                check_period(
+                    &mut out,
+                    cert,
+                    "T2-001",
+                    &format!("{ps}.period"),
+                    g.period,
+                    ["短期目標の期間", "短期目標の期間", "short-term goal period"],
+                );
+                check_goal_text(&mut out, &format!("{ps}.text"), &g.text);
                 for (xi, s) in g.services.iter().enumerate() {
                     let px = format!("{ps}.services[{xi}]");
-                    if let Some(c) = cert
-                        && period_outside(s.period, c)
-                    {
-                        out.add(
-                            "T2-002",
-                            format!("{px}.period"),
-                            format!(
-                                "期間 {} が有効期間 {}～{} を超えています。",
-                                period_text(s.period),
-                                c.start(),
-                                c.end()
-                            ),
-                            format!("{} vs {}–{}", period_text(s.period), c.start(), c.end()),
-                        );
-                    }
-                    if s.period.end().is_none() {
-                        out.add(
-                            "T2-003",
-                            format!("{px}.period.end"),
-                            "サービスの期間に終了時期がありません。".into(),
-                            "service period has no end".into(),
-                        );
-                    }
+                    check_period(
+                        &mut out,
+                        cert,
+                        "T2-002",
+                        &format!("{px}.period"),
+                        s.period,
+                        ["期間", "サービスの期間", "service period"],
+                    );
                     let insured_type = data::insured_type(s.service_type.as_str());
                     if s.insured && insured_type.is_none() {
                         let (ja, en) = if data::is_non_insured(s.service_type.as_str()) {
