@@ -62,11 +62,7 @@ fn export_then_import_gives_plan_documents() {
             .map(|f| out.join(f).to_string_lossy().into_owned()),
     );
     args.extend(["-o".to_owned(), back.to_string_lossy().into_owned()]);
-    let o = Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(&args)
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let o = careplan(&args);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -153,11 +149,7 @@ fn import_reports_errors_with_file_line_and_field() {
         "-o".to_owned(),
         d.join("out").to_string_lossy().into_owned(),
     ]);
-    let o = Command::new(env!("CARGO_BIN_EXE_careplan"))
-        .args(&args)
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let o = careplan(&args);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(

@@ -11,7 +11,7 @@ pub fn root() -> PathBuf {
 }
 
 /// Runs `careplan` with `args` from the repository root.
-pub fn careplan(args: &[&str]) -> Output {
+pub fn careplan<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_careplan"))
         .args(args)
         .current_dir(root())
