@@ -504,7 +504,7 @@ fn build(key: &PlanKey, rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         let first = rows.t2.first().or(rows.t3.first()).or(rows.hosoku.as_ref());
         return Err(vec![match first {
             Some(r) => r.err(
-                5,
+                key_field(r.kind),
                 "対応する1表（UP1KYO）がありません / no 1表 for this 2表/3表/補足情報",
             ),
             None => file_error("?", None, "no 1表"),
@@ -639,7 +639,7 @@ fn build(key: &PlanKey, rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
         }
     };
 
-    let table2 = build_table2(&rows.t2, &mut errors);
+    let table2 = build_table2(r1, &rows.t2, &mut errors);
     let table3 = table2
         .as_ref()
         .and_then(|t2| build_table3(&rows.t3, t2, plan_date, &mut errors));
@@ -781,6 +781,7 @@ fn row_service(r: &Row, a: u32, b: u32, c: u32) -> Result<Service, ImportError> 
 /// above starts a new long-term goal; a new 援助目標ＮＯ starts a new
 /// short-term goal.
 fn build_table2(
+    r1: &Row,
     rows: &[Row],
     errors: &mut Vec<ImportError>,
 ) -> Option<(Table2, Option<NaiveDate>)> {
@@ -811,10 +812,9 @@ fn build_table2(
     keyed.sort_by_key(|(k, _)| *k);
     let Some((_, first)) = keyed.first() else {
         if errors.len() == before {
-            errors.push(file_error(
-                "?",
-                None,
-                "2表（UP2KYO）の行がありません / no 2表 rows for this plan",
+            errors.push(r1.err(
+                14,
+                "この計画の2表（UP2KYO）の行がありません / no 2表 rows for this plan",
             ));
         }
         return None;

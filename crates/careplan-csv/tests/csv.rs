@@ -403,6 +403,19 @@ fn a_second_or_third_table_without_a_first_is_an_error() {
 }
 
 #[test]
+fn a_plan_without_its_second_table_is_reported_at_its_first_table() {
+    let mut files = sample_files();
+    files.retain(|f| !f.name.starts_with("UP2KYO"));
+    let got = import(&files);
+    assert!(got.plans.is_empty());
+    assert_eq!(got.errors.len(), 1);
+    let e = &got.errors[0];
+    assert!(e.file.starts_with("UP1KYO_"), "{e}");
+    assert_eq!((e.line, e.field), (Some(1), Some(14)), "{e}");
+    assert!(e.message.contains("2表"), "{e}");
+}
+
+#[test]
 fn a_failing_plan_does_not_stop_the_others() {
     let mut files = read_dir_inputs(&root().join("fixtures/csv/two-users-lf-repeated"));
     // Break only the second user's 第2表 period.
