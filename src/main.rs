@@ -5,6 +5,7 @@
 //! careplan validate PLAN.json… [--lang ja|en] [--format text|json]
 //! careplan render PLAN.json -o OUT.pdf [--tables 1,2,3] [--draft] [--consent-block]
 //!                 [--png DIR] [--font FILE]… [--pdfa] [--allow-missing-glyphs]
+//!                 [--typeface gothic|mincho]
 //! careplan render --batch DIR -o OUTDIR
 //! careplan check PLAN.json [--format text|json] | --explain T2-004 | --list
 //! careplan csv export PLAN.json… --from 1234567890:43 --to 0987654321:11 -o DIR

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use careplan_core::CarePlan;
-use careplan_render::{MissingGlyphs, RenderOptions, Renderer, Table};
+use careplan_render::{MissingGlyphs, RenderOptions, Renderer, Table, Typeface};
 
 use crate::{Lang, Outcome, emit, read_input};
 
@@ -42,9 +42,21 @@ pub(crate) struct Args {
     /// Render even if some character is in no font (reported as a warning).
     #[arg(long)]
     allow_missing_glyphs: bool,
+    /// Typeface of the plan's text: gothic (BIZ UDGothic) or mincho (BIZ UDMincho).
+    #[arg(long, value_enum, default_value_t = Face::Gothic)]
+    typeface: Face,
     /// Language of the messages.
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
+}
+
+/// `--typeface`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Face {
+    /// BIZ UDGothic.
+    Gothic,
+    /// BIZ UDMincho.
+    Mincho,
 }
 
 fn say(lang: Lang, ja: String, en: String) -> String {
@@ -93,6 +105,10 @@ fn options(args: &Args) -> Result<RenderOptions, String> {
             MissingGlyphs::Warn
         } else {
             MissingGlyphs::Error
+        },
+        typeface: match args.typeface {
+            Face::Gothic => Typeface::Gothic,
+            Face::Mincho => Typeface::Mincho,
         },
     })
 }

@@ -82,6 +82,28 @@ pub enum MissingGlyphs {
     Warn,
 }
 
+/// The typeface of the plan's own text (labels are always BIZ UDGothic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Typeface {
+    /// BIZ UDGothic (default): one universal-design typeface for labels and
+    /// text; its even strokes survive fax and photocopies, and one font
+    /// makes smaller, faster PDFs.
+    #[default]
+    Gothic,
+    /// BIZ UDMincho for the plan's text, as on many printed forms.
+    Mincho,
+}
+
+impl Typeface {
+    /// The font family name the templates use.
+    pub fn family(self) -> &'static str {
+        match self {
+            Typeface::Gothic => "BIZ UDGothic",
+            Typeface::Mincho => "BIZ UDMincho",
+        }
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
@@ -96,6 +118,8 @@ pub struct RenderOptions {
     pub pdfa: bool,
     /// Characters no font has: error or warning.
     pub missing_glyphs: MissingGlyphs,
+    /// The typeface of the plan's own text.
+    pub typeface: Typeface,
 }
 
 impl Default for RenderOptions {
@@ -106,6 +130,7 @@ impl Default for RenderOptions {
             consent_block: false,
             pdfa: false,
             missing_glyphs: MissingGlyphs::Error,
+            typeface: Typeface::Gothic,
         }
     }
 }

@@ -19,6 +19,8 @@ pub(crate) struct View {
     pub tables: Vec<u8>,
     pub user_name: String,
     pub consent_block: bool,
+    /// The font family of the plan's own text.
+    pub body_font: &'static str,
     pub t1: T1,
     pub t2: T2,
     pub t3: T3,
@@ -319,6 +321,7 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
         tables,
         user_name,
         consent_block: options.consent_block || t1.consent.is_some(),
+        body_font: options.typeface.family(),
         t1: view_t1,
         t2: T2 {
             created_on: date(plan.table2_created_on())?,

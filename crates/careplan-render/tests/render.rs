@@ -13,7 +13,9 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use careplan_core::CarePlan;
-use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer, Table, plan_texts};
+use careplan_render::{
+    MissingGlyphs, RenderError, RenderOptions, Renderer, Table, Typeface, plan_texts,
+};
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
 
@@ -271,6 +273,59 @@ fn fonts_are_embedded_subsets_and_qpdf_accepts_the_file() {
         check.status.success(),
         "{}",
         String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// The embedded font names (without the subset tag) of a PDF.
+fn embedded_fonts(name: &str, pdf: &[u8]) -> Vec<String> {
+    let path = tmp(name, pdf);
+    let listing = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts");
+    let listing = String::from_utf8(listing.stdout).unwrap();
+    let mut names: Vec<String> = listing
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, f)| f).to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn typeface_chooses_the_font_of_the_plans_text() {
+    let plan = fixture("case-a.json");
+    let gothic = RENDERER
+        .render(&plan, &RenderOptions::default())
+        .unwrap()
+        .pdf;
+    let mincho_opts = RenderOptions {
+        typeface: Typeface::Mincho,
+        ..RenderOptions::default()
+    };
+    let mincho = RENDERER.render(&plan, &mincho_opts).unwrap().pdf;
+    // Default: labels and text in BIZ UDGothic (bold for titles) only.
+    assert_eq!(
+        embedded_fonts("typeface-gothic.pdf", &gothic),
+        ["BIZUDGothic-Bold", "BIZUDGothic-Regular"]
+    );
+    // Mincho: the plan's text in BIZ UDMincho beside the Gothic labels.
+    assert_eq!(
+        embedded_fonts("typeface-mincho.pdf", &mincho),
+        [
+            "BIZUDGothic-Bold",
+            "BIZUDGothic-Regular",
+            "BIZUDMincho-Regular"
+        ]
+    );
+    // One typeface makes a smaller file.
+    assert!(
+        gothic.len() < mincho.len(),
+        "{} vs {}",
+        gothic.len(),
+        mincho.len()
     );
 }
 
