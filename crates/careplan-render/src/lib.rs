@@ -40,7 +40,9 @@ use std::fmt;
 use careplan_core::CarePlan;
 use chrono::Datelike;
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::{Content, Datetime, Label, Smart};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -60,6 +62,15 @@ pub enum Table {
 impl Table {
     /// All three, in order.
     pub const ALL: [Table; 3] = [Table::T1, Table::T2, Table::T3];
+
+    /// The label at the end of the table in the templates.
+    fn end_label(self) -> &'static str {
+        match self {
+            Table::T1 => "careplan-t1-end",
+            Table::T2 => "careplan-t2-end",
+            Table::T3 => "careplan-t3-end",
+        }
+    }
 
     /// The table of a number 1–3.
     pub fn from_number(n: u8) -> Option<Table> {
@@ -275,16 +286,29 @@ impl Renderer {
         if !missing.is_empty() && options.missing_glyphs == MissingGlyphs::Error {
             return Err(RenderError::MissingGlyphs(missing));
         }
-        let view = view::build(plan, options)?;
-        let data = serde_json::to_vec(&view).map_err(|e| RenderError::Data(e.to_string()))?;
+        let mut view = view::build(plan, options)?;
+        // First with page numbers as the templates predict them (no second
+        // layout pass); if the layout proves a prediction wrong (a 第1表 of
+        // two pages, say), again with the numbers counted by Typst.
+        view.static_footers = true;
+        let doc = self.typeset(&view, plan)?;
+        if static_numbers_hold(&doc, &options.tables) {
+            return Ok((doc, missing));
+        }
+        view.static_footers = false;
+        Ok((self.typeset(&view, plan)?, missing))
+    }
+
+    /// One Typst compilation of the view.
+    fn typeset(&self, view: &view::View, plan: &CarePlan) -> Result<PagedDocument, RenderError> {
+        let data = serde_json::to_vec(view).map_err(|e| RenderError::Data(e.to_string()))?;
         let world = world::PlanWorld::new(&self.base, data, created_on(plan)?)
             .ok_or_else(|| RenderError::Layout(vec!["no main template".to_owned()]))?;
         let result = typst::compile::<PagedDocument>(&world);
         comemo::evict(CACHE_MAX_AGE);
-        let doc = result
+        result
             .output
-            .map_err(|diags| RenderError::Layout(diagnostics(&diags)))?;
-        Ok((doc, missing))
+            .map_err(|diags| RenderError::Layout(diagnostics(&diags)))
     }
 
     /// The PDF of a compiled document: deterministic metadata from the plan.
@@ -380,6 +404,42 @@ impl Renderer {
         };
         Ok((rendered, pngs))
     }
+}
+
+/// The labelled element `name` of a compiled document.
+fn labelled(doc: &PagedDocument, name: &str) -> Option<Content> {
+    let label = Label::new(PicoStr::intern(name))?;
+    doc.introspector().query_label(label).ok().cloned()
+}
+
+/// The page (from 1) that holds the labelled element `name`.
+fn page_of(doc: &PagedDocument, name: &str) -> Option<usize> {
+    let location = labelled(doc, name)?.location()?;
+    doc.introspector().page(location).map(|p| p.get())
+}
+
+/// Whether the page numbers the templates printed without counting hold:
+/// 第1表 and 第3表 on one page each, 第2表 on as many pages as it packed
+/// page shares. Each table starts on a new page and ends with a label.
+fn static_numbers_hold(doc: &PagedDocument, tables: &[Table]) -> bool {
+    let mut previous_end = 0;
+    for table in tables {
+        let Some(end) = page_of(doc, table.end_label()) else {
+            return false;
+        };
+        let predicted = match table {
+            Table::T1 | Table::T3 => Some(1),
+            Table::T2 => labelled(doc, "careplan-t2-pages")
+                .and_then(|c| c.to_packed::<MetadataElem>().map(|m| m.value.clone()))
+                .and_then(|v| v.cast::<i64>().ok())
+                .and_then(|n| usize::try_from(n).ok()),
+        };
+        if predicted != end.checked_sub(previous_end) {
+            return false;
+        }
+        previous_end = end;
+    }
+    true
 }
 
 /// The plan's 作成年月日 as Typst's date: the world's `today` and the PDF's timestamp.

@@ -21,6 +21,10 @@ pub(crate) struct View {
     pub consent_block: bool,
     /// The font family of the plan's own text.
     pub body_font: &'static str,
+    /// Print page numbers as the templates predict them (one page for
+    /// 第1表 and 第3表, one per page share for 第2表), with no second layout
+    /// pass; the renderer checks them and renders again without if wrong.
+    pub static_footers: bool,
     pub t1: T1,
     pub t2: T2,
     pub t3: T3,
@@ -322,6 +326,7 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
         user_name,
         consent_block: options.consent_block || t1.consent.is_some(),
         body_font: options.typeface.family(),
+        static_footers: true,
         t1: view_t1,
         t2: T2 {
             created_on: date(plan.table2_created_on())?,

@@ -500,6 +500,81 @@ fn long_text_flows_onto_more_pages_and_is_never_cut() {
     assert_all_text_present("long", &plan, &out.pdf);
 }
 
+/// The page-number line of each page, as (table, here, total): 「第２表 1 / 3」.
+fn page_numbers(name: &str, pdf: &[u8]) -> Vec<(char, usize, usize)> {
+    let raw = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &tmp(name, pdf));
+    let mut out = Vec::new();
+    for page in raw.split('\u{c}').filter(|p| !p.trim().is_empty()) {
+        let page = squash(page);
+        let mut found = None;
+        for (digit, table) in [('１', '1'), ('２', '2'), ('３', '3')] {
+            let head = format!("第{digit}表");
+            for (at, _) in page.match_indices(&head) {
+                let rest = &page[at + head.len()..];
+                let here: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let Some(after) = rest[here.len()..].strip_prefix('/') else {
+                    continue;
+                };
+                let total: String = after.chars().take_while(char::is_ascii_digit).collect();
+                if let (Ok(h), Ok(t)) = (here.parse(), total.parse()) {
+                    found = Some((table, h, t));
+                }
+            }
+        }
+        out.push(found.unwrap_or_else(|| panic!("{name}: a page without its page number: {page}")));
+    }
+    out
+}
+
+/// Each table's pages numbered 1…n of n, tables in the order given.
+fn expected_numbers(tables: &[(char, usize)]) -> Vec<(char, usize, usize)> {
+    tables
+        .iter()
+        .flat_map(|&(t, n)| (1..=n).map(move |i| (t, i, n)))
+        .collect()
+}
+
+#[test]
+fn page_numbers_count_each_table_whether_predicted_or_counted() {
+    // Predicted and right: one page each for 第1表 and 第3表, 第2表 as packed.
+    let a = RENDERER
+        .render(&fixture("case-a.json"), &RenderOptions::default())
+        .unwrap();
+    assert_eq!(
+        page_numbers("numbers-a.pdf", &a.pdf),
+        expected_numbers(&[('1', 1), ('2', 1), ('3', 1)])
+    );
+    let long = fixture("long-table2-showa-gannen.json");
+    let reversed = RenderOptions {
+        tables: vec![Table::T3, Table::T2, Table::T1],
+        ..RenderOptions::default()
+    };
+    let l = RENDERER.render(&long, &reversed).unwrap();
+    assert_eq!(
+        page_numbers("numbers-long.pdf", &l.pdf),
+        expected_numbers(&[('3', 1), ('2', 3), ('1', 1)])
+    );
+    // Predicted wrong, counted instead: a 第1表 of two pages, and a 第2表
+    // service taller than a page (its page share runs over two pages).
+    let wish = "リハビリをしてもっと動けるようになりたい。孫と遊びにいきたいね。".repeat(50);
+    let tall = "歩行器を使い、見守りのもとで屋内を歩く練習をする。".repeat(60);
+    let plan = case_a_with(|v| {
+        v["table1"]["wishes"][0]["text"] = serde_json::Value::from(wish);
+        v["table2"]["needs"][0]["long_term_goals"][0]["short_term_goals"][0]["services"][0]["content"] =
+            serde_json::Value::from(tall);
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    let numbers = page_numbers("numbers-counted.pdf", &out.pdf);
+    let per_table = |t: char| numbers.iter().filter(|n| n.0 == t).count();
+    assert!(per_table('1') >= 2, "{numbers:?}");
+    assert!(per_table('2') >= 2, "{numbers:?}");
+    assert_eq!(
+        numbers,
+        expected_numbers(&[('1', per_table('1')), ('2', per_table('2')), ('3', 1)])
+    );
+    assert_eq!(numbers.len(), out.page_count);
+}
+
 #[test]
 fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
     let plan = fixture("long-table2-showa-gannen.json");
