@@ -1,14 +1,17 @@
 //! The fonts the renderer uses: BIZ UDMincho and BIZ UDGothic shipped inside
-//! the crate (SIL OFL 1.1, see `fonts/OFL.txt`), plus any font files the
-//! caller adds (IPAmj明朝 for rare name characters, say).
+//! the crate (SIL OFL 1.1, see `fonts/OFL.txt`; embedded without their
+//! TrueType hinting, see `hinting.rs`), plus any font files the caller adds
+//! (IPAmj明朝 for rare name characters, say).
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-static MINCHO: &[u8] = include_bytes!("../fonts/BIZUDMincho-Regular.ttf");
-static GOTHIC: &[u8] = include_bytes!("../fonts/BIZUDGothic-Regular.ttf");
-static GOTHIC_BOLD: &[u8] = include_bytes!("../fonts/BIZUDGothic-Bold.ttf");
+// The shipped fonts as the build script wrote them: without TrueType
+// hinting instructions (see `hinting.rs`), otherwise unchanged.
+static MINCHO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDMincho-Regular.ttf"));
+static GOTHIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDGothic-Regular.ttf"));
+static GOTHIC_BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDGothic-Bold.ttf"));
 
 /// Code points below this are looked up in a bitset built once per
 /// renderer (24 KiB); the rest (rare) ask each font.

@@ -32,6 +32,8 @@
 //! ```
 
 mod fonts;
+#[cfg(test)]
+mod hinting;
 mod view;
 mod world;
 
