@@ -60,6 +60,39 @@ fn case_a_variants(bencher: divan::Bencher) {
         .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
 }
 
+/// Warm: a different plan every iteration with text changed in every table
+/// (第1表's analysis, a 第2表 need, a 第3表 activity), so no table's layout
+/// can be reused from the previous render. The throughput figure of record.
+#[divan::bench]
+fn case_a_distinct(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            variant(&base, i, true)
+        })
+        .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
+}
+
+/// The same stream of distinct plans, compile and layout only (PNG at a
+/// negligible scale): the difference to `case_a_distinct` is PDF export.
+#[divan::bench]
+fn case_a_distinct_compile_only(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            variant(&base, i, true)
+        })
+        .bench_local_refs(|plan| renderer.render_png(plan, &opts, 0.01).unwrap().len());
+}
+
 /// Warm: the longest fixture's 第2表 alone (three pages, paginated in the template).
 #[divan::bench]
 fn long_table2(bencher: divan::Bencher) {

@@ -1,0 +1,154 @@
+//! Where a render's time goes, by Typst's own timing scopes and by template
+//! line: renders case A with a different text in every table each time
+//! (as the `case_a_distinct` benchmark does) and prints, per render, the
+//! time inside each scope (`incl`) and outside its child scopes (`self`).
+//!
+//! ```sh
+//! cargo run --release -p careplan-render --example profile
+//! N=400 WARM=50 ITER2=1 cargo run --release -p careplan-render --example profile
+//! NOTIME=1 N=40 valgrind --tool=callgrind target/release/examples/profile   # instructions
+//! ```
+//!
+//! `N` renders are recorded after `WARM` unrecorded ones; `ITER2=1` marks
+//! scopes of Typst's second layout pass with `[2]`; `NOTIME=1` records
+//! nothing (for callgrind). Timing adds its own overhead (about 5 %).
+
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::collections::HashMap;
+
+use careplan_core::CarePlan;
+use careplan_render::{RenderOptions, Renderer};
+use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
+
+const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
+
+const TEMPLATES: [(&str, &str); 5] = [
+    ("/main.typ", include_str!("../templates/main.typ")),
+    ("/common.typ", include_str!("../templates/common.typ")),
+    ("/table1.typ", include_str!("../templates/table1.typ")),
+    ("/table2.typ", include_str!("../templates/table2.typ")),
+    ("/table3.typ", include_str!("../templates/table3.typ")),
+];
+
+/// Case A with its texts made unique by `i` in all three tables.
+fn variant(base: &serde_json::Value, i: u64) -> CarePlan {
+    let mut v = base.clone();
+    v["table1"]["analysis"] = serde_json::Value::from(format!("変種{i}：状態は安定している。"));
+    v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
+    v["table3"]["daily_activities"][0]["text"] = serde_json::Value::from(format!("起床{i}"));
+    CarePlan::from_json_value(v).unwrap()
+}
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+/// "file:line" of a span in our templates.
+fn place(sources: &[Source], raw: std::num::NonZeroU64) -> (String, u32) {
+    let span = Span::from_raw(raw);
+    for s in sources {
+        if Some(s.id()) == span.id()
+            && let Some(node) = s.find(span)
+        {
+            let line = s.text()[..node.range().start].matches('\n').count() as u32 + 1;
+            return (s.id().vpath().get_with_slash().to_string(), line);
+        }
+    }
+    ("?".into(), 0)
+}
+
+fn main() {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    for i in 0..env("WARM", 50) {
+        renderer.render(&variant(&base, i), &opts).unwrap();
+    }
+    let timed = std::env::var("NOTIME").is_err();
+    if timed {
+        typst_timing::enable();
+    }
+    let n = env("N", 200).max(1);
+    let start = std::time::Instant::now();
+    for i in 1_000_000..1_000_000 + n {
+        renderer.render(&variant(&base, i), &opts).unwrap();
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "per render: {:.2} ms{}",
+        elapsed.as_secs_f64() * 1000.0 / n as f64,
+        if timed { " (with timing on)" } else { "" }
+    );
+    if !timed {
+        return;
+    }
+    typst_timing::disable();
+
+    let sources: Vec<Source> = TEMPLATES
+        .iter()
+        .map(|(path, text)| {
+            let id =
+                RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).unwrap()).intern();
+            Source::new(id, text.to_string())
+        })
+        .collect();
+    let mut json = Vec::new();
+    typst_timing::export_json(&mut json, |raw| place(&sources, raw)).unwrap();
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&json).unwrap();
+
+    let second_pass = std::env::var("ITER2").is_ok();
+    // (name, start, time in children) of the open scopes
+    let mut stack: Vec<(String, f64, f64)> = Vec::new();
+    // name → (inclusive, self, calls); recursive scopes count once inclusively
+    let mut totals: HashMap<String, (f64, f64, u64)> = HashMap::new();
+    for e in &events {
+        let ts = e["ts"].as_f64().unwrap();
+        if e["ph"] == "B" {
+            let mut name = e["name"].as_str().unwrap().to_string();
+            if let Some(a) = e.get("args").filter(|a| !a.is_null()) {
+                name = format!("{name} {}:{}", a["file"].as_str().unwrap(), a["line"]);
+            }
+            if second_pass && stack.iter().any(|s| s.0 == "iter (2)") {
+                name = format!("[2] {name}");
+            }
+            stack.push((name, ts, 0.0));
+        } else {
+            let (name, begin, children) = stack.pop().unwrap();
+            let took = ts - begin;
+            let recursive = stack.iter().any(|s| s.0 == name);
+            let entry = totals.entry(name).or_default();
+            if !recursive {
+                entry.0 += took;
+            }
+            entry.1 += took - children;
+            entry.2 += 1;
+            if let Some(parent) = stack.last_mut() {
+                parent.2 += took;
+            }
+        }
+    }
+    let mut rows: Vec<_> = totals.into_iter().collect();
+    rows.sort_by(|a, b| b.1.1.total_cmp(&a.1.1));
+    let per = |us: f64| us / 1000.0 / n as f64;
+    println!(
+        "{:<44} {:>9} {:>9} {:>8}",
+        "scope (per render)", "incl ms", "self ms", "calls"
+    );
+    for (name, (incl, own, calls)) in rows.iter().take(env("TOP", 50) as usize) {
+        println!(
+            "{name:<44} {:>9.3} {:>9.3} {:>8.1}",
+            per(*incl),
+            per(*own),
+            *calls as f64 / n as f64
+        );
+    }
+}
