@@ -203,3 +203,45 @@ fn batch_renders_the_others_when_one_fails() {
     }
     assert!(!out.join("broken.pdf").exists());
 }
+
+#[test]
+fn typeface_sets_the_plans_text_in_mincho_or_gothic() {
+    let d = scratch("typeface");
+    let fonts_of = |face: Option<&str>| {
+        let out = d.join(format!("{}.pdf", face.unwrap_or("default")));
+        let mut args = vec![
+            "render",
+            "fixtures/plans/case-a.json",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        if let Some(f) = face {
+            args.extend(["--typeface", f]);
+        }
+        let o = careplan(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let listing = Command::new("pdffonts")
+            .arg(&out)
+            .output()
+            .expect("pdffonts");
+        text(&listing.stdout)
+    };
+    let gothic = fonts_of(None);
+    assert!(gothic.contains("BIZUDGothic-Regular"), "{gothic}");
+    assert!(!gothic.contains("BIZUDMincho"), "{gothic}");
+    let mincho = fonts_of(Some("mincho"));
+    assert!(mincho.contains("BIZUDMincho-Regular"), "{mincho}");
+    assert_eq!(
+        fonts_of(Some("gothic")),
+        gothic.replace("default", "gothic")
+    );
+    let bad = careplan(&[
+        "render",
+        "fixtures/plans/case-a.json",
+        "-o",
+        "x.pdf",
+        "--typeface",
+        "maru",
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad.stderr));
+}
