@@ -8,7 +8,7 @@
 )]
 
 use careplan_core::CarePlan;
-use careplan_render::{RenderOptions, Renderer, Table};
+use careplan_render::{RenderOptions, Renderer, Table, plan_texts};
 
 const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
 const LONG: &str = include_str!("../../../fixtures/plans/long-table2-showa-gannen.json");
@@ -73,6 +73,37 @@ fn case_a_distinct(bencher: divan::Bencher) {
         .with_inputs(|| {
             i += 1;
             variant(&base, i, true)
+        })
+        .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
+}
+
+/// Case A with every one of its texts (every field `plan_texts` lists)
+/// prefixed with `i`: nothing of the plan's own text repeats between renders.
+fn every_text_changed(base: &serde_json::Value, plan: &CarePlan, i: u64) -> CarePlan {
+    let mut v = base.clone();
+    for (path, text) in plan_texts(plan) {
+        let pointer = format!(
+            "/{}",
+            path.replace('.', "/").replace('[', "/").replace(']', "")
+        );
+        *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(format!("{i}{text}"));
+    }
+    CarePlan::from_json_value(v).unwrap()
+}
+
+/// Warm: a different plan every iteration with *every* text changed, the
+/// strictest stream of distinct plans.
+#[divan::bench]
+fn case_a_every_text_changed(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let plan = CarePlan::from_json(CASE_A).unwrap();
+    let opts = RenderOptions::default();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            every_text_changed(&base, &plan, i)
         })
         .bench_local_refs(|plan| renderer.render(plan, &opts).unwrap().pdf.len());
 }

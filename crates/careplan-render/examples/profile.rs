@@ -9,7 +9,8 @@
 //! NOTIME=1 N=40 valgrind --tool=callgrind target/release/examples/profile   # instructions
 //! ```
 //!
-//! `N` renders are recorded after `WARM` unrecorded ones; `ITER2=1` marks
+//! `N` renders are recorded after `WARM` unrecorded ones; `EVERY=1` changes
+//! every text of the plan each time instead of one per table; `ITER2=1` marks
 //! scopes of Typst's second layout pass with `[2]`; `NOTIME=1` records
 //! nothing (for callgrind). Timing adds its own overhead (about 5 %).
 
@@ -23,7 +24,7 @@
 use std::collections::HashMap;
 
 use careplan_core::CarePlan;
-use careplan_render::{RenderOptions, Renderer};
+use careplan_render::{RenderOptions, Renderer, plan_texts};
 use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
 
 const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
@@ -36,9 +37,21 @@ const TEMPLATES: [(&str, &str); 5] = [
     ("/table3.typ", include_str!("../templates/table3.typ")),
 ];
 
-/// Case A with its texts made unique by `i` in all three tables.
+/// Case A with its texts made unique by `i`: one text in each table, or
+/// with `EVERY=1` every text of the plan (as `case_a_every_text_changed`).
 fn variant(base: &serde_json::Value, i: u64) -> CarePlan {
     let mut v = base.clone();
+    if std::env::var("EVERY").is_ok() {
+        let plan = CarePlan::from_json_value(base.clone()).unwrap();
+        for (path, text) in plan_texts(&plan) {
+            let pointer = format!(
+                "/{}",
+                path.replace('.', "/").replace('[', "/").replace(']', "")
+            );
+            *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(format!("{i}{text}"));
+        }
+        return CarePlan::from_json_value(v).unwrap();
+    }
     v["table1"]["analysis"] = serde_json::Value::from(format!("変種{i}：状態は安定している。"));
     v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
     v["table3"]["daily_activities"][0]["text"] = serde_json::Value::from(format!("起床{i}"));
