@@ -82,10 +82,7 @@ fn case_a_distinct(bencher: divan::Bencher) {
 fn every_text_changed(base: &serde_json::Value, plan: &CarePlan, i: u64) -> CarePlan {
     let mut v = base.clone();
     for (path, text) in plan_texts(plan) {
-        let pointer = format!(
-            "/{}",
-            path.replace('.', "/").replace('[', "/").replace(']', "")
-        );
+        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
         *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(format!("{i}{text}"));
     }
     CarePlan::from_json_value(v).unwrap()

@@ -44,10 +44,7 @@ fn variant(base: &serde_json::Value, i: u64) -> CarePlan {
     if std::env::var("EVERY").is_ok() {
         let plan = CarePlan::from_json_value(base.clone()).unwrap();
         for (path, text) in plan_texts(&plan) {
-            let pointer = format!(
-                "/{}",
-                path.replace('.', "/").replace('[', "/").replace(']', "")
-            );
+            let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
             *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(format!("{i}{text}"));
         }
         return CarePlan::from_json_value(v).unwrap();
