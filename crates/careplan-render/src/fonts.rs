@@ -123,6 +123,38 @@ mod tests {
         }
     }
 
+    /// The templates shape all text as one script (`hani`, see main.typ).
+    /// That changes nothing only while every script of the shipped fonts
+    /// has the same substitutions and the fonts position nothing by script.
+    #[test]
+    fn shipped_fonts_shape_every_script_alike() {
+        for data in [MINCHO, GOTHIC, GOTHIC_BOLD] {
+            let face = ttf_parser::Face::parse(data, 0).unwrap();
+            assert!(face.tables().gpos.is_none());
+            let gsub = face.tables().gsub.unwrap();
+            let per_script: Vec<Vec<(ttf_parser::Tag, Vec<u16>)>> = gsub
+                .scripts
+                .into_iter()
+                .map(|script| {
+                    let mut features: Vec<_> = script
+                        .default_language
+                        .unwrap()
+                        .feature_indices
+                        .into_iter()
+                        .map(|i| {
+                            let f = gsub.features.get(i).unwrap();
+                            (f.tag, f.lookup_indices.into_iter().collect())
+                        })
+                        .collect();
+                    features.sort();
+                    features
+                })
+                .collect();
+            assert!(per_script.len() > 1);
+            assert!(per_script.iter().all(|f| f == &per_script[0]));
+        }
+    }
+
     #[test]
     fn bad_extra_font_is_an_error() {
         assert!(Fonts::load(&[b"not a font".to_vec()]).is_err());
