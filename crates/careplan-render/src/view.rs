@@ -147,17 +147,54 @@ fn time(t: TimeOfDay) -> String {
     format!("{}:{:02}", t.hour(), t.minute())
 }
 
-/// The text as printed: unchanged, except that a run of more than
-/// [`MAX_RUN`] characters with no break opportunity (a long URL, a string
-/// with no spaces) gets an invisible break opportunity (U+200B) every
-/// [`MAX_RUN`] characters, so that it wraps instead of running out of its
-/// cell. Japanese text breaks between characters anyway and is left alone.
+/// The text as printed: unchanged, except that a run of characters with no
+/// break opportunity (a long URL, a telephone number, a word with no
+/// spaces) wider than [`WIDE_EM`] gets an invisible break opportunity
+/// (U+200B), so that it wraps instead of running out of its cell. Japanese
+/// text breaks between characters anyway and is left alone.
 fn s(t: &impl AsRef<str>) -> String {
-    breakable(t.as_ref())
+    breakable(t.as_ref(), WIDE_EM)
 }
 
-/// The longest run of characters without a break opportunity.
-pub(crate) const MAX_RUN: usize = 20;
+/// The widest run without a break opportunity in the wide columns: 10 em,
+/// twenty half-width characters (the narrowest such column, 第2表's goals,
+/// holds 10.6 em).
+pub(crate) const WIDE_EM: f64 = 10.0;
+
+/// The templates' measures that decide how wide a run may be in the narrow
+/// columns, in millimetres and points (a test checks them against the
+/// templates).
+mod measure {
+    /// Millimetres per point.
+    pub const MM_PER_PT: f64 = 25.4 / 72.0;
+    /// 第2表: a cell's inset on each side (pt) and the text size (pt).
+    pub const T2_INSET_PT: f64 = 3.0;
+    pub const T2_SIZE_PT: f64 = 8.0;
+    /// 第2表: the columns サービス種別 and ※2 (事業所), and 頻度 (mm).
+    pub const T2_KIND_MM: f64 = 24.0;
+    pub const T2_FREQUENCY_MM: f64 = 14.0;
+    /// 第3表: the grid's width, the time and activity columns (mm), a
+    /// block's inner padding (pt) and its text size (pt).
+    pub const T3_WIDTH_MM: f64 = 297.0 - 24.0;
+    pub const T3_TIME_MM: f64 = 16.0;
+    pub const T3_ACTIVITIES_MM: f64 = 56.0;
+    pub const T3_BLOCK_PAD_PT: f64 = 0.6;
+    pub const T3_SIZE_PT: f64 = 7.0;
+}
+
+/// The room for text in a 第2表 column `mm` wide, in em.
+fn t2_em(mm: f64) -> f64 {
+    use measure::*;
+    (mm - 2.0 * T2_INSET_PT * MM_PER_PT) / (T2_SIZE_PT * MM_PER_PT)
+}
+
+/// The room for text in a 第3表 block sharing its day with `lanes - 1`
+/// others, in em.
+fn t3_block_em(lanes: usize) -> f64 {
+    use measure::*;
+    let day = (T3_WIDTH_MM - T3_TIME_MM - T3_ACTIVITIES_MM) / 7.0;
+    (day / lanes.max(1) as f64 - 2.0 * T3_BLOCK_PAD_PT * MM_PER_PT) / (T3_SIZE_PT * MM_PER_PT)
+}
 
 fn breaks_by_itself(c: char) -> bool {
     c.is_whitespace()
@@ -169,18 +206,23 @@ fn breaks_by_itself(c: char) -> bool {
             | 0x20000..=0x3FFFF) // CJK extensions
 }
 
-pub(crate) fn breakable(text: &str) -> String {
+/// `text` with a break opportunity wherever a run without one would grow
+/// wider than `room_em` (at most `WIDE_EM`): ASCII is half an em wide in BIZ
+/// UD, other characters at most one em.
+pub(crate) fn breakable(text: &str, room_em: f64) -> String {
+    let limit = room_em.min(WIDE_EM);
     let mut out = String::with_capacity(text.len());
-    let mut run = 0usize;
+    let mut run = 0.0;
     for c in text.chars() {
         if breaks_by_itself(c) || c == '\u{200B}' {
-            run = 0;
+            run = 0.0;
         } else {
-            if run == MAX_RUN {
+            let width = if c.is_ascii() { 0.5 } else { 1.0 };
+            if run > 0.0 && run + width > limit {
                 out.push('\u{200B}');
-                run = 0;
+                run = 0.0;
             }
-            run += 1;
+            run += width;
         }
         out.push(c);
     }
@@ -256,9 +298,15 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
                     services.push(ServiceView {
                         content: s(&x.content),
                         insured: x.insured,
-                        kind: s(&x.service_type),
-                        provider: x.provider.as_ref().map(|p| s(&p.name)),
-                        frequency: x.frequency.as_ref().map(s),
+                        kind: breakable(x.service_type.as_str(), t2_em(measure::T2_KIND_MM)),
+                        provider: x
+                            .provider
+                            .as_ref()
+                            .map(|p| breakable(p.name.as_str(), t2_em(measure::T2_KIND_MM))),
+                        frequency: x
+                            .frequency
+                            .as_ref()
+                            .map(|f| breakable(f.as_str(), t2_em(measure::T2_FREQUENCY_MM))),
                         period: period(x.period)?,
                     });
                 }
@@ -284,11 +332,11 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
     let mut raw_blocks = Vec::new();
     for e in &t3.weekly {
         let text = match (&e.label, &e.service) {
-            (Some(label), _) => s(label),
+            (Some(label), _) => label.as_str().to_owned(),
             (None, Some(id)) => plan
                 .table2()
                 .service(id)
-                .map(|x| s(&x.service_type))
+                .map(|x| x.service_type.as_str().to_owned())
                 .ok_or_else(|| RenderError::Data(format!("service {id} not in 第2表")))?,
             (None, None) => return Err(RenderError::Data("weekly entry without text".to_owned())),
         };
@@ -303,7 +351,22 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
             });
         }
     }
-    let blocks = assign_lanes(raw_blocks);
+    let mut blocks = assign_lanes(raw_blocks);
+    // Breakable for the narrowest lane its text stands in (one text, one
+    // spelling, so that the legend lists it once).
+    let most_lanes: Vec<usize> = blocks
+        .iter()
+        .map(|b| {
+            blocks
+                .iter()
+                .filter(|o| o.text == b.text)
+                .map(|o| o.lanes)
+                .fold(b.lanes, usize::max)
+        })
+        .collect();
+    for (b, lanes) in blocks.iter_mut().zip(most_lanes) {
+        b.text = breakable(&b.text, t3_block_em(lanes));
+    }
     let mut activities: Vec<ActivityView> = t3
         .daily_activities
         .iter()
@@ -485,16 +548,78 @@ mod tests {
     #[test]
     fn long_runs_get_break_opportunities() {
         let a = "a".repeat(45);
-        let out = breakable(&a);
+        let out = breakable(&a, WIDE_EM);
         assert_eq!(out.matches('\u{200B}').count(), 2);
         assert_eq!(out.replace('\u{200B}', ""), a);
         // Japanese and ordinary words are left alone.
         let jp = "リハビリをしてもっと動けるようになりたい。".repeat(5);
-        assert_eq!(breakable(&jp), jp);
+        assert_eq!(breakable(&jp, WIDE_EM), jp);
         assert_eq!(
-            breakable("a short English sentence"),
+            breakable("a short English sentence", WIDE_EM),
             "a short English sentence"
         );
+    }
+
+    /// The longest run between break opportunities, in em.
+    fn widest_run(text: &str) -> f64 {
+        let mut widest: f64 = 0.0;
+        let mut run = 0.0;
+        for c in text.chars() {
+            if breaks_by_itself(c) || c == '\u{200B}' {
+                run = 0.0;
+            } else {
+                run += if c.is_ascii() { 0.5 } else { 1.0 };
+                widest = widest.max(run);
+            }
+        }
+        widest
+    }
+
+    #[test]
+    fn narrow_columns_get_runs_that_fit_them() {
+        let phone = "03-1234-5678";
+        // 第2表's 頻度 column holds 4.2 em: a telephone number (6 em) must break.
+        let room = t2_em(measure::T2_FREQUENCY_MM);
+        assert!((4.1..4.3).contains(&room), "{room}");
+        let out = breakable(phone, room);
+        assert!(widest_run(&out) <= room, "{out:?}");
+        assert_eq!(out.replace('\u{200B}', ""), phone);
+        // サービス種別 / 事業所 hold 7.75 em; the wide columns at least 10.
+        assert!((7.7..7.8).contains(&t2_em(measure::T2_KIND_MM)));
+        assert_eq!(breakable(phone, t2_em(measure::T2_KIND_MM)), phone);
+        // 第3表 blocks: the more lanes, the narrower.
+        assert!(t3_block_em(1) > WIDE_EM);
+        let (two, four) = (t3_block_em(2), t3_block_em(4));
+        assert!(
+            (5.6..5.7).contains(&two) && (2.7..2.8).contains(&four),
+            "{two} {four}"
+        );
+        for lanes in 1..=6 {
+            let room = t3_block_em(lanes);
+            let out = breakable("HomeHelpService-ABCDEFG", room);
+            assert!(widest_run(&out) <= room.max(0.5), "{lanes}: {out:?}");
+        }
+    }
+
+    /// The measures above are the templates' own.
+    #[test]
+    fn measures_match_the_templates() {
+        let t2 = include_str!("../templates/table2.typ");
+        let t3 = include_str!("../templates/table3.typ");
+        let common = include_str!("../templates/common.typ");
+        assert!(t2.contains(
+            "#let widths = (36mm, 32mm, 20mm, 32mm, 20mm, 44mm, 7mm, 24mm, 24mm, 14mm, 20mm)"
+        ));
+        assert!(common.contains("#let cell-inset = 3pt"));
+        assert!(common.contains("#let small = 8pt"));
+        assert!(common.contains("#let tiny = 7pt"));
+        assert!(t2.contains("set text(size: small)"));
+        assert!(t3.contains("#let W = page-w - 24mm"));
+        assert!(common.contains("#let page-w = 297mm"));
+        assert!(t3.contains("#let time-w = 16mm"));
+        assert!(t3.contains("#let act-w = 56mm"));
+        assert!(t3.contains("#let block-pad = 0.6pt"));
+        assert!(t3.contains("text(size: tiny, top-edge"));
     }
 
     fn b(day: usize, start: u16, end: u16) -> BlockView {

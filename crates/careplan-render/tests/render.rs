@@ -575,6 +575,78 @@ fn page_numbers_count_each_table_whether_predicted_or_counted() {
     assert_eq!(numbers.len(), out.page_count);
 }
 
+/// The words of a PDF with their horizontal extent in points.
+fn words_with_x(name: &str, pdf: &[u8]) -> Vec<(String, f64, f64)> {
+    let html = tool("pdftotext", &["-bbox", "-enc", "UTF-8"], &tmp(name, pdf));
+    let attr = |line: &str, key: &str| -> f64 {
+        let at = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let word = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (squash(word), attr(l, "xMin"), attr(l, "xMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn long_unbroken_runs_stay_inside_narrow_columns() {
+    const PT_PER_MM: f64 = 72.0 / 25.4;
+    let plan = case_a_with(|v| {
+        let s = &mut v["table2"]["needs"][0]["long_term_goals"][0]["short_term_goals"][0]["services"]
+            [0];
+        s["frequency"] = serde_json::Value::from("03-1234-5678");
+        s["provider"]["name"] = serde_json::Value::from("SakuraHomeCareServiceCenter");
+        // Three blocks side by side on Monday morning, with long Latin labels.
+        for k in 0..3 {
+            v["table3"]["weekly"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({
+                    "label": format!("Lane{k}HomeHelpServiceXQZ"),
+                    "weekdays": ["mon"],
+                    "start": "08:00",
+                    "end": "11:00",
+                }));
+        }
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    assert_all_text_present("narrow", &plan, &out.pdf);
+    let words = words_with_x("narrow.pdf", &out.pdf);
+    // 第2表: 頻度 spans 251–265 mm from the page edge, ※2 (事業所) 227–251 mm.
+    let inside = |needle: &str, from_mm: f64, to_mm: f64| {
+        let found: Vec<_> = words
+            .iter()
+            .filter(|w| needle.contains(w.0.as_str()) && w.0.len() > 2)
+            .collect();
+        assert!(!found.is_empty(), "{needle} not found");
+        for (w, x0, x1) in found {
+            assert!(
+                *x0 >= from_mm * PT_PER_MM - 0.5 && *x1 <= to_mm * PT_PER_MM + 0.5,
+                "{w:?} at {x0:.1}–{x1:.1} pt runs out of {from_mm}–{to_mm} mm"
+            );
+        }
+    };
+    inside("03-1234-5678", 251.0, 265.0);
+    inside("SakuraHomeCareServiceCenter", 227.0, 251.0);
+    // 第3表: each of three lanes on a day is 28.7 / 3 mm wide.
+    let lane_pt = (273.0 - 16.0 - 56.0) / 7.0 / 3.0 * PT_PER_MM;
+    let pieces: Vec<_> = words
+        .iter()
+        .filter(|w| w.0.contains("Lane") || w.0.contains("XQZ") || w.0.contains("Service"))
+        .collect();
+    assert!(pieces.len() >= 3, "{words:?}");
+    for (w, x0, x1) in pieces {
+        assert!(
+            x1 - x0 <= lane_pt,
+            "{w:?} is {:.1} pt wide, the lane {lane_pt:.1} pt",
+            x1 - x0
+        );
+    }
+}
+
 #[test]
 fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
     let plan = fixture("long-table2-showa-gannen.json");
