@@ -17,6 +17,11 @@
 //! - **No silent empty boxes.** Every character of the plan is checked
 //!   against the loaded fonts before compiling; one that no font has is an
 //!   error naming the field (or, if asked, a warning).
+//! - **Fast when warm.** Build one [`Renderer`] and share it. Page numbers
+//!   per table are printed as the templates predict them and checked
+//!   against the layout; only a plan that proves a prediction wrong (a
+//!   第1表 of two pages) is laid out a second time. Figures:
+//!   `docs/PERFORMANCE.md`.
 //!
 //! ```
 //! use careplan_core::CarePlan;
