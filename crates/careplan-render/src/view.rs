@@ -47,6 +47,10 @@ pub(crate) struct T1 {
     pub cert_period: Option<[String; 2]>,
     pub care_level: Option<u8>,
     pub wishes: Vec<WishView>,
+    /// Whether some speaker's label (本人, a 続柄) is wider than
+    /// [`WHO_MAX_EM`]: its column is then that wide and the label wraps in
+    /// it, instead of the column growing and squeezing the wishes.
+    pub who_capped: bool,
     pub analysis: Option<String>,
     pub committee: Option<String>,
     pub policy: Option<String>,
@@ -196,6 +200,23 @@ fn t3_block_em(lanes: usize) -> f64 {
     (day / lanes.max(1) as f64 - 2.0 * T3_BLOCK_PAD_PT * MM_PER_PT) / (T3_SIZE_PT * MM_PER_PT)
 }
 
+/// The widest a speaker's label column on 第1表 grows, in em of its 8 pt
+/// text (the template's `who-max`).
+pub(crate) const WHO_MAX_EM: f64 = 8.0;
+
+/// The width of the text's widest line in em: ASCII half an em, other
+/// characters at most one, break opportunities nothing.
+fn text_em(text: &str) -> f64 {
+    text.lines()
+        .map(|line| {
+            line.chars()
+                .filter(|c| *c != '\u{200B}')
+                .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
 fn breaks_by_itself(c: char) -> bool {
     c.is_whitespace()
         || matches!(c as u32,
@@ -266,6 +287,10 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
                 text: s(&w.text),
             })
             .collect(),
+        who_capped: t1.wishes.iter().any(|w| match &w.speaker {
+            Speaker::User => false,
+            Speaker::Family { relation } => text_em(relation.as_str()) > WHO_MAX_EM,
+        }),
         analysis: t1.analysis.as_ref().map(s),
         committee: t1.committee_opinion.as_ref().map(s),
         policy: t1.support_policy.as_ref().map(s),
@@ -601,6 +626,15 @@ mod tests {
         }
     }
 
+    #[test]
+    fn label_widths_in_em() {
+        assert_eq!(text_em("妻"), 1.0);
+        assert_eq!(text_em("長男の妻の母"), 6.0);
+        assert_eq!(text_em("Mother\n長男の妻"), 4.0);
+        assert_eq!(text_em("ab\u{200B}cd"), 2.0);
+        assert!(text_em("長男の妻の母で隣町に住む親戚") > WHO_MAX_EM);
+    }
+
     /// The measures above are the templates' own.
     #[test]
     fn measures_match_the_templates() {
@@ -620,6 +654,7 @@ mod tests {
         assert!(t3.contains("#let act-w = 56mm"));
         assert!(t3.contains("#let block-pad = 0.6pt"));
         assert!(t3.contains("text(size: tiny, top-edge"));
+        assert!(include_str!("../templates/table1.typ").contains("#let who-max = 8 * small"));
     }
 
     fn b(day: usize, start: u16, end: u16) -> BlockView {

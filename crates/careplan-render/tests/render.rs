@@ -648,6 +648,26 @@ fn long_unbroken_runs_stay_inside_narrow_columns() {
 }
 
 #[test]
+fn a_long_relation_wraps_in_its_column_instead_of_squeezing_the_wishes() {
+    let relation =
+        "長男の妻の母で隣町に住み週に一度様子を見に来てくれる親戚の方（キーパーソンの補佐）"
+            .repeat(2);
+    let plan = case_a_with(|v| {
+        v["table1"]["wishes"][1]["relation"] = serde_json::Value::from(relation.clone());
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    // Uncapped, the relation took the whole width and the wishes beside it
+    // ran one character a line over five pages.
+    let numbers = page_numbers("relation-numbers.pdf", &out.pdf);
+    assert_eq!(
+        numbers.iter().filter(|n| n.0 == '1').count(),
+        1,
+        "{numbers:?}"
+    );
+    assert_all_text_present("relation", &plan, &out.pdf);
+}
+
+#[test]
 fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
     let plan = fixture("long-table2-showa-gannen.json");
     let opts = RenderOptions {
