@@ -266,6 +266,7 @@ const TESTED: &[&str] = &[
     "unknown-field.json",
     "unknown-service-ref.json",
     "user-name-missing.json",
+    "user-name-too-long.json",
     "user-wish-with-relation.json",
     "weekday-duplicate.json",
     "weekday-unknown.json",
@@ -373,6 +374,7 @@ invalid_case!(time_one_digit_hour, "time-one-digit-hour.json");
 invalid_case!(unknown_field, "unknown-field.json");
 invalid_case!(unknown_service_ref, "unknown-service-ref.json");
 invalid_case!(user_name_missing, "user-name-missing.json");
+invalid_case!(user_name_too_long, "user-name-too-long.json");
 invalid_case!(user_wish_with_relation, "user-wish-with-relation.json");
 invalid_case!(weekday_duplicate, "weekday-duplicate.json");
 invalid_case!(weekday_unknown, "weekday-unknown.json");

@@ -23,6 +23,9 @@ pub enum Rule {
     Blank,
     /// A text field is longer than [`crate::MAX_TEXT_CHARS`] characters.
     TooLong,
+    /// The user's name (利用者名) is longer than [`crate::MAX_NAME_CHARS`]
+    /// characters: more than the line for it on the forms can hold.
+    NameTooLong,
     /// A text field contains a control character other than tab and line breaks.
     ControlCharacter,
     /// A date is not an ISO date (`YYYY-MM-DD`) or does not exist.
@@ -87,6 +90,7 @@ impl Rule {
         Rule::Required,
         Rule::Blank,
         Rule::TooLong,
+        Rule::NameTooLong,
         Rule::ControlCharacter,
         Rule::DateFormat,
         Rule::DateOutOfRange,
@@ -124,6 +128,7 @@ impl Rule {
             Rule::Required => "required",
             Rule::Blank => "blank",
             Rule::TooLong => "too_long",
+            Rule::NameTooLong => "name_too_long",
             Rule::ControlCharacter => "control_character",
             Rule::DateFormat => "date_format",
             Rule::DateOutOfRange => "date_out_of_range",
@@ -167,6 +172,9 @@ impl Rule {
             Rule::Required => "必須の項目が入力されていません。",
             Rule::Blank => "空欄にはできません。",
             Rule::TooLong => "文字数が多すぎます（1項目20,000文字まで）。",
+            Rule::NameTooLong => {
+                "利用者名が長すぎます（100文字まで。帳票の利用者名欄に収まりません）。"
+            }
             Rule::ControlCharacter => "使えない制御文字が含まれています。",
             Rule::DateFormat => {
                 "日付として読み取れません（YYYY-MM-DD の形で、実在する日付を入力してください）。"
@@ -223,6 +231,9 @@ impl Rule {
             Rule::Required => "a required field is missing",
             Rule::Blank => "the text must not be blank",
             Rule::TooLong => "the text is longer than 20,000 characters",
+            Rule::NameTooLong => {
+                "the user's name is longer than 100 characters, more than its line on the forms holds"
+            }
             Rule::ControlCharacter => {
                 "the text contains a control character other than tab and line breaks"
             }

@@ -98,6 +98,7 @@ pub use error::{Error, Rule, Violation};
 pub use model::*;
 pub use path::FieldPath;
 pub use text::{
-    InsuredNumber, InsurerNumber, Kana, MAX_TEXT_CHARS, OfficeNumber, PostalCode, ServiceId, Text,
+    InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber, PostalCode,
+    ServiceId, Text,
 };
 pub use time::{DateRange, Period, TimeOfDay, TimeRange, Weekday, Weekdays, YearMonth};

@@ -17,6 +17,11 @@ use crate::error::Rule;
 /// The longest text a single field may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
+/// The most characters the user's name (利用者名) may have: what the line
+/// for it on the forms holds (on 第2表 and 第3表 it stands in the page
+/// header, which cannot grow).
+pub const MAX_NAME_CHARS: usize = 100;
+
 macro_rules! constrained_string {
     ($(#[$doc:meta])* $name:ident, $check:path) => {
         $(#[$doc])*

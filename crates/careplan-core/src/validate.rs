@@ -453,6 +453,11 @@ fn care_level(cx: &mut Ctx, p: &FieldPath, v: &str) -> Option<CareLevel> {
 
 fn user(cx: &mut Ctx, p: &FieldPath, u: &UserDoc) -> Option<User> {
     let name = cx.text(&p.key("name"), u.name.as_ref());
+    if let Some(n) = &name
+        && n.as_str().chars().count() > crate::MAX_NAME_CHARS
+    {
+        cx.push(Violation::new(p.key("name"), Rule::NameTooLong).with_value(n.as_str()));
+    }
     let name_kana = cx.opt(&p.key("name_kana"), u.name_kana.as_ref(), Kana::new);
     let sex = match u.sex.as_ref().filter(|s| !s.trim().is_empty()) {
         None => None,

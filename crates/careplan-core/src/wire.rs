@@ -14,7 +14,7 @@
 //! | `table1.created_on` | 作成年月日 | `NaiveDate` |
 //! | `table1.plan_kinds` | 初回・紹介・継続 | [`crate::PlanKinds`] |
 //! | `table1.certification_status` | 認定済・申請中 | [`crate::CertificationStatus`] |
-//! | `table1.user.name` | 利用者名 | [`crate::Text`] |
+//! | `table1.user.name` | 利用者名 | [`crate::Text`], at most [`crate::MAX_NAME_CHARS`] characters |
 //! | `table1.user.name_kana` | フリガナ | `Option<`[`crate::Kana`]`>` |
 //! | `table1.user.sex` | 性別 | `Option<`[`crate::Sex`]`>` |
 //! | `table1.user.birth_date` | 生年月日 | `NaiveDate` |

@@ -90,6 +90,9 @@ pub enum Format {
     /// Free text: not blank, at most 20,000 characters, no control
     /// characters but tab and line breaks.
     Text,
+    /// The user's name: free text of at most 100 characters
+    /// (`careplan_core::MAX_NAME_CHARS`).
+    Name,
     /// An ISO date `YYYY-MM-DD`, 1873–2999.
     Date,
     /// A month `YYYY-MM`.
@@ -203,7 +206,7 @@ pub const PROPERTIES: &[Property] = &[
     p("Table1Doc", "support_policy", "総合的な援助の方針", "The team's overall policy; no service contents; emergency contacts belong here.", O, Format::Text),
     p("Table1Doc", "housework_reason", "生活援助中心型の算定理由", "The reason circled; absent when none is.", O, Format::Structure),
     p("Table1Doc", "consent", "説明・同意", "The user's written consent (final plans only).", O, Format::Structure),
-    p("UserDoc", "name", "利用者名", "The user's name.", R, Format::Text),
+    p("UserDoc", "name", "利用者名", "The user's name (at most 100 characters).", R, Format::Name),
     p("UserDoc", "name_kana", "フリガナ", "The name in katakana.", O, Format::Pattern(patterns::KANA)),
     p("UserDoc", "sex", "性別", "`male` or `female`.", O, Format::Code(&["male", "female"])),
     p("UserDoc", "birth_date", "生年月日", "Date of birth; not after certification_date.", R, Format::Date),
@@ -472,6 +475,12 @@ fn strict(format: Format, generated: Value) -> Value {
         Format::Text => {
             json!({"type": "string", "minLength": 1, "maxLength": 20000, "pattern": patterns::TEXT})
         }
+        Format::Name => json!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": careplan_core::MAX_NAME_CHARS,
+            "pattern": patterns::TEXT
+        }),
         Format::Date => json!({"type": "string", "format": "date", "pattern": patterns::DATE}),
         Format::YearMonth => json!({"type": "string", "pattern": patterns::YEAR_MONTH}),
         Format::Time => json!({"type": "string", "pattern": patterns::TIME}),
