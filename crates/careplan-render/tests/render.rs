@@ -648,6 +648,31 @@ fn long_unbroken_runs_stay_inside_narrow_columns() {
 }
 
 #[test]
+fn long_values_on_the_form_lines_of_table1_break_over_pages() {
+    let long = |tag: &str| -> String {
+        (0..150)
+            .map(|i| format!("{tag}の長い記載です{i:03}。"))
+            .collect()
+    };
+    let plan = case_a_with(|v| {
+        v["table1"]["user"]["address"] = serde_json::Value::from(long("住所"));
+        v["table1"]["office"]["name"] = serde_json::Value::from(long("事業所"));
+        v["table1"]["planner_name"] = serde_json::Value::from(long("作成者"));
+        // the longest name the form's line (and 第2表/第3表's header) holds
+        v["table1"]["user"]["name"] =
+            serde_json::Value::from("あ".repeat(careplan_core::MAX_NAME_CHARS));
+    });
+    let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+    // In a box (unbreakable) the start of the address ran off 第1表's page.
+    assert_all_text_present("form-lines", &plan, &out.pdf);
+    let numbers = page_numbers("form-lines-numbers.pdf", &out.pdf);
+    assert!(
+        numbers.iter().filter(|n| n.0 == '1').count() >= 2,
+        "{numbers:?}"
+    );
+}
+
+#[test]
 fn a_long_relation_wraps_in_its_column_instead_of_squeezing_the_wishes() {
     let relation =
         "長男の妻の母で隣町に住み週に一度様子を見に来てくれる親戚の方（キーパーソンの補佐）"
