@@ -647,6 +647,42 @@ fn long_unbroken_runs_stay_inside_narrow_columns() {
     }
 }
 
+/// Every text field of case A in turn holds some 2,000 numbered characters
+/// (the name its 100): every number is in the PDF and every page has its
+/// page number. This sweep found the three layouts that lost text.
+#[test]
+fn every_field_holding_a_long_text_loses_nothing() {
+    let base: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("plans/case-a.json")).unwrap(),
+    )
+    .unwrap();
+    let case_a = fixture("case-a.json");
+    let fields = plan_texts(&case_a);
+    assert!(fields.len() > 70, "{}", fields.len());
+    for (path, _) in fields {
+        // 8 characters a number: 2,000 in all, or 96 for the name.
+        let count = if path == "table1.user.name" { 12 } else { 250 };
+        let long: String = (0..count).map(|i| format!("長い記載{i:03}。")).collect();
+        let mut v = base.clone();
+        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
+        *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(long.clone());
+        let plan = CarePlan::from_json_value(v).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
+        let raw = tool(
+            "pdftotext",
+            &["-raw", "-enc", "UTF-8"],
+            &tmp("sweep.pdf", &out.pdf),
+        );
+        let text = squash(&raw);
+        let missing: Vec<usize> = (0..count)
+            .filter(|i| !text.contains(&format!("{i:03}。")))
+            .collect();
+        assert!(missing.is_empty(), "{path}: numbers {missing:?} missing");
+        let numbered = page_numbers("sweep-numbers.pdf", &out.pdf).len();
+        assert_eq!(numbered, out.page_count, "{path}");
+    }
+}
+
 #[test]
 fn long_values_on_the_form_lines_of_table1_break_over_pages() {
     let long = |tag: &str| -> String {
