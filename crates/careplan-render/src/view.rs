@@ -70,6 +70,23 @@ pub(crate) struct ConsentView {
     pub date: String,
     pub signer: String,
     pub proxy_relation: Option<String>,
+    /// Whether the block may break over pages: only when its text is too
+    /// long to be sure it fits on one (more than [`CONSENT_KEEP_LINES`]);
+    /// otherwise it is kept together, moving to the next page if need be.
+    pub breakable: bool,
+}
+
+/// How many lines of consent text (signer and 代筆 relation) the consent
+/// block holds and still surely fits on one page.
+pub(crate) const CONSENT_KEEP_LINES: usize = 12;
+
+/// At least how many lines `text` takes in a column 40 em wide (the
+/// consent block's is wider): each line of it, wrapped.
+fn lines_at_40_em(text: &str) -> usize {
+    text.lines()
+        .map(|line| ((text_em(line) / 40.0).ceil() as usize).max(1))
+        .sum::<usize>()
+        .max(1)
 }
 
 #[derive(Debug, Serialize)]
@@ -307,6 +324,11 @@ pub(crate) fn build(plan: &CarePlan, options: &RenderOptions) -> Result<View, Re
                 date: date(c.date)?,
                 signer: s(&c.signer),
                 proxy_relation: c.proxy_relation.as_ref().map(s),
+                breakable: lines_at_40_em(c.signer.as_str())
+                    + c.proxy_relation
+                        .as_ref()
+                        .map_or(0, |r| lines_at_40_em(r.as_str()))
+                    > CONSENT_KEEP_LINES,
             }),
             None => None,
         },
@@ -633,6 +655,14 @@ mod tests {
         assert_eq!(text_em("Mother\n長男の妻"), 4.0);
         assert_eq!(text_em("ab\u{200B}cd"), 2.0);
         assert!(text_em("長男の妻の母で隣町に住む親戚") > WHO_MAX_EM);
+    }
+
+    #[test]
+    fn consent_lines_count_breaks_and_wrapping() {
+        assert_eq!(lines_at_40_em("高橋 洋子"), 1);
+        assert_eq!(lines_at_40_em(&"あ".repeat(81)), 3);
+        assert_eq!(lines_at_40_em("一\n二\n三"), 3);
+        assert_eq!(lines_at_40_em(&"名\n".repeat(13)), 13);
     }
 
     /// The measures above are the templates' own.

@@ -684,6 +684,50 @@ fn every_field_holding_a_long_text_loses_nothing() {
 }
 
 #[test]
+fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
+    let text = std::fs::read_to_string(fixtures().join("plans/care5-night-consent.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let long: String = (0..1200).map(|i| format!("代筆{i:04}。")).collect(); // 9,600 characters
+    v["table1"]["consent"]["proxy_relation"] = serde_json::Value::from(long.clone());
+    let plan = CarePlan::from_json_value(v).unwrap();
+    let opts = RenderOptions {
+        tables: vec![Table::T1],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    let raw = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8"],
+        &tmp("consent.pdf", &out.pdf),
+    );
+    let text = squash(&raw);
+    let missing: Vec<usize> = (0..1200)
+        .filter(|i| !text.contains(&format!("{i:04}。")))
+        .collect();
+    // Kept unbreakable, the block ran off its page: 680 of the 1,200 numbers were lost.
+    assert!(
+        missing.is_empty(),
+        "{} missing from {:?}",
+        missing.len(),
+        missing.first()
+    );
+    // A short consent block is still kept together (its two lines on one page).
+    let short = RENDERER
+        .render(&fixture("care5-night-consent.json"), &opts)
+        .unwrap();
+    let raw = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8"],
+        &tmp("consent-short.pdf", &short.pdf),
+    );
+    let page = raw
+        .split('\u{c}')
+        .find(|p| p.contains("説明・同意日"))
+        .unwrap();
+    assert!(page.contains("利用者同意欄"), "{page}");
+}
+
+#[test]
 fn long_values_on_the_form_lines_of_table1_break_over_pages() {
     let long = |tag: &str| -> String {
         (0..150)
