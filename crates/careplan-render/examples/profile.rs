@@ -23,11 +23,12 @@
 
 use std::collections::HashMap;
 
-use careplan_core::CarePlan;
-use careplan_render::{RenderOptions, Renderer, plan_texts};
-use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
+#[path = "../benches/common/mod.rs"]
+mod common;
 
-const CASE_A: &str = include_str!("../../../fixtures/plans/case-a.json");
+use careplan_render::{RenderOptions, Renderer};
+use common::{Change, Variants};
+use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
 
 const TEMPLATES: [(&str, &str); 5] = [
     ("/main.typ", include_str!("../templates/main.typ")),
@@ -36,24 +37,6 @@ const TEMPLATES: [(&str, &str); 5] = [
     ("/table2.typ", include_str!("../templates/table2.typ")),
     ("/table3.typ", include_str!("../templates/table3.typ")),
 ];
-
-/// Case A with its texts made unique by `i`: one text in each table, or
-/// with `EVERY=1` every text of the plan (as `case_a_every_text_changed`).
-fn variant(base: &serde_json::Value, i: u64) -> CarePlan {
-    let mut v = base.clone();
-    if std::env::var("EVERY").is_ok() {
-        let plan = CarePlan::from_json_value(base.clone()).unwrap();
-        for (path, text) in plan_texts(&plan) {
-            let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
-            *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(format!("{i}{text}"));
-        }
-        return CarePlan::from_json_value(v).unwrap();
-    }
-    v["table1"]["analysis"] = serde_json::Value::from(format!("変種{i}：状態は安定している。"));
-    v["table2"]["needs"][0]["text"] = serde_json::Value::from(format!("変種{i}のニーズ"));
-    v["table3"]["daily_activities"][0]["text"] = serde_json::Value::from(format!("起床{i}"));
-    CarePlan::from_json_value(v).unwrap()
-}
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -78,19 +61,29 @@ fn place(sources: &[Source], raw: std::num::NonZeroU64) -> (String, u32) {
 
 fn main() {
     let renderer = Renderer::new().unwrap();
-    let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
+    let variants = Variants::case_a();
+    // One text in each table changed every time, or with `EVERY=1` every text.
+    let change = if std::env::var("EVERY").is_ok() {
+        Change::EveryText
+    } else {
+        Change::OnePerTable
+    };
     let opts = RenderOptions::default();
     for i in 0..env("WARM", 50) {
-        renderer.render(&variant(&base, i), &opts).unwrap();
+        renderer.render(&variants.plan(change, i), &opts).unwrap();
     }
     let timed = std::env::var("NOTIME").is_err();
     if timed {
         typst_timing::enable();
     }
     let n = env("N", 200).max(1);
+    // The plans are made before the clock starts.
+    let plans: Vec<_> = (1_000_000..1_000_000 + n)
+        .map(|i| variants.plan(change, i))
+        .collect();
     let start = std::time::Instant::now();
-    for i in 1_000_000..1_000_000 + n {
-        renderer.render(&variant(&base, i), &opts).unwrap();
+    for plan in &plans {
+        renderer.render(plan, &opts).unwrap();
     }
     let elapsed = start.elapsed();
     println!(

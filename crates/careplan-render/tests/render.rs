@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use careplan_core::CarePlan;
 use careplan_render::{
     MissingGlyphs, RenderError, RenderOptions, Renderer, Table, Typeface, plan_texts,
@@ -664,16 +667,10 @@ fn every_field_holding_a_long_text_loses_nothing() {
         let count = if path == "table1.user.name" { 12 } else { 250 };
         let long: String = (0..count).map(|i| format!("長い記載{i:03}。")).collect();
         let mut v = base.clone();
-        let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
-        *v.pointer_mut(&pointer).unwrap() = serde_json::Value::from(long.clone());
+        *v.pointer_mut(&common::pointer(&path)).unwrap() = serde_json::Value::from(long.clone());
         let plan = CarePlan::from_json_value(v).unwrap_or_else(|e| panic!("{path}: {e}"));
         let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
-        let raw = tool(
-            "pdftotext",
-            &["-raw", "-enc", "UTF-8"],
-            &tmp("sweep.pdf", &out.pdf),
-        );
-        let text = squash(&raw);
+        let text = pdf_text(&tmp("sweep.pdf", &out.pdf));
         let missing: Vec<usize> = (0..count)
             .filter(|i| !text.contains(&format!("{i:03}。")))
             .collect();
@@ -695,12 +692,7 @@ fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
-    let raw = tool(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8"],
-        &tmp("consent.pdf", &out.pdf),
-    );
-    let text = squash(&raw);
+    let text = pdf_text(&tmp("consent.pdf", &out.pdf));
     let missing: Vec<usize> = (0..1200)
         .filter(|i| !text.contains(&format!("{i:04}。")))
         .collect();
