@@ -221,21 +221,28 @@ fn t3_block_em(lanes: usize) -> f64 {
 /// text (the template's `who-max`).
 pub(crate) const WHO_MAX_EM: f64 = 8.0;
 
-/// The width of the text's widest line in em: ASCII half an em, other
-/// characters at most one, break opportunities nothing.
+/// The widest a character is in em: ASCII half an em in BIZ UD, others at
+/// most one; the invisible break opportunity (U+200B) nothing.
+fn char_em(c: char) -> f64 {
+    match c {
+        '\u{200B}' => 0.0,
+        c if c.is_ascii() => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// The width of the text's widest line in em (see [`char_em`]).
 fn text_em(text: &str) -> f64 {
     text.lines()
-        .map(|line| {
-            line.chars()
-                .filter(|c| *c != '\u{200B}')
-                .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
-                .sum::<f64>()
-        })
+        .map(|line| line.chars().map(char_em).sum::<f64>())
         .fold(0.0, f64::max)
 }
 
+/// Whether a line may break beside `c` whatever its neighbours: white space,
+/// CJK, and the break opportunities already inserted (U+200B).
 fn breaks_by_itself(c: char) -> bool {
-    c.is_whitespace()
+    c == '\u{200B}'
+        || c.is_whitespace()
         || matches!(c as u32,
             0x2E80..=0x9FFF     // CJK radicals, kana, CJK punctuation, ideographs
             | 0xAC00..=0xD7AF   // Hangul
@@ -245,17 +252,16 @@ fn breaks_by_itself(c: char) -> bool {
 }
 
 /// `text` with a break opportunity wherever a run without one would grow
-/// wider than `room_em` (at most `WIDE_EM`): ASCII is half an em wide in BIZ
-/// UD, other characters at most one em.
+/// wider than `room_em` (at most `WIDE_EM`; widths by [`char_em`]).
 pub(crate) fn breakable(text: &str, room_em: f64) -> String {
     let limit = room_em.min(WIDE_EM);
     let mut out = String::with_capacity(text.len());
     let mut run = 0.0;
     for c in text.chars() {
-        if breaks_by_itself(c) || c == '\u{200B}' {
+        if breaks_by_itself(c) {
             run = 0.0;
         } else {
-            let width = if c.is_ascii() { 0.5 } else { 1.0 };
+            let width = char_em(c);
             if run > 0.0 && run + width > limit {
                 out.push('\u{200B}');
                 run = 0.0;
@@ -612,10 +618,10 @@ mod tests {
         let mut widest: f64 = 0.0;
         let mut run = 0.0;
         for c in text.chars() {
-            if breaks_by_itself(c) || c == '\u{200B}' {
+            if breaks_by_itself(c) {
                 run = 0.0;
             } else {
-                run += if c.is_ascii() { 0.5 } else { 1.0 };
+                run += char_em(c);
                 widest = widest.max(run);
             }
         }
