@@ -293,11 +293,11 @@ impl Renderer {
         if !missing.is_empty() && options.missing_glyphs == MissingGlyphs::Error {
             return Err(RenderError::MissingGlyphs(missing));
         }
+        // First with page numbers as the templates predict them (the view's
+        // default: no second layout pass); if the layout proves a prediction
+        // wrong (a 第1表 of two pages, say), again with the numbers counted
+        // by Typst.
         let mut view = view::build(plan, options)?;
-        // First with page numbers as the templates predict them (no second
-        // layout pass); if the layout proves a prediction wrong (a 第1表 of
-        // two pages, say), again with the numbers counted by Typst.
-        view.static_footers = true;
         let doc = self.typeset(&view, plan)?;
         if static_numbers_hold(&doc, &options.tables) {
             return Ok((doc, missing));
