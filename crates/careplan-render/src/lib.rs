@@ -478,6 +478,37 @@ mod tests {
 
     fn assert_send_sync<T: Send + Sync>() {}
 
+    /// The usual plan takes one layout pass: the templates' page-number
+    /// labels are the ones `static_numbers_hold` looks for, and case A's
+    /// predicted numbers hold (long and short 第2表, any table order).
+    /// Were a label renamed, every render would quietly take the counted
+    /// path: the numbers still right, only the speed lost.
+    #[test]
+    fn predicted_page_numbers_hold_for_the_fixtures() {
+        let renderer = Renderer::new().unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/plans");
+        for (file, tables) in [
+            ("case-a.json", Table::ALL.to_vec()),
+            (
+                "long-table2-showa-gannen.json",
+                vec![Table::T3, Table::T2, Table::T1],
+            ),
+        ] {
+            let plan =
+                CarePlan::from_json(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
+            let options = RenderOptions {
+                tables: tables.clone(),
+                ..RenderOptions::default()
+            };
+            let view = view::build(&plan, &options).unwrap();
+            assert!(view.static_footers);
+            let doc = renderer.typeset(&view, &plan).unwrap();
+            assert!(static_numbers_hold(&doc, &tables), "{file}");
+            // and the check is not a formality: one table too few fails it
+            assert!(!static_numbers_hold(&doc, &tables[1..]), "{file}");
+        }
+    }
+
     #[test]
     fn renderer_is_send_and_sync() {
         assert_send_sync::<Renderer>();
