@@ -884,6 +884,48 @@ fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
 }
 
 #[test]
+fn a_service_taller_than_a_page_is_continued_with_its_need_marked() {
+    // One service of 3,000 characters: three pages of サービス内容 under one need.
+    let plan = case_a_with(|v| {
+        let need = &mut v["table2"]["needs"][0];
+        need["text"] = serde_json::Value::from("移動に不安がある（最初のニーズ）");
+        let goal = &mut need["long_term_goals"][0];
+        goal["text"] = serde_json::Value::from("近所を歩けるようになる");
+        goal["short_term_goals"][0]["text"] = serde_json::Value::from("家の中を歩けるようになる");
+        goal["short_term_goals"][0]["services"][0]["content"] = serde_json::Value::from(
+            (0..375)
+                .map(|i| format!("歩行練習{i:03}。"))
+                .collect::<String>(),
+        );
+    });
+    let opts = RenderOptions {
+        tables: vec![Table::T2],
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&plan, &opts).unwrap();
+    assert!(out.page_count >= 4, "{}", out.page_count);
+    // Every page after the first that carries on the service repeats its need
+    // and goals marked （続き）, the service's own text is marked too, and it is
+    // cut between clauses: each numbered clause is printed once, whole.
+    assert_continued(
+        &out.pdf,
+        "tall-service.pdf",
+        "歩行練習",
+        &[
+            "移動に不安がある（最初のニーズ）",
+            "近所を歩けるようになる",
+            "家の中を歩けるようになる",
+            "歩行練習",
+        ],
+        (0..375).map(|i| format!("歩行練習{i:03}。")),
+    );
+    assert_eq!(
+        page_numbers("tall-service-numbers.pdf", &out.pdf),
+        expected_numbers(&[('2', out.page_count)])
+    );
+}
+
+#[test]
 fn missing_glyphs_are_an_error_naming_the_field_or_a_warning() {
     let plan = case_a_with(|v| {
         v["table1"]["user"]["name"] = serde_json::Value::from("𠮷田 太郎");
