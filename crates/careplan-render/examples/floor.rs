@@ -28,7 +28,7 @@
 mod common;
 
 use careplan_render::plan_texts;
-use common::{Change, Variants};
+use common::{Variants, change_from_env, env_number};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -103,13 +103,6 @@ impl World for Floor {
     }
 }
 
-fn env(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
-}
-
 /// One render as the renderer does it (compile, evict, export, evict):
 /// the time compiling took and the PDF's length.
 fn render(world: &Floor, options: &PdfOptions) -> (std::time::Duration, usize) {
@@ -139,11 +132,7 @@ fn main() {
         data: Bytes::new(Vec::new()),
     };
     let variants = Variants::case_a();
-    let change = if std::env::var("EVERY").is_ok() {
-        Change::EveryText
-    } else {
-        Change::OnePerTable
-    };
+    let change = change_from_env();
     let texts = |i: u64| -> Vec<u8> {
         let texts: Vec<String> = plan_texts(&variants.plan(change, i))
             .into_iter()
@@ -156,11 +145,11 @@ fn main() {
         timestamp: Some(Timestamp::new_utc(Datetime::from_ymd(2015, 12, 3).unwrap())),
         ..PdfOptions::default()
     };
-    for i in 0..env("WARM", 50) {
+    for i in 0..env_number("WARM", 50) {
         world.data = Bytes::new(texts(i));
         render(&world, &options);
     }
-    let n = env("N", 200).max(1);
+    let n = env_number("N", 200).max(1);
     let data: Vec<Vec<u8>> = (1_000_000..1_000_000 + n).map(texts).collect();
     let start = std::time::Instant::now();
     let mut bytes = 0;

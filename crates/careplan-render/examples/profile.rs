@@ -27,7 +27,7 @@ use std::collections::HashMap;
 mod common;
 
 use careplan_render::{RenderOptions, Renderer};
-use common::{Change, Variants};
+use common::{Variants, change_from_env, env_number};
 use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
 
 const TEMPLATES: [(&str, &str); 5] = [
@@ -37,13 +37,6 @@ const TEMPLATES: [(&str, &str); 5] = [
     ("/table2.typ", include_str!("../templates/table2.typ")),
     ("/table3.typ", include_str!("../templates/table3.typ")),
 ];
-
-fn env(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
-}
 
 /// "file:line" of a span in our templates.
 fn place(sources: &[Source], raw: std::num::NonZeroU64) -> (String, u32) {
@@ -62,21 +55,16 @@ fn place(sources: &[Source], raw: std::num::NonZeroU64) -> (String, u32) {
 fn main() {
     let renderer = Renderer::new().unwrap();
     let variants = Variants::case_a();
-    // One text in each table changed every time, or with `EVERY=1` every text.
-    let change = if std::env::var("EVERY").is_ok() {
-        Change::EveryText
-    } else {
-        Change::OnePerTable
-    };
+    let change = change_from_env();
     let opts = RenderOptions::default();
-    for i in 0..env("WARM", 50) {
+    for i in 0..env_number("WARM", 50) {
         renderer.render(&variants.plan(change, i), &opts).unwrap();
     }
     let timed = std::env::var("NOTIME").is_err();
     if timed {
         typst_timing::enable();
     }
-    let n = env("N", 200).max(1);
+    let n = env_number("N", 200).max(1);
     // The plans are made before the clock starts.
     let plans: Vec<_> = (1_000_000..1_000_000 + n)
         .map(|i| variants.plan(change, i))
@@ -146,7 +134,7 @@ fn main() {
         "{:<44} {:>9} {:>9} {:>8}",
         "scope (per render)", "incl ms", "self ms", "calls"
     );
-    for (name, (incl, own, calls)) in rows.iter().take(env("TOP", 50) as usize) {
+    for (name, (incl, own, calls)) in rows.iter().take(env_number("TOP", 50) as usize) {
         println!(
             "{name:<44} {:>9.3} {:>9.3} {:>8.1}",
             per(*incl),

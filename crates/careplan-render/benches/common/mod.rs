@@ -15,6 +15,25 @@ pub fn pointer(path: &str) -> String {
     format!("/{}", path.replace(['.', '['], "/").replace(']', ""))
 }
 
+/// A number from the environment (the examples' `N`, `WARM`, `TOP`), or
+/// `default` when it is unset or not a number.
+pub fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The examples' stream: with `EVERY` set (to anything) every text changes
+/// from one plan to the next, otherwise one text in each table.
+pub fn change_from_env() -> Change {
+    if std::env::var("EVERY").is_ok() {
+        Change::EveryText
+    } else {
+        Change::OnePerTable
+    }
+}
+
 /// What changes from one plan of a stream to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
