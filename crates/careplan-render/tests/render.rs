@@ -558,13 +558,13 @@ fn page_numbers_count_each_table_whether_predicted_or_counted() {
         expected_numbers(&[('3', 1), ('2', 3), ('1', 1)])
     );
     // Predicted wrong, counted instead: a 第1表 of two pages, and a 第2表
-    // service taller than a page (its page share runs over two pages).
+    // need taller than a page (its page share runs over two pages; a service
+    // that tall would be cut into page-sized rows and predicted right).
     let wish = "リハビリをしてもっと動けるようになりたい。孫と遊びにいきたいね。".repeat(50);
-    let tall = "歩行器を使い、見守りのもとで屋内を歩く練習をする。".repeat(60);
+    let tall = "歩行器を使い、見守りのもとで屋内を歩けるようになりたい。".repeat(30);
     let plan = case_a_with(|v| {
         v["table1"]["wishes"][0]["text"] = serde_json::Value::from(wish);
-        v["table2"]["needs"][0]["long_term_goals"][0]["short_term_goals"][0]["services"][0]["content"] =
-            serde_json::Value::from(tall);
+        v["table2"]["needs"][0]["text"] = serde_json::Value::from(tall);
     });
     let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
     let numbers = page_numbers("numbers-counted.pdf", &out.pdf);
