@@ -682,8 +682,8 @@ fn every_field_holding_a_long_text_loses_nothing() {
 
 #[test]
 fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
-    let text = std::fs::read_to_string(fixtures().join("plans/care5-night-consent.json")).unwrap();
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let care5 = std::fs::read_to_string(fixtures().join("plans/care5-night-consent.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&care5).unwrap();
     let long: String = (0..1200).map(|i| format!("代筆{i:04}。")).collect(); // 9,600 characters
     v["table1"]["consent"]["proxy_relation"] = serde_json::Value::from(long.clone());
     let plan = CarePlan::from_json_value(v).unwrap();
@@ -703,20 +703,31 @@ fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
         missing.len(),
         missing.first()
     );
-    // A short consent block is still kept together (its two lines on one page).
-    let short = RENDERER
-        .render(&fixture("care5-night-consent.json"), &opts)
-        .unwrap();
-    let raw = tool(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8"],
-        &tmp("consent-short.pdf", &short.pdf),
-    );
-    let page = raw
-        .split('\u{c}')
-        .find(|p| p.contains("説明・同意日"))
-        .unwrap();
-    assert!(page.contains("利用者同意欄"), "{page}");
+    // A short consent block is still kept together: pushed down the page by
+    // a longer 総合的な援助の方針 line by line, its sentence and its date line
+    // always stand on the same page. (Made breakable, it splits between them
+    // at 15 lines of policy.)
+    for n in (0..30).step_by(2) {
+        let plan = {
+            let mut v: serde_json::Value = serde_json::from_str(&care5).unwrap();
+            let policy: Vec<String> = (0..=n).map(|i| format!("方針{i}")).collect();
+            v["table1"]["support_policy"] = serde_json::Value::from(policy.join("\n"));
+            CarePlan::from_json_value(v).unwrap()
+        };
+        let out = RENDERER.render(&plan, &opts).unwrap();
+        let raw = tool(
+            "pdftotext",
+            &["-raw", "-enc", "UTF-8"],
+            &tmp("consent-short.pdf", &out.pdf),
+        );
+        let page_of = |needle: &str| raw.split('\u{c}').position(|p| p.contains(needle));
+        assert_eq!(
+            page_of("居宅サービス計画について説明を受け"),
+            page_of("説明・同意日"),
+            "policy of {} lines",
+            n + 1
+        );
+    }
 }
 
 #[test]
