@@ -473,7 +473,7 @@ fn strict(format: Format, generated: Value) -> Value {
         Format::Structure | Format::Any => generated,
         Format::Bool => json!({"type": "boolean"}),
         Format::Text => {
-            json!({"type": "string", "minLength": 1, "maxLength": 20000, "pattern": patterns::TEXT})
+            json!({"type": "string", "minLength": 1, "maxLength": careplan_core::MAX_TEXT_CHARS, "pattern": patterns::TEXT})
         }
         Format::Name => json!({
             "type": "string",
@@ -503,7 +503,7 @@ fn property_schema(meta: &Property, generated: Value) -> Value {
             }
             // Optional strings: a blank string counts as absent.
             Format::Text => json!({"anyOf": [
-                {"type": "string", "maxLength": 20000, "pattern": patterns::OPTIONAL_TEXT},
+                {"type": "string", "maxLength": careplan_core::MAX_TEXT_CHARS, "pattern": patterns::OPTIONAL_TEXT},
                 {"type": "null"}
             ]}),
             _ => json!({"anyOf": [
