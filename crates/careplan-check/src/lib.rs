@@ -24,11 +24,13 @@
 //! ```
 
 pub mod data;
-mod rules;
+pub mod fields;
+mod kyotaku;
 
+use std::fmt;
+
+use careplan_core::{CarePlan, Sheet};
 use serde::{Deserialize, Serialize};
-
-pub use rules::check;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,28 +65,6 @@ impl Severity {
     }
 }
 
-/// The table a rule concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Table {
-    /// 第1表.
-    T1,
-    /// 第2表.
-    T2,
-    /// 第3表.
-    T3,
-}
-
-impl Table {
-    /// 第１表, 第２表, 第３表.
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Table::T1 => "第１表",
-            Table::T2 => "第２表",
-            Table::T3 => "第３表",
-        }
-    }
-}
-
 /// The written source a rule rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
@@ -114,13 +94,93 @@ impl Source {
     }
 }
 
-/// One rule of the registry.
+macro_rules! rule_ids {
+    ($($variant:ident = $id:literal,)+) => {
+        /// The stable ID of a plan-check rule (`T2-004`): the sheet's code
+        /// and a number. Rule IDs never change meaning and are never reused.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum RuleId {
+            $(
+                #[doc = $id]
+                $variant,
+            )+
+        }
+
+        impl RuleId {
+            /// Every rule ID, in order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
+
+            /// The ID as written (`T2-004`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)+
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    T1_001 = "T1-001",
+    T1_002 = "T1-002",
+    T1_003 = "T1-003",
+    T1_004 = "T1-004",
+    T1_005 = "T1-005",
+    T1_006 = "T1-006",
+    T1_007 = "T1-007",
+    T1_008 = "T1-008",
+    T1_009 = "T1-009",
+    T2_001 = "T2-001",
+    T2_002 = "T2-002",
+    T2_003 = "T2-003",
+    T2_004 = "T2-004",
+    T2_005 = "T2-005",
+    T2_006 = "T2-006",
+    T2_007 = "T2-007",
+    T2_008 = "T2-008",
+    T3_001 = "T3-001",
+    T3_002 = "T3-002",
+    T3_003 = "T3-003",
+    T3_004 = "T3-004",
+}
+
+impl RuleId {
+    /// The rule ID written `id`, case-insensitively (`t2-004`).
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str().eq_ignore_ascii_case(id))
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        RuleId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("no rule {s}")))
+    }
+}
+
+/// One rule of the registry: what it says, and the check behind it.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
     /// The stable ID: `T1-001` …
-    pub id: &'static str,
-    /// The table it concerns.
-    pub table: Table,
+    pub id: RuleId,
+    /// The sheet it concerns.
+    pub sheet: Sheet,
     /// How serious a finding is.
     pub severity: Severity,
     /// The rule in a line, in Japanese.
@@ -133,14 +193,29 @@ pub struct RuleInfo {
     pub remedy_ja: &'static str,
     /// The sources it rests on.
     pub sources: &'static [Source],
+    /// Where in a document the rule looks, and what it finds there.
+    pub(crate) check: Check,
+}
+
+/// The predicates of a rule, by the form it checks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Check {
+    /// A rule of the 居宅サービス計画書.
+    Kyotaku(kyotaku::Checks),
 }
 
 /// Every rule, in ID order.
-pub const RULES: &[RuleInfo] = rules::RULES;
+pub const RULES: &[RuleInfo] = kyotaku::RULES;
 
-/// The rule with the given ID.
+/// The rule with the given ID (case-insensitive).
 pub fn explain(id: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.id.eq_ignore_ascii_case(id))
+    let id = RuleId::parse(id)?;
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Runs every rule of the registry over the plan.
+pub fn check(plan: &CarePlan) -> Report {
+    kyotaku::check(plan)
 }
 
 /// One finding: a rule, where, and what to do.
@@ -149,7 +224,8 @@ pub fn explain(id: &str) -> Option<&'static RuleInfo> {
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The rule's ID (`T2-004`).
-    pub rule: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub rule: RuleId,
     /// How serious it is.
     pub severity: Severity,
     /// The JSON path of the field concerned.
@@ -186,11 +262,11 @@ impl Report {
     }
 
     /// The IDs of the rules that fired, without repeats, in order.
-    pub fn rule_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
+    pub fn rule_ids(&self) -> Vec<RuleId> {
+        let mut ids: Vec<RuleId> = Vec::new();
         for f in &self.findings {
-            if !ids.contains(&f.rule.as_str()) {
-                ids.push(&f.rule);
+            if !ids.contains(&f.rule) {
+                ids.push(f.rule);
             }
         }
         ids
@@ -251,7 +327,7 @@ pub fn rules_markdown() -> String {
         s.push_str(&format!(
             "| {} | {} | {} ({}) | {}<br>{} | {} |\n",
             r.id,
-            r.table.label_ja(),
+            r.sheet.label_ja(),
             r.severity.code(),
             r.severity.label_ja(),
             r.title_ja,

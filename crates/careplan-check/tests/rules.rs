@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use careplan_check::{RULES, Severity, check, explain, rules_markdown};
+use careplan_check::{RULES, RuleId, Severity, check, explain, rules_markdown};
 use careplan_core::CarePlan;
 
 fn root() -> PathBuf {
@@ -26,8 +26,8 @@ fn load(path: &PathBuf) -> CarePlan {
 
 #[derive(serde::Deserialize)]
 struct Expected {
-    fires: String,
-    also: Vec<String>,
+    fires: RuleId,
+    also: Vec<RuleId>,
 }
 
 fn expectations() -> BTreeMap<String, Expected> {
@@ -53,13 +53,40 @@ fn every_rule_has_a_fixture_that_fires_it() {
     }
 }
 
+/// Every rule ID has a registry entry and one fixture; every fixture file
+/// is listed with the rule it fires (an entry naming no rule does not even
+/// read, as `fires` is a rule ID), and every listed file exists.
+#[test]
+fn rules_and_fixtures_pair_up() {
+    let expected = expectations();
+    for id in RuleId::ALL {
+        assert!(
+            RULES.iter().any(|r| r.id == *id),
+            "{id} has no registry entry"
+        );
+        let n = expected.values().filter(|e| e.fires == *id).count();
+        assert_eq!(
+            n, 1,
+            "{id} has {n} fixtures in fixtures/check/expected.json"
+        );
+    }
+    let mut files: Vec<String> = std::fs::read_dir(root().join("fixtures/check"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "expected.json")
+        .collect();
+    files.sort();
+    let listed: Vec<String> = expected.keys().cloned().collect();
+    assert_eq!(files, listed, "fixture files and expected.json disagree");
+}
+
 #[test]
 fn each_fixture_fires_its_rule_and_no_other() {
     for (file, exp) in expectations() {
         let report = check(&load(&root().join("fixtures/check").join(&file)));
-        let fired: BTreeSet<String> = report.rule_ids().into_iter().map(str::to_owned).collect();
-        let mut want: BTreeSet<String> = exp.also.iter().cloned().collect();
-        want.insert(exp.fires.clone());
+        let fired: BTreeSet<RuleId> = report.rule_ids().into_iter().collect();
+        let mut want: BTreeSet<RuleId> = exp.also.iter().copied().collect();
+        want.insert(exp.fires);
         assert_eq!(fired, want, "{file}");
         for f in &report.findings {
             assert!(
@@ -68,7 +95,7 @@ fn each_fixture_fires_its_rule_and_no_other() {
                     && !f.message_en.is_empty()
                     && !f.remedy_ja.is_empty()
             );
-            assert_eq!(f.severity, explain(&f.rule).unwrap().severity);
+            assert_eq!(f.severity, explain(f.rule.as_str()).unwrap().severity);
         }
     }
 }
@@ -91,7 +118,11 @@ fn clean_fixtures_have_no_error_findings() {
 fn housework_count_follows_the_calendar() {
     // T3-004's fixture: 要介護１, 生活援助 every day of December 2015 = 31 visits > 27.
     let report = check(&load(&root().join("fixtures/check/T3-004.json")));
-    let f = report.findings.iter().find(|f| f.rule == "T3-004").unwrap();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == RuleId::T3_004)
+        .unwrap();
     assert!(
         f.message_ja.contains("31 回") && f.message_ja.contains("27 回"),
         "{}",
@@ -113,12 +144,12 @@ fn docs_rules_md_is_generated_from_the_registry() {
         "docs/rules.md differs from the registry: run UPDATE_DOCS=1 cargo test -p careplan-check"
     );
     for r in RULES {
-        assert!(committed.contains(r.id));
+        assert!(committed.contains(r.id.as_str()));
     }
 }
 
 #[test]
 fn explain_finds_rules_case_insensitively() {
-    assert_eq!(explain("t3-004").unwrap().id, "T3-004");
+    assert_eq!(explain("t3-004").unwrap().id, RuleId::T3_004);
     assert!(explain("T9-999").is_none());
 }

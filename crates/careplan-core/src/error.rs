@@ -2,9 +2,13 @@
 //! each with its JSON path, its rule, the offending value and a message in
 //! Japanese and English.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use crate::document::Form;
 use crate::path::FieldPath;
+use crate::text::{MAX_NAME_CHARS, MAX_SERVICE_ID_CHARS, MAX_TEXT_CHARS};
+use crate::time::{EARLIEST_DATE, LATEST_DATE};
 
 /// A rule of the form that a plan document can break.
 ///
@@ -164,22 +168,44 @@ impl Rule {
         Rule::ALL.iter().copied().find(|r| r.code() == code)
     }
 
-    /// What the rule requires, in Japanese, for care workers.
-    pub fn description_ja(self) -> &'static str {
-        match self {
+    /// What the rule requires, in Japanese, for care workers. Limits are
+    /// written from the constants that enforce them.
+    pub fn description_ja(self) -> Cow<'static, str> {
+        let fixed = match self {
+            Rule::TooLong => {
+                return format!(
+                    "文字数が多すぎます（1項目{}文字まで）。",
+                    thousands(MAX_TEXT_CHARS)
+                )
+                .into();
+            }
+            Rule::NameTooLong => {
+                return format!(
+                    "利用者名が長すぎます（{MAX_NAME_CHARS}文字まで。帳票の利用者名欄に収まりません）。"
+                )
+                .into();
+            }
+            Rule::DateOutOfRange => {
+                let ((y0, m0, d0), (y1, m1, d1)) = (EARLIEST_DATE, LATEST_DATE);
+                return format!(
+                    "日付が範囲外です（{y0}年{m0}月{d0}日から{y1}年{m1}月{d1}日まで）。"
+                )
+                .into();
+            }
+            Rule::ServiceIdFormat => {
+                return format!(
+                    "サービスIDは半角英数字と「.」「_」「-」の1〜{MAX_SERVICE_ID_CHARS}文字です。"
+                )
+                .into();
+            }
             Rule::JsonSyntax => "JSONとして読み取れません。",
             Rule::JsonStructure => "JSONの形が計画書の形式と合いません。",
             Rule::Required => "必須の項目が入力されていません。",
             Rule::Blank => "空欄にはできません。",
-            Rule::TooLong => "文字数が多すぎます（1項目20,000文字まで）。",
-            Rule::NameTooLong => {
-                "利用者名が長すぎます（100文字まで。帳票の利用者名欄に収まりません）。"
-            }
             Rule::ControlCharacter => "使えない制御文字が含まれています。",
             Rule::DateFormat => {
                 "日付として読み取れません（YYYY-MM-DD の形で、実在する日付を入力してください）。"
             }
-            Rule::DateOutOfRange => "日付が範囲外です（1873年1月1日から2999年12月31日まで）。",
             Rule::YearMonthFormat => "年月として読み取れません（YYYY-MM の形で入力してください）。",
             Rule::TimeFormat => {
                 "時刻として読み取れません（00:00〜24:00 を HH:MM の形で入力してください）。"
@@ -197,7 +223,6 @@ impl Rule {
             Rule::OfficeNumberFormat => "事業所番号は半角数字10桁です。",
             Rule::PostalCodeFormat => "郵便番号は「123-4567」の形で入力してください。",
             Rule::KanaFormat => "フリガナはカタカナで入力してください。",
-            Rule::ServiceIdFormat => "サービスIDは半角英数字と「.」「_」「-」の1〜64文字です。",
             Rule::DuplicateServiceId => "同じサービスIDが第２表に2回以上使われています。",
             Rule::UnknownServiceRef => "第３表が参照するサービスが第２表にありません。",
             Rule::EmptyList => "少なくとも1件の入力が必要です。",
@@ -220,25 +245,48 @@ impl Rule {
             Rule::ConsentOnDraft => {
                 "原案には同意を記録できません。同意を得た計画は原案ではありません。"
             }
-        }
+        };
+        fixed.into()
     }
 
-    /// What the rule requires, in English, for developers.
-    pub fn description_en(self) -> &'static str {
-        match self {
+    /// What the rule requires, in English, for developers. Limits are
+    /// written from the constants that enforce them.
+    pub fn description_en(self) -> Cow<'static, str> {
+        let fixed = match self {
+            Rule::TooLong => {
+                return format!(
+                    "the text is longer than {} characters",
+                    thousands(MAX_TEXT_CHARS)
+                )
+                .into();
+            }
+            Rule::NameTooLong => {
+                return format!(
+                    "the user's name is longer than {MAX_NAME_CHARS} characters, more than its line on the forms holds"
+                )
+                .into();
+            }
+            Rule::DateOutOfRange => {
+                let ((y0, m0, d0), (y1, m1, d1)) = (EARLIEST_DATE, LATEST_DATE);
+                return format!(
+                    "the date is outside {y0:04}-{m0:02}-{d0:02} to {y1:04}-{m1:02}-{d1:02}"
+                )
+                .into();
+            }
+            Rule::ServiceIdFormat => {
+                return format!(
+                    "a service id is 1 to {MAX_SERVICE_ID_CHARS} ASCII letters, digits, '.', '_' or '-'"
+                )
+                .into();
+            }
             Rule::JsonSyntax => "the input is not well-formed JSON",
             Rule::JsonStructure => "the JSON does not have the shape of a plan document",
             Rule::Required => "a required field is missing",
             Rule::Blank => "the text must not be blank",
-            Rule::TooLong => "the text is longer than 20,000 characters",
-            Rule::NameTooLong => {
-                "the user's name is longer than 100 characters, more than its line on the forms holds"
-            }
             Rule::ControlCharacter => {
                 "the text contains a control character other than tab and line breaks"
             }
             Rule::DateFormat => "not an existing date in the form YYYY-MM-DD",
-            Rule::DateOutOfRange => "the date is outside 1873-01-01 to 2999-12-31",
             Rule::YearMonthFormat => "not a year-month in the form YYYY-MM",
             Rule::TimeFormat => "not a time HH:MM between 00:00 and 24:00",
             Rule::TimeOrder => "the start time is not before the end time",
@@ -252,9 +300,6 @@ impl Rule {
             Rule::OfficeNumberFormat => "an office number (事業所番号) is ten digits",
             Rule::PostalCodeFormat => "a postal code is NNN-NNNN",
             Rule::KanaFormat => "フリガナ must be katakana",
-            Rule::ServiceIdFormat => {
-                "a service id is 1 to 64 ASCII letters, digits, '.', '_' or '-'"
-            }
             Rule::DuplicateServiceId => "the service id is used more than once in table 2",
             Rule::UnknownServiceRef => "table 3 refers to a service that table 2 does not have",
             Rule::EmptyList => "the list must hold at least one element",
@@ -269,8 +314,22 @@ impl Rule {
             Rule::RelationNotAllowed => "the user's own wishes take no relation",
             Rule::EntryWithoutTarget => "a weekly entry needs a table 2 service or a label",
             Rule::ConsentOnDraft => "a draft plan (原案) cannot carry a consent",
-        }
+        };
+        fixed.into()
     }
+}
+
+/// `n` with commas between thousands (`20,000`), as the messages write limits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl fmt::Display for Rule {
@@ -286,6 +345,7 @@ pub struct Violation {
     rule: Rule,
     value: Option<String>,
     detail: Option<String>,
+    form: Option<Form>,
 }
 
 /// How many characters of an offending value a violation keeps.
@@ -299,7 +359,15 @@ impl Violation {
             rule,
             value: None,
             detail: None,
+            form: None,
         }
+    }
+
+    /// Says which form's document the path is in, so that the location
+    /// can be written in that form's labels. Every validator does this.
+    pub fn in_form(mut self, form: Form) -> Self {
+        self.form = Some(form);
+        self
     }
 
     /// Records the offending value (long values are shortened to 80 characters).
@@ -341,10 +409,16 @@ impl Violation {
         self.detail.as_deref()
     }
 
+    /// The form whose document the path is in, when known.
+    pub fn form(&self) -> Option<Form> {
+        self.form
+    }
+
     /// The location in words a care worker understands
-    /// (`第２表 › 課題2 › 長期目標1 › （期間） › 終了`).
+    /// (`第２表 › 課題2 › 長期目標1 › （期間） › 終了`), from the form's field
+    /// tables (field names as they are when the form is not known).
     pub fn location_ja(&self) -> String {
-        crate::labels::location_ja(&self.path)
+        crate::labels::location_ja(self.form.map(Form::tables), &self.path)
     }
 
     /// The full message in Japanese: location, rule, value and detail.
@@ -448,6 +522,7 @@ mod tests {
                 .key("insurer_number"),
             Rule::InsurerNumberFormat,
         )
+        .in_form(Form::Kyotaku)
         .with_value("12345")
         .with_detail("six digits");
         assert!(v.message_en().starts_with("table1.user.insurer_number: "));
@@ -455,6 +530,31 @@ mod tests {
         assert!(v.message_ja().contains("保険者番号"));
         assert!(v.message_ja().contains("「12345」"));
         assert!(v.to_string().ends_with("[insurer_number_format]"));
+    }
+
+    #[test]
+    fn limits_are_written_from_their_constants() {
+        assert_eq!(thousands(20_000), "20,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert!(Rule::TooLong.description_ja().contains("20,000文字"));
+        assert!(Rule::TooLong.description_en().contains("20,000 characters"));
+        assert!(
+            Rule::NameTooLong
+                .description_ja()
+                .contains(&format!("{MAX_NAME_CHARS}文字"))
+        );
+        assert!(
+            Rule::DateOutOfRange
+                .description_ja()
+                .contains("1873年1月1日から2999年12月31日まで")
+        );
+        assert!(
+            Rule::DateOutOfRange
+                .description_en()
+                .contains("1873-01-01 to 2999-12-31")
+        );
+        assert!(Rule::ServiceIdFormat.description_ja().contains("1〜64文字"));
     }
 
     #[test]

@@ -81,21 +81,39 @@
 //! See `ARCHITECTURE.md` and `DESIGN.md` at the top of the repository for
 //! why the API looks as it does.
 
-#[cfg(feature = "proptest")]
-pub mod arbitrary;
+pub mod certification;
+pub mod codes;
+pub mod document;
 pub mod error;
+pub mod fields;
+pub mod forms;
 pub mod labels;
-pub mod model;
+pub mod list;
 pub mod path;
 pub mod report;
 pub mod text;
 pub mod time;
-mod validate;
+mod validation;
 pub mod wareki;
-pub mod wire;
 
+pub(crate) use document::document_type;
+
+pub use certification::Level;
+pub use codes::{CertificationStatus, Sex};
+pub use document::{Document, Form, Sheet};
 pub use error::{Error, Rule, Violation};
-pub use model::*;
+pub use fields::{Field, Format};
+/// Proptest strategies that generate valid plans (feature `proptest`).
+#[cfg(feature = "proptest")]
+pub use forms::kyotaku::arbitrary;
+// The 居宅サービス計画書, the first form, at the top for convenience.
+pub use forms::kyotaku::{
+    CareLevel, CarePlan, Consent, DailyActivity, HouseworkReason, HouseworkReasonCode,
+    LongTermGoal, Need, NonWeeklyService, Office, PlanKind, PlanKinds, PlanParts, PlanStatus,
+    Provider, Service, ShortTermGoal, Speaker, Table1, Table2, Table3, User, WeeklyEntry, Who,
+    Wish,
+};
+pub use list::NonEmpty;
 pub use path::FieldPath;
 pub use text::{
     InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber, PostalCode,

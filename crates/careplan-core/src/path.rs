@@ -48,6 +48,39 @@ impl FieldPath {
         (!name.is_empty()).then_some(name)
     }
 
+    /// The field names of the path, without array indexes, from the top
+    /// (`table2`, `needs`, `long_term_goals`, `period` for
+    /// `table2.needs[0].long_term_goals[1].period`).
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.segments().map(|(key, _)| key)
+    }
+
+    /// The path's segments: each field name with the array indexes that
+    /// follow it (`("needs", "[0]")`), from the top. The empty path has none.
+    pub fn segments(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .map(|segment| match segment.find('[') {
+                Some(i) => segment.split_at(i),
+                None => (segment, ""),
+            })
+    }
+
+    /// Whether this path is `other` or lies inside it
+    /// (`table2.needs[0].text` lies inside `table2.needs[0]`, not inside `table2.needs[1]`).
+    pub fn starts_with(&self, other: &FieldPath) -> bool {
+        match self.0.strip_prefix(other.0.as_str()) {
+            Some(rest) => {
+                other.0.is_empty()
+                    || rest.is_empty()
+                    || rest.starts_with('.')
+                    || rest.starts_with('[')
+            }
+            None => false,
+        }
+    }
+
     /// Builds a path from its text form. Used for paths reported by serde;
     /// the text is taken as it is.
     pub fn from_text(text: impl Into<String>) -> Self {
@@ -93,5 +126,20 @@ mod tests {
         assert_eq!(p.last_key(), Some("needs"));
         assert_eq!(FieldPath::root().last_key(), None);
         assert_eq!(FieldPath::root().to_string(), "(document)");
+    }
+
+    #[test]
+    fn keys_segments_and_prefixes() {
+        let p = FieldPath::from_text("table2.needs[1].long_term_goals[0].period.end");
+        assert_eq!(
+            p.keys().collect::<Vec<_>>(),
+            ["table2", "needs", "long_term_goals", "period", "end"]
+        );
+        assert_eq!(p.segments().nth(1), Some(("needs", "[1]")));
+        assert!(p.starts_with(&FieldPath::from_text("table2.needs[1]")));
+        assert!(p.starts_with(&FieldPath::root()));
+        assert!(!p.starts_with(&FieldPath::from_text("table2.needs[10]")));
+        assert!(!p.starts_with(&FieldPath::from_text("table2.need")));
+        assert_eq!(FieldPath::root().keys().count(), 0);
     }
 }

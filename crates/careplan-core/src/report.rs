@@ -77,3 +77,125 @@ impl From<&Violation> for ViolationRecord {
         }
     }
 }
+
+/// The report's field tables (titles and descriptions of its JSON Schema).
+pub mod fields {
+    use crate::fields::{Field, Format, O, Object, R};
+
+    /// `ValidationReport`.
+    pub const VALIDATION_REPORT: Object = Object {
+        name: "ValidationReport",
+        title_ja: "検証結果",
+        fields: &[Field::new(
+            "files",
+            "ファイル",
+            R,
+            Format::Structure,
+            "One entry per input, in the order given.",
+        )
+        .holds("FileReport")],
+    };
+
+    /// `FileReport`.
+    pub const FILE_REPORT: Object = Object {
+        name: "FileReport",
+        title_ja: "ファイルごとの検証結果",
+        fields: &[
+            Field::new(
+                "file",
+                "ファイル名",
+                R,
+                Format::Any,
+                "The file name as given (`-` for standard input).",
+            ),
+            Field::new(
+                "status",
+                "結果",
+                R,
+                Format::Structure,
+                "`valid`, `invalid` or `unreadable`.",
+            ),
+            Field::new(
+                "violations",
+                "違反",
+                R,
+                Format::Structure,
+                "Every rule the plan breaks (empty unless invalid).",
+            )
+            .holds("ViolationRecord"),
+            Field::new(
+                "error",
+                "読み取れない理由",
+                O,
+                Format::Any,
+                "Why the input could not be read (only when unreadable).",
+            ),
+        ],
+    };
+
+    /// `FileStatus` (a code, no fields).
+    pub const FILE_STATUS: Object = Object {
+        name: "FileStatus",
+        title_ja: "検証結果の区分",
+        fields: &[],
+    };
+
+    /// `ViolationRecord`.
+    pub const VIOLATION_RECORD: Object = Object {
+        name: "ViolationRecord",
+        title_ja: "違反",
+        fields: &[
+            Field::new(
+                "path",
+                "項目のパス",
+                R,
+                Format::Any,
+                "The JSON path of the field.",
+            ),
+            Field::new("rule", "規則", R, Format::Any, "The rule's stable code."),
+            Field::new(
+                "value",
+                "入力値",
+                O,
+                Format::Any,
+                "The offending value, shortened to 80 characters; null when the field had none.",
+            ),
+            Field::new(
+                "detail",
+                "補足",
+                O,
+                Format::Any,
+                "The other field or bound involved; null when none.",
+            ),
+            Field::new(
+                "location_ja",
+                "場所",
+                R,
+                Format::Any,
+                "Where, in the form's labels.",
+            ),
+            Field::new(
+                "message_ja",
+                "メッセージ（日本語）",
+                R,
+                Format::Any,
+                "The message in Japanese.",
+            ),
+            Field::new(
+                "message_en",
+                "メッセージ（英語）",
+                R,
+                Format::Any,
+                "The message in English.",
+            ),
+        ],
+    };
+
+    /// Every object of the validation report, the root first.
+    pub const OBJECTS: &[&Object] = &[
+        &VALIDATION_REPORT,
+        &FILE_REPORT,
+        &FILE_STATUS,
+        &VIOLATION_RECORD,
+    ];
+}

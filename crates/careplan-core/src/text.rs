@@ -22,6 +22,9 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// header, which cannot grow).
 pub const MAX_NAME_CHARS: usize = 100;
 
+/// The most characters a service id may have.
+pub const MAX_SERVICE_ID_CHARS: usize = 64;
+
 macro_rules! constrained_string {
     ($(#[$doc:meta])* $name:ident, $check:path) => {
         $(#[$doc])*
@@ -149,7 +152,7 @@ fn check_postal(s: &str) -> Result<(), Rule> {
 }
 
 fn check_service_id(s: &str) -> Result<(), Rule> {
-    let ok = (1..=64).contains(&s.len())
+    let ok = (1..=MAX_SERVICE_ID_CHARS).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
     if ok {

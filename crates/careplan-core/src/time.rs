@@ -6,6 +6,14 @@ use chrono::NaiveDate;
 
 use crate::error::Rule;
 
+/// The earliest date a document may hold: the forms print 和暦, which
+/// starts with the Gregorian calendar in Japan on 1873-01-01
+/// ([`crate::wareki::FIRST_DATE`]).
+pub const EARLIEST_DATE: (i32, u32, u32) = crate::wareki::FIRST_DATE;
+
+/// The latest date a document may hold.
+pub const LATEST_DATE: (i32, u32, u32) = (2999, 12, 31);
+
 /// A time of day on 第3表's axis, in minutes from 0:00 to 24:00 inclusive.
 ///
 /// `24:00` exists so that a service can end at midnight. A service that
@@ -118,68 +126,28 @@ impl TimeRange {
     }
 }
 
-/// A day of the week, as 第3表's columns 月 火 水 木 金 土 日.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Weekday {
-    /// 月
-    Mon,
-    /// 火
-    Tue,
-    /// 水
-    Wed,
-    /// 木
-    Thu,
-    /// 金
-    Fri,
-    /// 土
-    Sat,
-    /// 日
-    Sun,
+crate::code_enum! {
+    /// A day of the week, as 第3表's columns 月 火 水 木 金 土 日; CSV codes
+    /// 1 (Monday) to 7 (Sunday), as UP3KYO writes them.
+    pub enum Weekday {
+        /// 月
+        Mon = "mon", "月", csv "1";
+        /// 火
+        Tue = "tue", "火", csv "2";
+        /// 水
+        Wed = "wed", "水", csv "3";
+        /// 木
+        Thu = "thu", "木", csv "4";
+        /// 金
+        Fri = "fri", "金", csv "5";
+        /// 土
+        Sat = "sat", "土", csv "6";
+        /// 日
+        Sun = "sun", "日", csv "7";
+    }
 }
 
 impl Weekday {
-    /// Monday to Sunday, the order of 第3表's columns.
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
-
-    /// The JSON code (`mon` … `sun`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Weekday::Mon => "mon",
-            Weekday::Tue => "tue",
-            Weekday::Wed => "wed",
-            Weekday::Thu => "thu",
-            Weekday::Fri => "fri",
-            Weekday::Sat => "sat",
-            Weekday::Sun => "sun",
-        }
-    }
-
-    /// The column label on the form (`月` … `日`).
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Weekday::Mon => "月",
-            Weekday::Tue => "火",
-            Weekday::Wed => "水",
-            Weekday::Thu => "木",
-            Weekday::Fri => "金",
-            Weekday::Sat => "土",
-            Weekday::Sun => "日",
-        }
-    }
-
-    /// The weekday of a JSON code.
-    pub fn from_code(code: &str) -> Option<Weekday> {
-        Weekday::ALL.into_iter().find(|d| d.code() == code)
-    }
-
     /// 0 for Monday to 6 for Sunday.
     pub fn index(self) -> usize {
         self as usize
@@ -231,9 +199,10 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    /// A month; [`Rule::YearMonthFormat`] unless the month is 1–12 and the year 1873–2999.
+    /// A month; [`Rule::YearMonthFormat`] unless the month is 1–12 and the
+    /// year that of a date from [`EARLIEST_DATE`] to [`LATEST_DATE`] (1873–2999).
     pub fn new(year: i32, month: u32) -> Result<Self, Rule> {
-        if (1..=12).contains(&month) && (1873..=2999).contains(&year) {
+        if (1..=12).contains(&month) && (EARLIEST_DATE.0..=LATEST_DATE.0).contains(&year) {
             Ok(YearMonth { year, month })
         } else {
             Err(Rule::YearMonthFormat)

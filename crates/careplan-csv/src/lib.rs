@@ -76,20 +76,19 @@ pub struct Endpoint {
 impl Endpoint {
     /// Parses `1234567890:43`.
     pub fn parse(s: &str) -> Result<Endpoint, ExportError> {
-        let (office, kind) = s.split_once(':').ok_or_else(|| {
-            ExportError::Options(format!(
-                "{s:?}: 事業所番号:サービス種類コード (1234567890:43)"
-            ))
+        let (office, kind) = s.split_once(':').ok_or_else(|| ExportError::Options {
+            ja: format!("{s:?}: 事業所番号:サービス種類コード (1234567890:43)"),
+            en: "office number:service kind code (1234567890:43)".to_owned(),
         })?;
-        let office = OfficeNumber::new(office).map_err(|_| {
-            ExportError::Options(format!(
-                "{office:?}: 事業所番号は10桁の数字です / an office number is 10 digits"
-            ))
+        let office = OfficeNumber::new(office).map_err(|_| ExportError::Options {
+            ja: format!("{office:?}: 事業所番号は10桁の数字です"),
+            en: "an office number is 10 digits".to_owned(),
         })?;
         if kind.len() != 2 || !kind.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ExportError::Options(format!(
-                "{kind:?}: サービス種類コードは2桁の数字です / a service kind code is 2 digits"
-            )));
+            return Err(ExportError::Options {
+                ja: format!("{kind:?}: サービス種類コードは2桁の数字です"),
+                en: "a service kind code is 2 digits".to_owned(),
+            });
         }
         Ok(Endpoint {
             office,
@@ -130,9 +129,10 @@ impl ExportOptions {
             && timestamp.bytes().all(|b| b.is_ascii_digit())
             && chrono::NaiveDateTime::parse_from_str(timestamp, "%Y%m%d%H%M%S").is_ok();
         if !ok {
-            return Err(ExportError::Options(format!(
-                "{timestamp:?}: 作成日時は YYYYMMDDHHMMSS の14桁です / the timestamp is YYYYMMDDHHMMSS"
-            )));
+            return Err(ExportError::Options {
+                ja: format!("{timestamp:?}: 作成日時は YYYYMMDDHHMMSS の14桁です"),
+                en: "the timestamp is YYYYMMDDHHMMSS".to_owned(),
+            });
         }
         Ok(ExportOptions {
             from,
@@ -192,27 +192,67 @@ impl fmt::Display for Unencodable {
     }
 }
 
-/// Why an export failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an export failed. Messages in Japanese and English
+/// ([`ExportError::messages`]); `Display` shows both, `日本語 / English`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ExportError {
     /// Characters MS932 cannot carry, every one listed.
-    #[error("MS932 で書けない文字があります: {} / characters MS932 cannot carry (pass a substitution map to replace them)", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Unencodable(Vec<Unencodable>),
     /// More than 99 needs, goals or services where the standard numbers them 1–99.
-    #[error("{path}: {what}ＮＯ が 99 を超えます / more than 99 ({what})")]
     TooMany {
         /// Where.
         path: String,
         /// Which number (課題, 援助目標, 援助内容).
         what: String,
     },
-    /// Bad options (endpoint, timestamp).
-    #[error("{0}")]
-    Options(String),
+    /// Bad options (endpoint, timestamp): what is wrong, in Japanese and English.
+    Options {
+        /// In Japanese, with the value.
+        ja: String,
+        /// In English.
+        en: String,
+    },
     /// Nothing to write.
-    #[error("書き出す計画がありません / no plans to export")]
     NoPlans,
 }
+
+impl ExportError {
+    /// What went wrong, in Japanese and in English.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            ExportError::Unencodable(list) => (
+                format!(
+                    "MS932 で書けない文字があります: {}",
+                    list.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "characters MS932 cannot carry (pass a substitution map to replace them)"
+                    .to_owned(),
+            ),
+            ExportError::TooMany { path, what } => (
+                format!("{path}: {what}ＮＯ が 99 を超えます"),
+                format!("more than 99 ({what})"),
+            ),
+            ExportError::Options { ja, en } => (ja.clone(), en.clone()),
+            ExportError::NoPlans => (
+                "書き出す計画がありません".to_owned(),
+                "no plans to export".to_owned(),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (ja, en) = self.messages();
+        write!(f, "{ja} / {en}")
+    }
+}
+
+impl std::error::Error for ExportError {}
 
 /// The key that ties 1表, 2表, 3表 and 利用者補足情報 together.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -258,7 +298,71 @@ pub struct InputFile {
     pub bytes: Vec<u8>,
 }
 
-/// A problem found while importing.
+/// What kind of problem an import found: a stable code for machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImportErrorCode {
+    /// A file whose name names no record of the standard.
+    UnknownFileKind,
+    /// Bytes that are not MS932.
+    NotMs932,
+    /// Text that is not CSV (a broken quote, say).
+    BrokenCsv,
+    /// A row with a different number of fields than its record has.
+    FieldCount,
+    /// A CSVバージョン careplan does not read, or two in one file.
+    CsvVersion,
+    /// A value that is not a date (YYYYMMDD), or no such date.
+    Date,
+    /// A value that is not a time (HHMM).
+    Time,
+    /// A value that is not a period.
+    Period,
+    /// A value that is not one of the field's codes.
+    Code,
+    /// A value that is not a number the field allows.
+    Number,
+    /// A value that breaks a rule of its type (blank text, a malformed
+    /// 保険者番号 …): [`ImportError::rule`] says which.
+    Value,
+    /// A record the plan needs is not there (its 1表, its 利用者補足情報, its
+    /// 2表 rows).
+    MissingRecord,
+    /// A record is there twice.
+    DuplicateRecord,
+    /// A 3表 row that holds none or more than one of its three groups.
+    RowGroups,
+    /// The plan the records make breaks a rule of the form:
+    /// [`ImportError::violation`] says which, where.
+    FormRule,
+}
+
+impl ImportErrorCode {
+    /// The stable, machine-readable code (`snake_case`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportErrorCode::UnknownFileKind => "unknown_file_kind",
+            ImportErrorCode::NotMs932 => "not_ms932",
+            ImportErrorCode::BrokenCsv => "broken_csv",
+            ImportErrorCode::FieldCount => "field_count",
+            ImportErrorCode::CsvVersion => "csv_version",
+            ImportErrorCode::Date => "date",
+            ImportErrorCode::Time => "time",
+            ImportErrorCode::Period => "period",
+            ImportErrorCode::Code => "code",
+            ImportErrorCode::Number => "number",
+            ImportErrorCode::Value => "value",
+            ImportErrorCode::MissingRecord => "missing_record",
+            ImportErrorCode::DuplicateRecord => "duplicate_record",
+            ImportErrorCode::RowGroups => "row_groups",
+            ImportErrorCode::FormRule => "form_rule",
+        }
+    }
+}
+
+/// A problem found while importing: where (file, line, field number and
+/// name, plan), what (a code, and a message in Japanese and in English),
+/// and the rule of careplan-core behind it, when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     /// The file.
@@ -271,8 +375,25 @@ pub struct ImportError {
     pub field_name: Option<&'static str>,
     /// The plan it concerns, when known.
     pub plan: Option<PlanKey>,
-    /// What is wrong, in Japanese and English.
-    pub message: String,
+    /// What kind of problem it is.
+    pub code: ImportErrorCode,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// The rule of careplan-core the value or the plan breaks, if any.
+    pub rule: Option<Rule>,
+    /// For [`ImportErrorCode::FormRule`]: the violation careplan-core
+    /// reported (its JSON path, rule and value), of which this is the CSV's
+    /// location.
+    pub violation: Option<Violation>,
+}
+
+impl ImportError {
+    /// The message in both languages, as the command line prints it: `日本語 / English`.
+    pub fn message(&self) -> String {
+        format!("{} / {}", self.message_ja, self.message_en)
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -287,7 +408,7 @@ impl fmt::Display for ImportError {
         if let Some(p) = &self.plan {
             write!(f, " [{p}]")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.message())
     }
 }
 

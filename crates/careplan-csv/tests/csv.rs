@@ -350,7 +350,7 @@ fn an_unknown_code_names_its_field() {
     );
     let e = one_error(|f| replace_in(f, "UP1KYO", ",20260831,22,", ",20260831,12,"));
     assert_eq!(e.field, Some(21), "{e}");
-    assert!(e.message.contains("介護予防"), "{e}");
+    assert!(e.message().contains("介護予防"), "{e}");
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn broken_quoting_and_wrong_field_counts_are_reported() {
     assert!(e.file.starts_with("UP3KYO_") && e.line.is_some(), "{e}");
     let e = one_error(|f| replace_in(f, "UP2KYO", ",\"隔週\",", ",\"隔週\",\"余分\","));
     assert!(e.file.starts_with("UP2KYO_") && e.line == Some(4), "{e}");
-    assert!(e.message.contains("23"), "{e}");
+    assert!(e.message().contains("23"), "{e}");
 }
 
 #[test]
@@ -376,7 +376,7 @@ fn mixed_csv_versions_are_refused() {
         (Some(3), Some(1), Some("CSVバージョン")),
         "{e}"
     );
-    assert!(e.message.contains("複数のCSVバージョン"), "{e}");
+    assert!(e.message().contains("複数のCSVバージョン"), "{e}");
 }
 
 #[test]
@@ -387,7 +387,7 @@ fn bytes_that_are_not_ms932_are_refused() {
     });
     // The record's wishes field holds two line breaks: the bad bytes are on physical line 4.
     assert!(e.file.starts_with("UP1KYO_") && e.line == Some(4), "{e}");
-    assert!(e.message.contains("MS932"), "{e}");
+    assert!(e.message().contains("MS932"), "{e}");
 }
 
 #[test]
@@ -398,7 +398,7 @@ fn a_second_or_third_table_without_a_first_is_an_error() {
     assert!(got.plans.is_empty());
     assert_eq!(got.errors.len(), 1);
     let e = &got.errors[0];
-    assert!(e.message.contains("1表"), "{e}");
+    assert!(e.message().contains("1表"), "{e}");
     assert!(e.line.is_some() && e.field.is_some(), "{e}");
 }
 
@@ -412,7 +412,7 @@ fn a_plan_without_its_second_table_is_reported_at_its_first_table() {
     let e = &got.errors[0];
     assert!(e.file.starts_with("UP1KYO_"), "{e}");
     assert_eq!((e.line, e.field), (Some(1), Some(14)), "{e}");
-    assert!(e.message.contains("2表"), "{e}");
+    assert!(e.message().contains("2表"), "{e}");
 }
 
 #[test]

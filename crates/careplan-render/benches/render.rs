@@ -10,7 +10,8 @@
 mod common;
 
 use careplan_core::CarePlan;
-use careplan_render::{RenderOptions, Renderer, Table};
+use careplan_core::Form;
+use careplan_render::{RenderOptions, Renderer};
 use common::{CASE_A, Change, Variants};
 
 const LONG: &str = include_str!("../../../fixtures/plans/long-table2-showa-gannen.json");
@@ -100,7 +101,7 @@ fn long_table2(bencher: divan::Bencher) {
     let renderer = Renderer::new().unwrap();
     let plan = CarePlan::from_json(LONG).unwrap();
     let opts = RenderOptions {
-        tables: vec![Table::T2],
+        tables: Some(vec![careplan_core::Sheet::KyotakuTable2]),
         ..RenderOptions::default()
     };
     bencher.bench(|| renderer.render(&plan, &opts).unwrap().pdf.len());
@@ -122,7 +123,7 @@ fn case_a_variants_compile_only(bencher: divan::Bencher) {
 #[divan::bench(args = [1, 2, 3])]
 fn case_a_variants_one_table(bencher: divan::Bencher, table: u8) {
     let opts = RenderOptions {
-        tables: vec![Table::from_number(table).unwrap()],
+        tables: Some(vec![Form::Kyotaku.sheet(table).unwrap()]),
         ..RenderOptions::default()
     };
     // Every table changes: the analysis (第1表), a need (第2表), an activity (第3表).

@@ -1,6 +1,6 @@
 //! The least a render of these texts can cost in Typst: sets every text of
 //! a case-A variant (the same strings the renderer prints, from
-//! `plan_texts`) as plain blocks on an A4-landscape page, in the shipped
+//! `CarePlan::texts`) as plain blocks on an A4-landscape page, in the shipped
 //! body font as the renderer embeds it, and writes the PDF — no form, no
 //! tables, no measuring, no lines. What the real templates add on top is
 //! the form's own cost.
@@ -27,7 +27,6 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use careplan_render::plan_texts;
 use common::{Variants, change_from_env, env_number};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -38,7 +37,14 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-static GOTHIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDGothic-Regular.ttf"));
+/// The shipped body font as the renderer embeds it.
+fn gothic() -> &'static [u8] {
+    careplan_fonts::bundled()
+        .iter()
+        .find(|f| f.family == "BIZ UDGothic" && !f.bold)
+        .map(|f| f.data)
+        .unwrap()
+}
 
 const BLOCKS: &str = r#"
 #let texts = json("/texts.json")
@@ -116,7 +122,7 @@ fn render(world: &Floor, options: &PdfOptions) -> (std::time::Duration, usize) {
 }
 
 fn main() {
-    let fonts: Vec<Font> = Font::iter(Bytes::new(GOTHIC)).collect();
+    let fonts: Vec<Font> = Font::iter(Bytes::new(gothic())).collect();
     let book = FontBook::from_infos(fonts.iter().map(|f| f.info().clone()));
     let template = if std::env::var("MODE").as_deref() == Ok("paragraphs") {
         PARAGRAPHS
@@ -134,10 +140,8 @@ fn main() {
     let variants = Variants::case_a();
     let change = change_from_env();
     let texts = |i: u64| -> Vec<u8> {
-        let texts: Vec<String> = plan_texts(&variants.plan(change, i))
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect();
+        let plan = variants.plan(change, i);
+        let texts: Vec<&str> = plan.texts().into_iter().map(|(_, text)| text).collect();
         serde_json::to_vec(&texts).unwrap()
     };
     let options = PdfOptions {

@@ -30,12 +30,28 @@ use careplan_render::{RenderOptions, Renderer};
 use common::{Variants, change_from_env, env_number};
 use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
 
-const TEMPLATES: [(&str, &str); 5] = [
-    ("/main.typ", include_str!("../templates/main.typ")),
+const TEMPLATES: [(&str, &str); 6] = [
     ("/common.typ", include_str!("../templates/common.typ")),
-    ("/table1.typ", include_str!("../templates/table1.typ")),
-    ("/table2.typ", include_str!("../templates/table2.typ")),
-    ("/table3.typ", include_str!("../templates/table3.typ")),
+    (
+        "/kyotaku/main.typ",
+        include_str!("../templates/kyotaku/main.typ"),
+    ),
+    (
+        "/kyotaku/table1.typ",
+        include_str!("../templates/kyotaku/table1.typ"),
+    ),
+    (
+        "/kyotaku/table2.typ",
+        include_str!("../templates/kyotaku/table2.typ"),
+    ),
+    (
+        "/kyotaku/table2-pages.typ",
+        include_str!("../templates/kyotaku/table2-pages.typ"),
+    ),
+    (
+        "/kyotaku/table3.typ",
+        include_str!("../templates/kyotaku/table3.typ"),
+    ),
 ];
 
 /// "file:line" of a span in our templates.

@@ -1,17 +1,11 @@
-//! The fonts the renderer uses: BIZ UDMincho and BIZ UDGothic shipped inside
-//! the crate (SIL OFL 1.1, see `fonts/OFL.txt`; embedded without their
-//! TrueType hinting, see `hinting.rs`), plus any font files the caller adds
-//! (IPAmj明朝 for rare name characters, say).
+//! The fonts the renderer uses: BIZ UDMincho and BIZ UDGothic from
+//! careplan-fonts (feature `bundled-fonts`, on by default), plus any font
+//! files the caller adds (IPAmj明朝 for rare name characters, say, or the
+//! fonts themselves when the bundled ones are left out).
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-
-// The shipped fonts as the build script wrote them: without TrueType
-// hinting instructions (see `hinting.rs`), otherwise unchanged.
-static MINCHO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDMincho-Regular.ttf"));
-static GOTHIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDGothic-Regular.ttf"));
-static GOTHIC_BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDGothic-Bold.ttf"));
 
 /// Code points below this are looked up in a bitset built once per
 /// renderer (24 KiB); the rest (rare) ask each font.
@@ -28,23 +22,33 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
-    /// The shipped fonts followed by the extra ones. Extra font files that
-    /// hold no usable font are an error naming the file's position.
+    /// The bundled fonts followed by the extra ones. Extra font files that
+    /// hold no usable font are an error naming the file's position; no font
+    /// at all (no bundled fonts, none given) is an error too.
     pub fn load(extra: &[Vec<u8>]) -> Result<Fonts, crate::RenderError> {
         let mut fonts = Vec::new();
-        for data in [MINCHO, GOTHIC, GOTHIC_BOLD] {
-            fonts.extend(Font::iter(Bytes::new(data)));
+        for file in careplan_fonts::bundled() {
+            fonts.extend(Font::iter(Bytes::new(file.data)));
         }
         for (i, data) in extra.iter().enumerate() {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(data.clone())));
             if fonts.len() == before {
-                return Err(crate::RenderError::Font(format!(
-                    "追加フォント{}番目を読み込めません（TrueType/OpenType ではありません） / extra font #{} holds no usable font",
-                    i + 1,
-                    i + 1
-                )));
+                return Err(crate::RenderError::Font(
+                    format!(
+                        "追加フォント{}番目を読み込めません（TrueType/OpenType ではありません）",
+                        i + 1
+                    ),
+                    format!("extra font #{} holds no usable font", i + 1),
+                ));
             }
+        }
+        if fonts.is_empty() {
+            return Err(crate::RenderError::Font(
+                "フォントがありません（careplan-fonts の bundled 機能を使うか、フォントを渡してください）"
+                    .to_owned(),
+                "no fonts: enable careplan-fonts' `bundled` feature or pass font files".to_owned(),
+            ));
         }
         let book = FontBook::from_infos(fonts.iter().map(|f| f.info().clone()));
         let mut covered = vec![0u64; (BITSET_LIMIT / 64) as usize];
@@ -120,38 +124,6 @@ mod tests {
                 let slow = f.fonts.iter().any(|x| x.info().coverage.contains(cp));
                 assert_eq!(f.covers(c), slow, "U+{cp:04X}");
             }
-        }
-    }
-
-    /// The templates shape all text as one script (`hani`, see main.typ).
-    /// That changes nothing only while every script of the shipped fonts
-    /// has the same substitutions and the fonts position nothing by script.
-    #[test]
-    fn shipped_fonts_shape_every_script_alike() {
-        for data in [MINCHO, GOTHIC, GOTHIC_BOLD] {
-            let face = ttf_parser::Face::parse(data, 0).unwrap();
-            assert!(face.tables().gpos.is_none());
-            let gsub = face.tables().gsub.unwrap();
-            let per_script: Vec<Vec<(ttf_parser::Tag, Vec<u16>)>> = gsub
-                .scripts
-                .into_iter()
-                .map(|script| {
-                    let mut features: Vec<_> = script
-                        .default_language
-                        .unwrap()
-                        .feature_indices
-                        .into_iter()
-                        .map(|i| {
-                            let f = gsub.features.get(i).unwrap();
-                            (f.tag, f.lookup_indices.into_iter().collect())
-                        })
-                        .collect();
-                    features.sort();
-                    features
-                })
-                .collect();
-            assert!(per_script.len() > 1);
-            assert!(per_script.iter().all(|f| f == &per_script[0]));
         }
     }
 

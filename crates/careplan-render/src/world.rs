@@ -1,7 +1,8 @@
-//! The Typst world: in memory only. It holds our templates, the plan as a
-//! JSON data file and our fonts. Any other file is denied; there are no
-//! packages and no network. File ids are fixed (typst's file-id interner is
-//! global and finite), so rendering many plans creates no new ids.
+//! The Typst world: in memory only. It holds our templates (every form's,
+//! under `templates/`), the document as a JSON data file and our fonts.
+//! Any other file is denied; there are no packages and no network. File
+//! ids are fixed (typst's file-id interner is global and finite), so
+//! rendering many documents creates no new ids.
 
 use std::sync::LazyLock;
 
@@ -20,26 +21,40 @@ struct Template {
     text: &'static str,
 }
 
+/// Every template file, by its path in the world: the shared helpers at
+/// the top, each form's templates in its folder.
 const TEMPLATES: &[Template] = &[
-    Template {
-        path: "/main.typ",
-        text: include_str!("../templates/main.typ"),
-    },
     Template {
         path: "/common.typ",
         text: include_str!("../templates/common.typ"),
     },
     Template {
-        path: "/table1.typ",
-        text: include_str!("../templates/table1.typ"),
+        path: "/layout.json",
+        text: crate::layout::LAYOUT_JSON,
     },
     Template {
-        path: "/table2.typ",
-        text: include_str!("../templates/table2.typ"),
+        path: "/kyotaku/main.typ",
+        text: include_str!("../templates/kyotaku/main.typ"),
     },
     Template {
-        path: "/table3.typ",
-        text: include_str!("../templates/table3.typ"),
+        path: "/kyotaku/table1.typ",
+        text: include_str!("../templates/kyotaku/table1.typ"),
+    },
+    Template {
+        path: "/kyotaku/table2.typ",
+        text: include_str!("../templates/kyotaku/table2.typ"),
+    },
+    Template {
+        path: "/kyotaku/table2-pages.typ",
+        text: include_str!("../templates/kyotaku/table2-pages.typ"),
+    },
+    Template {
+        path: "/kyotaku/table3.typ",
+        text: include_str!("../templates/kyotaku/table3.typ"),
+    },
+    Template {
+        path: "/kyotaku/layout.json",
+        text: crate::kyotaku::layout::LAYOUT_JSON,
     },
 ];
 
@@ -90,7 +105,7 @@ impl Base {
     }
 }
 
-/// The world of one render: the shared base plus this plan's data.
+/// The world of one render: the shared base plus this document's data.
 pub(crate) struct PlanWorld<'a> {
     base: &'a Base,
     main: FileId,
@@ -99,8 +114,18 @@ pub(crate) struct PlanWorld<'a> {
 }
 
 impl<'a> PlanWorld<'a> {
-    pub fn new(base: &'a Base, data: Vec<u8>, today: Datetime) -> Option<PlanWorld<'a>> {
-        let main = IDS.templates.first().map(|(id, _)| *id)?;
+    /// The world that compiles the template `main` with `data` as `/plan.json`.
+    pub fn new(
+        base: &'a Base,
+        main: &str,
+        data: Vec<u8>,
+        today: Datetime,
+    ) -> Option<PlanWorld<'a>> {
+        let main = TEMPLATES
+            .iter()
+            .zip(IDS.templates.iter())
+            .find(|(t, _)| t.path == main)
+            .map(|(_, (id, _))| *id)?;
         Some(PlanWorld {
             base,
             main,

@@ -16,11 +16,18 @@ use std::sync::LazyLock;
 mod common;
 
 use careplan_core::CarePlan;
-use careplan_render::{
-    MissingGlyphs, RenderError, RenderOptions, Renderer, Table, Typeface, plan_texts,
-};
+use careplan_core::Sheet;
+use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer, Typeface};
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
+
+/// Every printed text of the plan with its path, owned.
+fn plan_texts(plan: &CarePlan) -> Vec<(String, String)> {
+    plan.texts()
+        .into_iter()
+        .map(|(p, t)| (p.to_string(), t.to_owned()))
+        .collect()
+}
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
@@ -365,7 +372,7 @@ fn pdf_and_pngs_from_one_compile_equal_the_separate_renders() {
 fn tables_can_be_chosen_and_ordered() {
     let plan = fixture("case-a.json");
     let only3 = RenderOptions {
-        tables: vec![Table::T3],
+        tables: Some(vec![Sheet::KyotakuTable3]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &only3).unwrap();
@@ -373,7 +380,7 @@ fn tables_can_be_chosen_and_ordered() {
     assert!(text.contains("週間サービス計画表"));
     assert!(!text.contains("居宅サービス計画書（１）"));
     let reversed = RenderOptions {
-        tables: vec![Table::T3, Table::T1],
+        tables: Some(vec![Sheet::KyotakuTable3, Sheet::KyotakuTable1]),
         ..RenderOptions::default()
     };
     let text = pdf_text(&tmp(
@@ -384,7 +391,7 @@ fn tables_can_be_chosen_and_ordered() {
     let p1 = text.find("居宅サービス計画書（１）").unwrap();
     assert!(p3 < p1);
     let none = RenderOptions {
-        tables: vec![],
+        tables: Some(vec![]),
         ..RenderOptions::default()
     };
     assert_eq!(
@@ -549,7 +556,11 @@ fn page_numbers_count_each_table_whether_predicted_or_counted() {
     );
     let long = fixture("long-table2-showa-gannen.json");
     let reversed = RenderOptions {
-        tables: vec![Table::T3, Table::T2, Table::T1],
+        tables: Some(vec![
+            Sheet::KyotakuTable3,
+            Sheet::KyotakuTable2,
+            Sheet::KyotakuTable1,
+        ]),
         ..RenderOptions::default()
     };
     let l = RENDERER.render(&long, &reversed).unwrap();
@@ -688,7 +699,7 @@ fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
     v["table1"]["consent"]["proxy_relation"] = serde_json::Value::from(long.clone());
     let plan = CarePlan::from_json_value(v).unwrap();
     let opts = RenderOptions {
-        tables: vec![Table::T1],
+        tables: Some(vec![Sheet::KyotakuTable1]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
@@ -779,7 +790,7 @@ fn a_long_relation_wraps_in_its_column_instead_of_squeezing_the_wishes() {
 fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
     let plan = fixture("long-table2-showa-gannen.json");
     let opts = RenderOptions {
-        tables: vec![Table::T2],
+        tables: Some(vec![Sheet::KyotakuTable2]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
@@ -878,7 +889,7 @@ fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
         t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
     });
     let opts = RenderOptions {
-        tables: vec![Table::T2],
+        tables: Some(vec![Sheet::KyotakuTable2]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
@@ -910,7 +921,7 @@ fn a_service_taller_than_a_page_is_continued_with_its_need_marked() {
         );
     });
     let opts = RenderOptions {
-        tables: vec![Table::T2],
+        tables: Some(vec![Sheet::KyotakuTable2]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
@@ -982,11 +993,13 @@ fn combining_marks_and_variation_selectors_render() {
 #[test]
 fn extra_fonts_are_accepted_and_bad_ones_refused() {
     let bad = Renderer::with_fonts(&[b"definitely not a font".to_vec()]);
-    assert!(matches!(bad, Err(RenderError::Font(_))));
+    assert!(matches!(bad, Err(RenderError::Font(..))));
     // The shipped Gothic, added again as an "extra" font, loads.
-    let extra =
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/BIZUDGothic-Regular.ttf"))
-            .unwrap();
+    let extra = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../careplan-fonts/fonts/BIZUDGothic-Regular.ttf"),
+    )
+    .unwrap();
     let r = Renderer::with_fonts(&[extra]).unwrap();
     assert!(r.font_families().iter().any(|f| f == "BIZ UDGothic"));
 }
@@ -1040,7 +1053,7 @@ fn a_block_too_small_for_its_text_gets_a_marker_and_a_legend_on_the_page() {
         weekly.push(serde_json::json!({"service": "homehelp", "label": label, "weekdays": ["sat"], "start": "07:00", "end": "07:15"}));
     });
     let opts = RenderOptions {
-        tables: vec![Table::T3],
+        tables: Some(vec![Sheet::KyotakuTable3]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();
@@ -1087,7 +1100,7 @@ fn a_short_term_goal_taller_than_a_page_continues_marked_on_the_next() {
         t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
     });
     let opts = RenderOptions {
-        tables: vec![Table::T2],
+        tables: Some(vec![Sheet::KyotakuTable2]),
         ..RenderOptions::default()
     };
     let out = RENDERER.render(&plan, &opts).unwrap();

@@ -4,12 +4,11 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use careplan_core::CarePlan;
-use careplan_render::plan_texts;
 
 /// Case A, as the fixture holds it.
 pub const CASE_A: &str = include_str!("../../../../fixtures/plans/case-a.json");
 
-/// The JSON pointer of a path as `plan_texts` names it
+/// The JSON pointer of a path as `CarePlan::texts` names it
 /// (`table2.needs[0].text` → `/table2/needs/0/text`).
 pub fn pointer(path: &str) -> String {
     format!("/{}", path.replace(['.', '['], "/").replace(']', ""))
@@ -41,7 +40,7 @@ pub enum Change {
     Analysis,
     /// One text in each table: the analysis, a 第2表 need, a 第3表 activity.
     OnePerTable,
-    /// Every text of the plan (every field `plan_texts` lists).
+    /// Every text of the plan (every field `CarePlan::texts` lists).
     EveryText,
 }
 
@@ -56,9 +55,10 @@ impl Variants {
     pub fn case_a() -> Variants {
         let base: serde_json::Value = serde_json::from_str(CASE_A).unwrap();
         let plan = CarePlan::from_json(CASE_A).unwrap();
-        let fields = plan_texts(&plan)
+        let fields = plan
+            .texts()
             .into_iter()
-            .map(|(path, _)| path)
+            .map(|(path, _)| path.to_string())
             .collect();
         Variants { base, fields }
     }

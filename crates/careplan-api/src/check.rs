@@ -1,0 +1,89 @@
+//! The plan-check rules (ケアプラン点検): run them, list them, explain one.
+
+use careplan_check::{RULES, Report, RuleInfo, Severity};
+use careplan_core::Document;
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, ErrorCode};
+
+/// Applies every plan-check rule of the document's form.
+pub fn check(doc: &Document) -> Result<Report, ApiError> {
+    match doc {
+        Document::Kyotaku(plan) => Ok(careplan_check::check(plan)),
+        #[allow(unreachable_patterns)] // core has forms careplan-check may not know
+        other => Err(ApiError::new(
+            ErrorCode::BadOptions,
+            format!("{} の点検規則はありません", other.form().label_ja()),
+            format!("no plan-check rules for {}", other.form().code()),
+        )),
+    }
+}
+
+/// A rule of the registry as the surfaces describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleDescription {
+    /// The rule's ID (`T2-004`).
+    pub id: String,
+    /// The sheet it concerns (`第２表`).
+    pub sheet_ja: String,
+    /// How serious a finding is.
+    pub severity: Severity,
+    /// The rule in a line, in Japanese.
+    pub title_ja: String,
+    /// The rule in a line, in English.
+    pub title_en: String,
+    /// Why the rule exists, in Japanese.
+    pub explanation_ja: String,
+    /// What to do about a finding, in Japanese.
+    pub remedy_ja: String,
+    /// The written sources it rests on.
+    pub sources: Vec<String>,
+}
+
+impl From<&RuleInfo> for RuleDescription {
+    fn from(r: &RuleInfo) -> RuleDescription {
+        RuleDescription {
+            id: r.id.as_str().to_owned(),
+            sheet_ja: r.sheet.label_ja().to_owned(),
+            severity: r.severity,
+            title_ja: r.title_ja.to_owned(),
+            title_en: r.title_en.to_owned(),
+            explanation_ja: r.explanation_ja.to_owned(),
+            remedy_ja: r.remedy_ja.to_owned(),
+            sources: r.sources.iter().map(|s| s.citation().to_owned()).collect(),
+        }
+    }
+}
+
+/// Every rule, in ID order.
+pub fn rules() -> Vec<RuleDescription> {
+    RULES.iter().map(RuleDescription::from).collect()
+}
+
+/// The rule with the given ID (case-insensitive), or
+/// [`ErrorCode::BadOptions`] naming it.
+pub fn explain(id: &str) -> Result<RuleDescription, ApiError> {
+    careplan_check::explain(id)
+        .map(RuleDescription::from)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::BadOptions,
+                format!("規則 {id} はありません"),
+                format!("no rule {id}"),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_described_and_found() {
+        assert_eq!(rules().len(), RULES.len());
+        let r = explain("t2-004").unwrap();
+        assert_eq!((r.id.as_str(), r.sheet_ja.as_str()), ("T2-004", "第２表"));
+        assert!(!r.sources.is_empty());
+        assert_eq!(explain("T9-999").unwrap_err().code, ErrorCode::BadOptions);
+    }
+}

@@ -1,0 +1,205 @@
+//! ケアプランデータ連携 (the national CSV standard, 第4.1版): send sets
+//! written from documents, withdrawals, and files read back into documents.
+
+use careplan_core::Document;
+use careplan_csv::{
+    Endpoint, ExportError, ExportOptions, ImportError, InputFile, PlanKey, jis_to_ms932,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, Cause, ErrorCode};
+
+/// How to write a send set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRequest {
+    /// 送信元: 事業所番号:サービス種類コード (`1234567890:43`).
+    pub from: String,
+    /// 送信先: 事業所番号:サービス種類コード (`0987654321:11`).
+    pub to: String,
+    /// The shared 14-digit timestamp `YYYYMMDDHHMMSS` of the send set.
+    pub timestamp: String,
+    /// Repeat need and goal values on every 第2表 row.
+    #[serde(default)]
+    pub repeat_values: bool,
+    /// Replace JIS-side marks MS932 lacks (〜→～, −→－ …), each reported.
+    #[serde(default)]
+    pub jis_substitutions: bool,
+}
+
+/// A file of a send set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsvFile {
+    /// The file name the standard gives it.
+    pub name: String,
+    /// MS932 bytes, CRLF line ends.
+    pub bytes: Vec<u8>,
+}
+
+/// A character replaced on export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Substitution {
+    /// Where (`plans[0].table1.user.name`).
+    pub path: String,
+    /// The character written in the document.
+    pub from: char,
+    /// The character written to the file.
+    pub to: char,
+}
+
+/// A written send set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendSet {
+    /// Its files, in the standard's order.
+    pub files: Vec<CsvFile>,
+    /// Every substitution made.
+    pub substitutions: Vec<Substitution>,
+}
+
+/// One document read from files, with the key that ties its records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedDocument {
+    /// 保険者番号, 被保険者番号, 作成（変更）日.
+    pub key: PlanKey,
+    /// The document.
+    pub document: Document,
+}
+
+/// What an import gives: every document read whole, the withdrawals, and
+/// every problem (a document with any problem is not among the documents).
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// The documents.
+    pub documents: Vec<ImportedDocument>,
+    /// Plans withdrawn (DLT1KYO).
+    pub withdrawn: Vec<PlanKey>,
+    /// Every problem, with file, line, field and plan.
+    pub errors: Vec<ImportError>,
+}
+
+impl ExportRequest {
+    /// Checks the options (endpoints, timestamp) without writing anything:
+    /// [`ErrorCode::BadOptions`] with the option as the cause's path.
+    pub fn check(&self) -> Result<(), ApiError> {
+        self.options().map(|_| ())
+    }
+
+    fn options(&self) -> Result<ExportOptions, ApiError> {
+        let from = Endpoint::parse(&self.from).map_err(|e| option("from", &e))?;
+        let to = Endpoint::parse(&self.to).map_err(|e| option("to", &e))?;
+        let mut o =
+            ExportOptions::new(from, to, &self.timestamp).map_err(|e| option("timestamp", &e))?;
+        o.repeat_values = self.repeat_values;
+        if self.jis_substitutions {
+            o.substitutions = Some(jis_to_ms932());
+        }
+        Ok(o)
+    }
+}
+
+/// A bad option: its messages, and the option (`from`) as the cause's path.
+fn option(name: &str, e: &ExportError) -> ApiError {
+    let (ja, en) = e.messages();
+    ApiError::new(ErrorCode::BadOptions, ja.clone(), en.clone()).with_causes(vec![Cause {
+        code: "bad_option".to_owned(),
+        path: Some(name.to_owned()),
+        value: None,
+        detail: None,
+        location_ja: None,
+        message_ja: ja,
+        message_en: en,
+    }])
+}
+
+/// The plans of the documents (every document careplan exchanges today is
+/// a 居宅サービス計画書).
+fn plans(docs: &[Document]) -> Vec<careplan_core::CarePlan> {
+    docs.iter()
+        .filter_map(|d| d.as_kyotaku().cloned())
+        .collect()
+}
+
+/// Writes the documents as one send set. Nothing is written unless every
+/// character could be (or was allowed to be substituted).
+pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
+    let opts = request.options()?;
+    careplan_csv::export(&plans(docs), &opts)
+        .map(send_set)
+        .map_err(export_error)
+}
+
+/// Writes DLT1KYO: the withdrawal of the documents' plans, sent before.
+pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
+    let opts = request.options()?;
+    let keys: Vec<PlanKey> = plans(docs).iter().map(PlanKey::of).collect();
+    careplan_csv::export_withdrawal(&keys, &opts)
+        .map(send_set)
+        .map_err(export_error)
+}
+
+/// Reads files of any number of send sets, in any order.
+pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
+    let inputs: Vec<InputFile> = files
+        .into_iter()
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .collect();
+    let got = careplan_csv::import(&inputs);
+    ImportReport {
+        documents: got
+            .plans
+            .into_iter()
+            .map(|(key, plan)| ImportedDocument {
+                key,
+                document: Document::Kyotaku(plan),
+            })
+            .collect(),
+        withdrawn: got.withdrawn,
+        errors: got.errors,
+    }
+}
+
+fn send_set(e: careplan_csv::Exported) -> SendSet {
+    SendSet {
+        files: e
+            .files
+            .into_iter()
+            .map(|f| CsvFile {
+                name: f.name,
+                bytes: f.bytes,
+            })
+            .collect(),
+        substitutions: e
+            .substitutions
+            .into_iter()
+            .map(|s| Substitution {
+                path: s.path,
+                from: s.from,
+                to: s.to,
+            })
+            .collect(),
+    }
+}
+
+/// The CSV crate's export error as the API's, every character a cause.
+fn export_error(e: ExportError) -> ApiError {
+    let (ja, en) = e.messages();
+    match e {
+        ExportError::Unencodable(list) => ApiError::new(ErrorCode::Unencodable, ja, en)
+            .with_causes(
+                list.iter()
+                    .map(|u| Cause {
+                        code: "unencodable".to_owned(),
+                        path: Some(u.path.clone()),
+                        value: Some(u.character.to_string()),
+                        detail: Some(format!("U+{:04X}", u.character as u32)),
+                        location_ja: None,
+                        message_ja: format!("MS932 で書けない文字「{}」", u.character),
+                        message_en: format!("MS932 cannot carry {:?}", u.character),
+                    })
+                    .collect(),
+            ),
+        ExportError::TooMany { .. } => ApiError::new(ErrorCode::TooMany, ja, en),
+        ExportError::NoPlans => ApiError::new(ErrorCode::NothingToWrite, ja, en),
+        _ => ApiError::new(ErrorCode::BadOptions, ja, en),
+    }
+}

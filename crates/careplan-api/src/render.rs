@@ -1,0 +1,187 @@
+//! Printing a document in its form's official layout (PDF, and PNG pages).
+
+use careplan_core::Document;
+use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer};
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, Cause, ErrorCode};
+
+pub use careplan_render::Renderer as SharedRenderer;
+
+/// The typeface of the document's own text (labels are always BIZ UDGothic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Typeface {
+    /// BIZ UDGothic (the default).
+    #[default]
+    Gothic,
+    /// BIZ UDMincho.
+    Mincho,
+}
+
+/// How to print: the options every surface takes (`--tables 1,3`,
+/// `"tables": [1, 3]`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RenderRequest {
+    /// Which sheets, by their number on the form, in this order; absent:
+    /// every sheet of the document's form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables: Option<Vec<u8>>,
+    /// Print 「原案」 even on a final plan.
+    pub draft: bool,
+    /// Print the consent block, empty when the plan has no consent.
+    pub consent_block: bool,
+    /// Write PDF/A-2b.
+    pub pdfa: bool,
+    /// Render even if some character is in no font (each reported).
+    pub allow_missing_glyphs: bool,
+    /// The typeface of the document's own text.
+    pub typeface: Typeface,
+    /// Also make PNG pages, this many pixels per point (2.0: 1684 × 1190 for A4 landscape).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub png_scale: Option<f64>,
+}
+
+/// A character drawn although no font has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingGlyph {
+    /// The JSON path of the field.
+    pub path: String,
+    /// The character.
+    pub character: char,
+}
+
+/// What a render gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOutput {
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub page_count: usize,
+    /// The PNG pages, when asked for.
+    pub pngs: Option<Vec<Vec<u8>>>,
+    /// Characters drawn although no font has them (only when allowed).
+    pub missing_glyphs: Vec<MissingGlyph>,
+}
+
+impl RenderRequest {
+    /// The renderer's options for a document of `form`: each table number
+    /// must be one of the form's sheets.
+    pub fn options(&self, form: careplan_core::Form) -> Result<RenderOptions, ApiError> {
+        let tables = match &self.tables {
+            None => None,
+            Some(numbers) => {
+                let mut sheets = Vec::new();
+                for n in numbers {
+                    let sheet = form.sheet(*n).ok_or_else(|| bad_table(form, *n))?;
+                    sheets.push(sheet);
+                }
+                Some(sheets)
+            }
+        };
+        Ok(RenderOptions {
+            tables,
+            draft: self.draft,
+            consent_block: self.consent_block,
+            pdfa: self.pdfa,
+            missing_glyphs: if self.allow_missing_glyphs {
+                MissingGlyphs::Warn
+            } else {
+                MissingGlyphs::Error
+            },
+            typeface: match self.typeface {
+                Typeface::Gothic => careplan_render::Typeface::Gothic,
+                Typeface::Mincho => careplan_render::Typeface::Mincho,
+            },
+        })
+    }
+}
+
+/// A table number the form does not have: `4 (1, 2 or 3)`, the option
+/// (`tables`) as the cause's path.
+fn bad_table(form: careplan_core::Form, n: u8) -> ApiError {
+    let mut known: Vec<String> = form
+        .sheets()
+        .iter()
+        .map(|s| s.number().to_string())
+        .collect();
+    let list = match known.pop() {
+        Some(last) if !known.is_empty() => format!("{} or {last}", known.join(", ")),
+        Some(last) => last,
+        None => String::new(),
+    };
+    let text = format!("{n} ({list})");
+    ApiError::new(ErrorCode::BadOptions, text.clone(), text.clone()).with_causes(vec![Cause {
+        code: "bad_option".to_owned(),
+        path: Some("tables".to_owned()),
+        value: Some(n.to_string()),
+        detail: None,
+        location_ja: None,
+        message_ja: text.clone(),
+        message_en: text,
+    }])
+}
+
+/// A renderer with the shipped fonts (when bundled) and `fonts`, extra font
+/// files (TrueType, OpenType or collections).
+pub fn renderer(fonts: &[Vec<u8>]) -> Result<Renderer, ApiError> {
+    Renderer::with_fonts(fonts).map_err(error)
+}
+
+/// Prints the document as PDF (and PNG pages when asked).
+pub fn render(
+    renderer: &Renderer,
+    doc: &Document,
+    request: &RenderRequest,
+) -> Result<RenderOutput, ApiError> {
+    let options = request.options(doc.form())?;
+    let (rendered, pngs) = match request.png_scale {
+        Some(scale) => renderer
+            .render_with_png(doc, &options, scale)
+            .map(|(r, p)| (r, Some(p))),
+        None => renderer.render(doc, &options).map(|r| (r, None)),
+    }
+    .map_err(error)?;
+    Ok(RenderOutput {
+        pdf: rendered.pdf,
+        page_count: rendered.page_count,
+        pngs,
+        missing_glyphs: rendered
+            .missing_glyphs
+            .into_iter()
+            .map(|m| MissingGlyph {
+                path: m.path,
+                character: m.character,
+            })
+            .collect(),
+    })
+}
+
+/// The renderer's error as the API's: its code, its messages apart, each
+/// missing character as a cause.
+pub fn error(e: RenderError) -> ApiError {
+    let (ja, en) = e.messages();
+    let code = match &e {
+        RenderError::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
+        RenderError::NoTables | RenderError::NotThisForm { .. } => ErrorCode::BadOptions,
+        RenderError::Font(..) => ErrorCode::BadFont,
+        _ => ErrorCode::Internal,
+    };
+    let causes = match &e {
+        RenderError::MissingGlyphs(list) => list
+            .iter()
+            .map(|m| Cause {
+                code: "missing_glyph".to_owned(),
+                path: Some(m.path.clone()),
+                value: Some(m.character.to_string()),
+                detail: Some(format!("U+{:04X}", m.character as u32)),
+                location_ja: None,
+                message_ja: format!("フォントにない文字「{}」", m.character),
+                message_en: format!("no loaded font has {:?}", m.character),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    ApiError::new(code, ja, en).with_causes(causes)
+}

@@ -1,0 +1,46 @@
+//! The JSON Schemas (2020-12) of the documents careplan reads and writes.
+
+use careplan_schema::Kind;
+
+use crate::{ApiError, ErrorCode};
+
+/// The names of the schema kinds, as `--kind` and the HTTP route take them.
+pub fn kinds() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.name()).collect()
+}
+
+/// The schema of the document kind `name` (`plan`, `validation-report`,
+/// `check-report`) as pretty JSON ending in a newline, as committed under
+/// `schema/`.
+pub fn schema(name: &str) -> Result<String, ApiError> {
+    let kind = Kind::from_name(name).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::BadOptions,
+            format!(
+                "スキーマの種類 {name} はありません（{}）",
+                kinds().join(", ")
+            ),
+            format!("no schema kind {name} ({})", kinds().join(", ")),
+        )
+    })?;
+    careplan_schema::schema_text(kind).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("スキーマを作れません（careplan の不具合です）: {e}"),
+            format!("the schema could not be made (a careplan bug): {e}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_schema() {
+        for k in kinds() {
+            assert!(schema(k).unwrap().contains("2020-12"));
+        }
+        assert_eq!(schema("nope").unwrap_err().code, ErrorCode::BadOptions);
+    }
+}

@@ -1,0 +1,229 @@
+//! `careplan csv`: ケアプランデータ連携 第4.1版.
+
+use std::path::PathBuf;
+
+use careplan_api::csv::ExportRequest;
+use careplan_api::{ApiError, Document, ErrorCode};
+use chrono::{FixedOffset, Utc};
+
+use crate::io::{emit, read_input, write_new_files};
+use crate::{Outcome, path_text};
+
+/// Arguments of `careplan csv`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Writes plans as one send set (UPHOSOKU, UP1KYO, UP2KYO, UP3KYO).
+    Export(ExportArgs),
+    /// Writes DLT1KYO to withdraw plans already sent.
+    Withdraw(ExportArgs),
+    /// Reads send sets back into plan documents, one JSON per plan.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// Plan documents (JSON).
+    #[arg(required = true)]
+    plans: Vec<String>,
+    /// 送信元: 事業所番号:サービス種類コード (1234567890:43).
+    #[arg(long)]
+    from: String,
+    /// 送信先: 事業所番号:サービス種類コード (0987654321:11).
+    #[arg(long)]
+    to: String,
+    /// The folder to write the files into.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The shared timestamp YYYYMMDDHHMMSS (default: now, Japan time).
+    #[arg(long)]
+    timestamp: Option<String>,
+    /// Repeat need and goal values on every 第2表 row.
+    #[arg(long)]
+    repeat_values: bool,
+    /// Replace JIS-side marks MS932 lacks (〜→～, −→－ …) and report each replacement.
+    #[arg(long)]
+    jis_substitutions: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// CSV files of one or more send sets, in any order.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The folder to write one plan JSON per plan into.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+/// Now, in Japan time (UTC+9), as YYYYMMDDHHMMSS.
+fn now_jst() -> String {
+    let now = Utc::now();
+    match FixedOffset::east_opt(9 * 3600) {
+        Some(jst) => now.with_timezone(&jst).format("%Y%m%d%H%M%S").to_string(),
+        None => now.format("%Y%m%d%H%M%S").to_string(),
+    }
+}
+
+fn export_request(a: &ExportArgs) -> ExportRequest {
+    ExportRequest {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        timestamp: a.timestamp.clone().unwrap_or_else(now_jst),
+        repeat_values: a.repeat_values,
+        jis_substitutions: a.jis_substitutions,
+    }
+}
+
+/// A bad option as the command line names it: `--from: …`.
+fn option_error(e: &ApiError) -> String {
+    match e.causes.first().and_then(|c| c.path.as_deref()) {
+        Some(option) => format!("--{option}: {}", e.message_both()),
+        None => e.message_both(),
+    }
+}
+
+fn read_documents(paths: &[String]) -> Result<Vec<Document>, (Outcome, String)> {
+    let mut docs = Vec::new();
+    for p in paths {
+        let text = read_input(p).map_err(|e| (Outcome::Unreadable, e))?;
+        let doc = careplan_api::validate::validate(&text).map_err(|e| {
+            let lines: Vec<String> = e
+                .causes
+                .iter()
+                .map(|v| format!("  {} [{}]", path_text(v.path.as_deref()), v.code))
+                .collect();
+            (
+                Outcome::Invalid,
+                format!(
+                    "{p}: 計画書に誤りがあります / the plan breaks rules\n{}",
+                    lines.join("\n")
+                ),
+            )
+        })?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+fn run_export(a: &ExportArgs, withdraw: bool) -> Outcome {
+    let request = export_request(a);
+    if let Err(e) = request.check() {
+        eprintln!("{}", option_error(&e));
+        return Outcome::Unreadable;
+    }
+    let docs = match read_documents(&a.plans) {
+        Ok(d) => d,
+        Err((o, m)) => {
+            eprintln!("{m}");
+            return o;
+        }
+    };
+    let result = if withdraw {
+        careplan_api::csv::withdraw(&docs, &request)
+    } else {
+        careplan_api::csv::export(&docs, &request)
+    };
+    let set = match result {
+        Ok(s) => s,
+        Err(e) if e.code == ErrorCode::BadOptions => {
+            eprintln!("{}", option_error(&e));
+            return Outcome::Unreadable;
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Invalid;
+        }
+    };
+    for s in &set.substitutions {
+        eprintln!("置換 / substituted: {} 「{}」→「{}」", s.path, s.from, s.to);
+    }
+    let files: Vec<(String, Vec<u8>)> = set.files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    match write_new_files(&a.output, &files) {
+        Ok(written) => {
+            for path in written {
+                emit(&format!("{}\n", path.display()));
+            }
+            Outcome::Ok
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Outcome::Unreadable
+        }
+    }
+}
+
+fn run_import(a: &ImportArgs) -> Outcome {
+    let mut files = Vec::new();
+    for p in &a.files {
+        match std::fs::read(p) {
+            Ok(bytes) => files.push((
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                bytes,
+            )),
+            Err(e) => {
+                eprintln!("{}: {e}", p.display());
+                return Outcome::Unreadable;
+            }
+        }
+    }
+    let got = careplan_api::csv::import(files);
+    let plans: Vec<(String, Vec<u8>)> = got
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                format!(
+                    "{}_{}.json",
+                    d.key.insured,
+                    d.key.plan_date.format("%Y%m%d")
+                ),
+                format!("{}\n", d.document.to_json_pretty()).into_bytes(),
+            )
+        })
+        .collect();
+    match write_new_files(&a.output, &plans) {
+        Ok(written) => {
+            for path in written {
+                emit(&format!("{}\n", path.display()));
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
+        }
+    }
+    for k in &got.withdrawn {
+        emit(&format!("取り下げ / withdrawn: {k}\n"));
+    }
+    for e in &got.errors {
+        eprintln!("{e}");
+    }
+    emit(&format!(
+        "{} 件の計画を読み込みました（誤り {} 件） / {} plan(s) imported, {} error(s)\n",
+        got.documents.len(),
+        got.errors.len(),
+        got.documents.len(),
+        got.errors.len()
+    ));
+    if got.errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Invalid
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Outcome {
+    match &args.command {
+        Command::Export(a) => run_export(a, false),
+        Command::Withdraw(a) => run_export(a, true),
+        Command::Import(a) => run_import(a),
+    }
+}

@@ -1,0 +1,37 @@
+//! `careplan schema`.
+
+use std::path::PathBuf;
+
+use crate::Outcome;
+use crate::io::{emit, write_atomic};
+
+/// Arguments of `careplan schema`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Which document: `plan`, `validation-report` or `check-report`.
+    #[arg(long, default_value = "plan", value_parser = clap::builder::PossibleValuesParser::new(careplan_api::schema::kinds()))]
+    kind: String,
+    /// Write the schema to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &Args) -> Outcome {
+    let text = match careplan_api::schema::schema(&args.kind) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
+        }
+    };
+    match &args.output {
+        None => emit(&text),
+        Some(path) => {
+            if let Err(e) = write_atomic(path, text.as_bytes()) {
+                eprintln!("{e}");
+                return Outcome::Unreadable;
+            }
+        }
+    }
+    Outcome::Ok
+}

@@ -1,0 +1,199 @@
+//! `careplan csv` as a user runs it, and CSV import followed by rendering.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+use common::{careplan, root, scratch};
+
+use std::process::Command;
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn export_then_import_gives_plan_documents() {
+    let d = scratch("roundtrip");
+    let out = d.join("send");
+    let o = careplan(&[
+        "csv",
+        "export",
+        "fixtures/plans/case-a.json",
+        "fixtures/plans/care5-night-consent.json",
+        "--from",
+        "1370000001:43",
+        "--to",
+        "1310000011:11",
+        "--timestamp",
+        "20251201093000",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        files_in(&out),
+        [
+            "UP1KYO_1370000001_43_1310000011_11_20251201093000.CSV",
+            "UP2KYO_1370000001_43_1310000011_11_20251201093000.CSV",
+            "UP3KYO_1370000001_43_1310000011_11_20251201093000.CSV",
+            "UPHOSOKU_000000_1370000001_43_1310000011_11_20251201093000.CSV",
+        ]
+    );
+    let back = d.join("back");
+    let mut args = vec!["csv".to_owned(), "import".to_owned()];
+    args.extend(
+        files_in(&out)
+            .iter()
+            .map(|f| out.join(f).to_string_lossy().into_owned()),
+    );
+    args.extend(["-o".to_owned(), back.to_string_lossy().into_owned()]);
+    let o = careplan(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        files_in(&back),
+        ["0000123456_20151203.json", "2700000015_20250528.json"]
+    );
+    // Each written plan is a valid plan document.
+    let v = careplan(&[
+        "validate",
+        back.join("0000123456_20151203.json").to_str().unwrap(),
+    ]);
+    assert_eq!(v.status.code(), Some(0));
+}
+
+#[test]
+fn export_refuses_bad_endpoints_and_text_ms932_lacks() {
+    let d = scratch("bad");
+    let o = careplan(&[
+        "csv",
+        "export",
+        "fixtures/plans/case-a.json",
+        "--from",
+        "137:43",
+        "--to",
+        "1310000011:11",
+        "-o",
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/plans/case-a.json")).unwrap(),
+    )
+    .unwrap();
+    v["table1"]["support_policy"] = serde_json::Value::from("〜と𠮷");
+    let plan = d.join("p.json");
+    std::fs::write(&plan, v.to_string()).unwrap();
+    let out = d.join("out");
+    let o = careplan(&[
+        "csv",
+        "export",
+        plan.to_str().unwrap(),
+        "--from",
+        "1370000001:43",
+        "--to",
+        "1310000011:11",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        err.contains("plans[0].table1.support_policy") && err.contains("𠮷") && err.contains("〜"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written when export fails");
+}
+
+#[test]
+fn import_reports_errors_with_file_line_and_field() {
+    let d = scratch("imp");
+    let src = root().join("fixtures/csv/records-md-example");
+    let bad = d.join("UP1KYO_0300000100_43_0300000005_11_20251025200201.CSV");
+    let text = encoding_rs::SHIFT_JIS
+        .decode(&std::fs::read(src.join(bad.file_name().unwrap())).unwrap())
+        .0
+        .replace(",11,2,", ",99,2,");
+    std::fs::write(&bad, encoding_rs::SHIFT_JIS.encode(&text).0).unwrap();
+    let mut args = vec![
+        "csv".to_owned(),
+        "import".to_owned(),
+        bad.to_string_lossy().into_owned(),
+    ];
+    for f in files_in(&src)
+        .iter()
+        .filter(|f| f.ends_with(".CSV") && !f.starts_with("UP1KYO"))
+    {
+        args.push(src.join(f).to_string_lossy().into_owned());
+    }
+    args.extend([
+        "-o".to_owned(),
+        d.join("out").to_string_lossy().into_owned(),
+    ]);
+    let o = careplan(&args);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        err.contains(
+            "UP1KYO_0300000100_43_0300000005_11_20251025200201.CSV:1 項目16「計画書区分」"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn imported_plans_render_with_every_text_in_the_pdf() {
+    let dir = root().join("fixtures/csv/records-md-example");
+    let files: Vec<(String, Vec<u8>)> = files_in(&dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".CSV"))
+        .map(|f| (f.clone(), std::fs::read(dir.join(&f)).unwrap()))
+        .collect();
+    let got = careplan_api::csv::import(files);
+    assert!(got.errors.is_empty());
+    let renderer = careplan_api::render::renderer(&[]).unwrap();
+    let d = scratch("render");
+    for imported in &got.documents {
+        let (key, plan) = (&imported.key, &imported.document);
+        let request = careplan_api::render::RenderRequest::default();
+        let pdf = careplan_api::render::render(&renderer, plan, &request)
+            .unwrap()
+            .pdf;
+        let path = d.join(format!("{key}.pdf").replace('/', "_"));
+        std::fs::write(&path, &pdf).unwrap();
+        let out = Command::new("pdftotext")
+            .args(["-raw", "-enc", "UTF-8"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text: String = String::from_utf8(out.stdout)
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+            .collect();
+        for (field, value) in plan.texts() {
+            let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&v), "{field}: {value:?} not in the PDF");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Which form a document is, and a document of any form.
+//!
+//! A JSON document says which form it is by its top-level `form` key. The
+//! 居宅サービス計画書 came first and needs none: a document without `form`
+//! is read as one, so every plan written before there were other forms is
+//! read unchanged. Each form added later names itself (`"form": "…"`).
+//!
+//! ```
+//! use careplan_core::document::{Document, Form};
+//!
+//! let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/plans/case-a.json"))?;
+//! let doc = Document::from_json(&json)?;
+//! assert_eq!(doc.form(), Form::Kyotaku);
+//! assert_eq!(doc.form().label_ja(), "居宅サービス計画書");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::fields::Tables;
+use crate::forms::kyotaku::{self, CarePlan};
+use crate::path::FieldPath;
+
+/// The document types of a form's JSON document: every field `Option` (a
+/// missing field is reported with its path, among every other violation),
+/// absent fields not written, unknown fields refused. The field tables say
+/// what each field is; the struct's doc comment becomes its JSON Schema
+/// description.
+macro_rules! document_type {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($field:ident: $ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        #[allow(missing_docs)] // the field tables document every field
+        pub struct $name {
+            $(
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+        }
+    };
+}
+pub(crate) use document_type;
+
+/// A form careplan models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// 居宅サービス計画書 第1表–第3表: the home care plan for 要介護１–５.
+    Kyotaku,
+}
+
+impl Form {
+    /// Every form, in the order careplan lists them.
+    pub const ALL: [Form; 1] = [Form::Kyotaku];
+
+    /// The form's code: the value of a document's `form` key.
+    pub fn code(self) -> &'static str {
+        match self {
+            Form::Kyotaku => "kyotaku",
+        }
+    }
+
+    /// The form's name as printed.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Form::Kyotaku => "居宅サービス計画書",
+        }
+    }
+
+    /// Whether a document of this form names itself with `form` (the
+    /// 居宅サービス計画書, first of all, is read without it).
+    fn named_by_key(self) -> bool {
+        match self {
+            Form::Kyotaku => false,
+        }
+    }
+
+    /// The form's sheets, in the order of the paper form.
+    pub fn sheets(self) -> &'static [Sheet] {
+        match self {
+            Form::Kyotaku => &[
+                Sheet::KyotakuTable1,
+                Sheet::KyotakuTable2,
+                Sheet::KyotakuTable3,
+            ],
+        }
+    }
+
+    /// The sheet the paper form numbers `n` (第`n`表), if it has one.
+    pub fn sheet(self, n: u8) -> Option<Sheet> {
+        self.sheets().iter().copied().find(|s| s.number() == n)
+    }
+
+    /// The form's field tables.
+    pub fn tables(self) -> &'static Tables {
+        match self {
+            Form::Kyotaku => &kyotaku::fields::TABLES,
+        }
+    }
+
+    /// Which form a JSON document is: the form its `form` key names, or the
+    /// 居宅サービス計画書 when it has none (or names no form that is named
+    /// that way, which its own reader then reports).
+    pub fn of_json(json: &str) -> Form {
+        #[derive(Deserialize)]
+        struct Peek {
+            form: Option<String>,
+        }
+        if !Form::ALL.into_iter().any(Form::named_by_key) {
+            return Form::Kyotaku;
+        }
+        let named = serde_json::from_str::<Peek>(json)
+            .ok()
+            .and_then(|p| p.form)
+            .and_then(|code| {
+                Form::ALL
+                    .into_iter()
+                    .find(|f| f.named_by_key() && f.code() == code)
+            });
+        named.unwrap_or(Form::Kyotaku)
+    }
+}
+
+/// One sheet of a form: what a plan-check rule concerns, what the
+/// renderer prints, one page or more of the paper form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Sheet {
+    /// 第1表 居宅サービス計画書（１）.
+    KyotakuTable1,
+    /// 第2表 居宅サービス計画書（２）.
+    KyotakuTable2,
+    /// 第3表 週間サービス計画表.
+    KyotakuTable3,
+}
+
+impl Sheet {
+    /// The form the sheet belongs to.
+    pub fn form(self) -> Form {
+        match self {
+            Sheet::KyotakuTable1 | Sheet::KyotakuTable2 | Sheet::KyotakuTable3 => Form::Kyotaku,
+        }
+    }
+
+    /// The sheet's number within its form (第`n`表), as `--tables` takes it.
+    pub fn number(self) -> u8 {
+        match self {
+            Sheet::KyotakuTable1 => 1,
+            Sheet::KyotakuTable2 => 2,
+            Sheet::KyotakuTable3 => 3,
+        }
+    }
+
+    /// The sheet's name as its box on the form prints it (`第１表`).
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Sheet::KyotakuTable1 => "第１表",
+            Sheet::KyotakuTable2 => "第２表",
+            Sheet::KyotakuTable3 => "第３表",
+        }
+    }
+
+    /// The sheet's title (`居宅サービス計画書（１）`).
+    pub fn title_ja(self) -> &'static str {
+        match self {
+            Sheet::KyotakuTable1 => "居宅サービス計画書（１）",
+            Sheet::KyotakuTable2 => "居宅サービス計画書（２）",
+            Sheet::KyotakuTable3 => "週間サービス計画表",
+        }
+    }
+}
+
+/// A checked document of any form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Document {
+    /// 居宅サービス計画書 第1表–第3表.
+    Kyotaku(CarePlan),
+}
+
+impl Document {
+    /// Reads and checks a document of any form: every violation with its path.
+    pub fn from_json(json: &str) -> Result<Document, Error> {
+        match Form::of_json(json) {
+            Form::Kyotaku => CarePlan::from_json(json).map(Document::Kyotaku),
+        }
+    }
+
+    /// The document's form.
+    pub fn form(&self) -> Form {
+        match self {
+            Document::Kyotaku(_) => Form::Kyotaku,
+        }
+    }
+
+    /// The document's JSON form, pretty-printed.
+    pub fn to_json_pretty(&self) -> String {
+        match self {
+            Document::Kyotaku(p) => p.to_json_pretty(),
+        }
+    }
+
+    /// Every printed text with the path of its field, in the order of the form.
+    pub fn texts(&self) -> Vec<(FieldPath, &str)> {
+        match self {
+            Document::Kyotaku(p) => p.texts(),
+        }
+    }
+
+    /// The 居宅サービス計画書, if that is what the document is.
+    pub fn as_kyotaku(&self) -> Option<&CarePlan> {
+        match self {
+            Document::Kyotaku(p) => Some(p),
+        }
+    }
+}
+
+impl From<CarePlan> for Document {
+    fn from(plan: CarePlan) -> Document {
+        Document::Kyotaku(plan)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_without_form_is_a_kyotaku_plan() {
+        assert_eq!(Form::of_json(r#"{"status": "final"}"#), Form::Kyotaku);
+        assert_eq!(Form::of_json("not json"), Form::Kyotaku);
+        // No form is named by key yet, so a `form` key is left to the plan's
+        // reader, which refuses it as an unknown field.
+        assert_eq!(Form::of_json(r#"{"form": "kyotaku"}"#), Form::Kyotaku);
+        let e = Document::from_json(r#"{"form": "kyotaku"}"#).unwrap_err();
+        assert_eq!(e.violations()[0].path().as_str(), "form");
+    }
+
+    #[test]
+    fn sheets_by_number() {
+        assert_eq!(Form::Kyotaku.sheet(2), Some(Sheet::KyotakuTable2));
+        assert_eq!(Form::Kyotaku.sheet(4), None);
+        for s in Form::Kyotaku.sheets() {
+            assert_eq!(s.form(), Form::Kyotaku);
+            assert_eq!(Form::Kyotaku.sheet(s.number()), Some(*s));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The field tables of the 居宅サービス計画書: one module per sheet, and here
+//! the document itself and the date range its sheets share.
+//!
+//! Every key the validator, the texts walk and the CSV crate use is one of
+//! these constants (`table1::CREATED_ON.key`), and every label a location,
+//! the JSON Schema or an error message shows comes from here.
+
+pub mod table1;
+pub mod table2;
+pub mod table3;
+
+use crate::fields::{Field, Format, O, Object, R, Tables};
+
+use super::PlanStatus;
+
+/// The document: `PlanDocument`.
+pub mod document {
+    use super::*;
+
+    /// `$schema`: a schema reference for editors, ignored.
+    pub const SCHEMA: Field = Field::new(
+        "$schema",
+        "スキーマ",
+        O,
+        Format::Any,
+        "A schema reference for editors; ignored.",
+    )
+    .unlabelled();
+    /// `status`: 原案・確定の別.
+    pub const STATUS: Field = Field::new(
+        "status",
+        "原案・確定の別",
+        R,
+        Format::Code(PlanStatus::CODES),
+        "`draft` (原案, printed 「原案」) or `final`. A draft carries no consent.",
+    );
+    /// `table1`: 第１表.
+    pub const TABLE1: Field = Field::new(
+        "table1",
+        "第１表 居宅サービス計画書（１）",
+        R,
+        Format::Structure,
+        "Table 1: the user, the certification, wishes and the overall policy.",
+    )
+    .at("第１表")
+    .holds("Table1Doc");
+    /// `table2`: 第２表.
+    pub const TABLE2: Field = Field::new(
+        "table2",
+        "第２表 居宅サービス計画書（２）",
+        R,
+        Format::Structure,
+        "Table 2.",
+    )
+    .at("第２表")
+    .holds("Table2Doc");
+    /// `table3`: 第３表.
+    pub const TABLE3: Field = Field::new(
+        "table3",
+        "第３表 週間サービス計画表",
+        R,
+        Format::Structure,
+        "Table 3, the weekly schedule.",
+    )
+    .at("第３表")
+    .holds("Table3Doc");
+
+    /// `PlanDocument`.
+    pub const OBJECT: Object = Object {
+        name: "PlanDocument",
+        title_ja: "居宅サービス計画書（第１表〜第３表）",
+        fields: &[SCHEMA, STATUS, TABLE1, TABLE2, TABLE3],
+    };
+}
+
+/// A date range: `DateRangeDoc` (認定の有効期間, goal and service periods).
+pub mod date_range {
+    use super::*;
+
+    /// `start`: 開始.
+    pub const START: Field = Field::new("start", "開始", R, Format::Date, "First day.");
+    /// `end`: 終了.
+    pub const END: Field = Field::new(
+        "end",
+        "終了",
+        O,
+        Format::Date,
+        "Last day, not before start. Optional for goal and service periods (the 記載要領 allow the start alone), required for 認定の有効期間.",
+    );
+
+    /// `DateRangeDoc`.
+    pub const OBJECT: Object = Object {
+        name: "DateRangeDoc",
+        title_ja: "期間",
+        fields: &[START, END],
+    };
+}
+
+/// Every object of the 居宅サービス計画書's document, the root first.
+pub const TABLES: Tables = Tables {
+    root: "PlanDocument",
+    objects: &[
+        &document::OBJECT,
+        &table1::OBJECT,
+        &table1::user::OBJECT,
+        &table1::office::OBJECT,
+        &date_range::OBJECT,
+        &table1::wish::OBJECT,
+        &table1::housework_reason::OBJECT,
+        &table1::consent::OBJECT,
+        &table2::OBJECT,
+        &table2::need::OBJECT,
+        &table2::long_term_goal::OBJECT,
+        &table2::short_term_goal::OBJECT,
+        &table2::service::OBJECT,
+        &table2::provider::OBJECT,
+        &table3::OBJECT,
+        &table3::weekly::OBJECT,
+        &table3::daily_activity::OBJECT,
+        &table3::non_weekly::OBJECT,
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path::FieldPath;
+
+    /// Every object a field holds is in the tables, and every object but
+    /// the root is held by some field.
+    #[test]
+    fn the_tables_are_one_tree() {
+        for o in TABLES.objects {
+            for f in o.fields {
+                if let Some(child) = f.child {
+                    assert!(
+                        TABLES.object(child).is_some(),
+                        "{}.{} holds {child}",
+                        o.name,
+                        f.key
+                    );
+                    assert_eq!(f.format, Format::Structure, "{}.{}", o.name, f.key);
+                }
+            }
+            let held = TABLES
+                .objects
+                .iter()
+                .flat_map(|x| x.fields)
+                .any(|f| f.child == Some(o.name));
+            assert!(
+                held || o.name == TABLES.root,
+                "{} is held by no field",
+                o.name
+            );
+        }
+    }
+
+    #[test]
+    fn paths_resolve_to_their_fields() {
+        let p = FieldPath::from_text("table2.needs[0].long_term_goals[1].period.end");
+        let (owner, field) = TABLES.resolve(&p).unwrap();
+        assert_eq!((owner.name, field.key), ("DateRangeDoc", "end"));
+        let p = FieldPath::from_text("table1.user.nickname");
+        assert!(TABLES.resolve(&p).is_none());
+    }
+}

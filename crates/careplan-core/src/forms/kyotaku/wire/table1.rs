@@ -1,0 +1,144 @@
+//! 第1表's document types.
+
+use super::{DateRangeDoc, date, s};
+use crate::forms::kyotaku::{HouseworkReason, Speaker, Table1, Who};
+
+crate::document_type! {
+    /// 第1表 居宅サービス計画書（１）.
+    pub struct Table1Doc {
+        created_on: String,
+        plan_kinds: Vec<String>,
+        certification_status: String,
+        user: UserDoc,
+        planner_name: String,
+        office: OfficeDoc,
+        plan_date: String,
+        first_plan_date: String,
+        certification_date: String,
+        certification_period: DateRangeDoc,
+        care_level: String,
+        wishes: Vec<WishDoc>,
+        analysis: String,
+        committee_opinion: String,
+        support_policy: String,
+        housework_reason: HouseworkReasonDoc,
+        consent: ConsentDoc,
+    }
+}
+
+crate::document_type! {
+    /// 利用者.
+    pub struct UserDoc {
+        name: String,
+        name_kana: String,
+        sex: String,
+        birth_date: String,
+        postal_code: String,
+        address: String,
+        insurer_number: String,
+        insured_number: String,
+    }
+}
+
+crate::document_type! {
+    /// 居宅介護支援事業者・事業所.
+    pub struct OfficeDoc {
+        name: String,
+        postal_code: String,
+        address: String,
+        office_number: String,
+    }
+}
+
+crate::document_type! {
+    /// One person's wishes: `who` is `user` (本人) or `family` (with `relation`).
+    pub struct WishDoc {
+        who: String,
+        relation: String,
+        text: String,
+    }
+}
+
+crate::document_type! {
+    /// 生活援助中心型の算定理由: `code` is `living_alone`, `family_illness` or
+    /// `other` (with `text`).
+    pub struct HouseworkReasonDoc {
+        code: String,
+        text: String,
+    }
+}
+
+crate::document_type! {
+    /// 説明・同意.
+    pub struct ConsentDoc {
+        date: String,
+        signer: String,
+        proxy_relation: String,
+    }
+}
+
+/// The document form of a checked 第1表.
+pub(super) fn doc(t1: &Table1) -> Table1Doc {
+    Table1Doc {
+        created_on: date(t1.created_on),
+        plan_kinds: Some(t1.plan_kinds.iter().map(|k| k.code().to_owned()).collect()),
+        certification_status: s(&t1.certification_status.code()),
+        user: Some(UserDoc {
+            name: s(&t1.user.name),
+            name_kana: t1.user.name_kana.as_ref().and_then(s),
+            sex: t1.user.sex.map(|x| x.code().to_owned()),
+            birth_date: date(t1.user.birth_date),
+            postal_code: t1.user.postal_code.as_ref().and_then(s),
+            address: t1.user.address.as_ref().and_then(s),
+            insurer_number: s(&t1.user.insurer_number),
+            insured_number: s(&t1.user.insured_number),
+        }),
+        planner_name: s(&t1.planner_name),
+        office: Some(OfficeDoc {
+            name: s(&t1.office.name),
+            postal_code: t1.office.postal_code.as_ref().and_then(s),
+            address: t1.office.address.as_ref().and_then(s),
+            office_number: s(&t1.office.office_number),
+        }),
+        plan_date: date(t1.plan_date),
+        first_plan_date: date(t1.first_plan_date),
+        certification_date: date(t1.certification_date),
+        certification_period: t1.certification_period.map(|r| DateRangeDoc {
+            start: date(r.start()),
+            end: date(r.end()),
+        }),
+        care_level: t1.care_level.map(|l| l.code().to_owned()),
+        wishes: Some(
+            t1.wishes
+                .iter()
+                .map(|w| match &w.speaker {
+                    Speaker::User => WishDoc {
+                        who: s(&Who::User.code()),
+                        relation: None,
+                        text: s(&w.text),
+                    },
+                    Speaker::Family { relation } => WishDoc {
+                        who: s(&Who::Family.code()),
+                        relation: s(relation),
+                        text: s(&w.text),
+                    },
+                })
+                .collect(),
+        ),
+        analysis: t1.analysis.as_ref().and_then(s),
+        committee_opinion: t1.committee_opinion.as_ref().and_then(s),
+        support_policy: t1.support_policy.as_ref().and_then(s),
+        housework_reason: t1.housework_reason.as_ref().map(|r| HouseworkReasonDoc {
+            code: s(&r.code().code()),
+            text: match r {
+                HouseworkReason::Other(t) => s(t),
+                HouseworkReason::LivingAlone | HouseworkReason::FamilyIllness => None,
+            },
+        }),
+        consent: t1.consent.as_ref().map(|c| ConsentDoc {
+            date: date(c.date),
+            signer: s(&c.signer),
+            proxy_relation: c.proxy_relation.as_ref().and_then(s),
+        }),
+    }
+}

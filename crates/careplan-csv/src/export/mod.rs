@@ -1,0 +1,187 @@
+//! Writing plans as the standard's send set (送信単位): each plan filled into
+//! the records of [`crate::records`] (a module per sheet here), each
+//! record written by its own layout.
+
+mod table1;
+mod table2;
+mod table3;
+
+use careplan_core::wareki::format_date;
+use careplan_core::{CarePlan, FieldPath, Period, TimeOfDay};
+use chrono::NaiveDate;
+
+use crate::encoding::{Substitutions, carried, encode};
+use crate::records::{Dlt1kyo, Kind};
+use crate::{
+    CSV_VERSION, CsvFile, ExportError, ExportOptions, Exported, PlanKey, Substitution, Unencodable,
+};
+
+pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, wishes_field};
+pub(crate) use table3::weekly_text;
+
+/// Checks free text against MS932 as it goes, substituting where the
+/// caller allows and collecting every character it cannot write.
+pub(crate) struct Writer<'a> {
+    subs: Option<&'a Substitutions>,
+    unencodable: Vec<Unencodable>,
+    substitutions: Vec<Substitution>,
+}
+
+impl Writer<'_> {
+    /// Free text of the field at `path`, checked character by character.
+    fn text(&mut self, path: &FieldPath, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if carried(c) {
+                out.push(c);
+            } else if let Some(&to) = self.subs.and_then(|m| m.get(&c)).filter(|to| carried(**to)) {
+                out.push(to);
+                self.substitutions.push(Substitution {
+                    path: path.to_string(),
+                    from: c,
+                    to,
+                });
+            } else {
+                out.push(c);
+                if !self
+                    .unencodable
+                    .iter()
+                    .any(|u| u.path == path.as_str() && u.character == c)
+                {
+                    self.unencodable.push(Unencodable {
+                        path: path.to_string(),
+                        character: c,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Optional free text (blank when absent).
+    fn opt_text(&mut self, path: &FieldPath, s: Option<&str>) -> String {
+        s.map(|s| self.text(path, s)).unwrap_or_default()
+    }
+}
+
+/// A date as the records write it: `YYYYMMDD`.
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// A time as the records write it: `HHMM`.
+fn hhmm(t: TimeOfDay) -> String {
+    format!("{:02}{:02}", t.hour(), t.minute())
+}
+
+/// The period as 和暦 text: 令和7年4月1日～令和7年9月30日 (start only: 令和7年4月1日～).
+pub(crate) fn period_text(p: Period) -> String {
+    let start = format_date(p.start()).unwrap_or_else(|_| p.start().to_string());
+    match p.end() {
+        Some(e) => format!(
+            "{start}～{}",
+            format_date(e).unwrap_or_else(|_| e.to_string())
+        ),
+        None => format!("{start}～"),
+    }
+}
+
+/// The fields every record of a plan starts with: CSVバージョン, 保険者番号, 被保険者番号.
+struct Key {
+    csv_version: String,
+    insurer_number: String,
+    insured_number: String,
+}
+
+fn key(plan: &CarePlan) -> Key {
+    let u = &plan.table1().user;
+    Key {
+        csv_version: CSV_VERSION.to_owned(),
+        insurer_number: u.insurer_number.as_str().to_owned(),
+        insured_number: u.insured_number.as_str().to_owned(),
+    }
+}
+
+fn file_name(kind: Kind, opts: &ExportOptions) -> String {
+    let month = if kind == Kind::Hosoku { "000000_" } else { "" };
+    format!(
+        "{}_{month}{}_{}_{}_{}_{}.CSV",
+        kind.prefix(),
+        opts.from.office,
+        opts.from.service_kind,
+        opts.to.office,
+        opts.to.service_kind,
+        opts.timestamp
+    )
+}
+
+/// Writes the plans as one send set: UPHOSOKU, UP1KYO, UP2KYO and UP3KYO
+/// with one shared timestamp, every plan's records in each file. Nothing is
+/// returned unless every character could be written (or substituted by the
+/// caller's map).
+pub fn export(plans: &[CarePlan], opts: &ExportOptions) -> Result<Exported, ExportError> {
+    if plans.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut w = Writer {
+        subs: opts.substitutions.as_ref(),
+        unencodable: Vec::new(),
+        substitutions: Vec::new(),
+    };
+    let (mut h, mut one, mut two, mut three) =
+        (String::new(), String::new(), String::new(), String::new());
+    for (i, plan) in plans.iter().enumerate() {
+        let p = FieldPath::root().key("plans").index(i);
+        h.push_str(&table1::hosoku(&mut w, plan, &p).to_line());
+        one.push_str(&table1::up1kyo(&mut w, plan, &p).to_line());
+        for row in table2::up2kyo(&mut w, plan, &p, opts.repeat_values)? {
+            two.push_str(&row.to_line());
+        }
+        for row in table3::up3kyo(&mut w, plan, &p) {
+            three.push_str(&row.to_line());
+        }
+    }
+    if !w.unencodable.is_empty() {
+        return Err(ExportError::Unencodable(w.unencodable));
+    }
+    let files = [
+        (Kind::Hosoku, h),
+        (Kind::T1, one),
+        (Kind::T2, two),
+        (Kind::T3, three),
+    ]
+    .into_iter()
+    .map(|(k, text)| CsvFile {
+        name: file_name(k, opts),
+        bytes: encode(&text),
+    })
+    .collect();
+    Ok(Exported {
+        files,
+        substitutions: w.substitutions,
+    })
+}
+
+/// Writes DLT1KYO: the withdrawal of plans already sent.
+pub fn export_withdrawal(keys: &[PlanKey], opts: &ExportOptions) -> Result<Exported, ExportError> {
+    if keys.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut text = String::new();
+    for k in keys {
+        let row = Dlt1kyo {
+            csv_version: CSV_VERSION.to_owned(),
+            insurer_number: k.insurer.as_str().to_owned(),
+            insured_number: k.insured.as_str().to_owned(),
+            plan_date: ymd(k.plan_date),
+        };
+        text.push_str(&row.to_line());
+    }
+    Ok(Exported {
+        files: vec![CsvFile {
+            name: file_name(Kind::Delete, opts),
+            bytes: encode(&text),
+        }],
+        substitutions: Vec::new(),
+    })
+}

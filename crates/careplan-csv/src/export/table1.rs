@@ -1,0 +1,186 @@
+//! 第1表 and the user: UPHOSOKU and UP1KYO.
+
+use careplan_core::forms::kyotaku::fields::{document, table1 as f1};
+use careplan_core::{CarePlan, FieldPath, HouseworkReason, PlanKind, Speaker, Table1};
+
+use super::{Writer, key, ymd};
+use crate::records::{HOSOKU_PLAN_MONTH, Hosoku, PLAN_KIND_CODES, Up1kyo};
+
+/// The marker of the user's own wishes in 「…意向を踏まえた課題分析の結果」.
+pub(crate) const USER_MARK: &str = "本人";
+/// The marker of the analysis text in that field.
+pub(crate) const ANALYSIS_MARK: &str = "課題分析の結果";
+
+/// 第1表's one text field for wishes and analysis: each person's wishes on
+/// lines of their own opened by 【本人】 or 【続柄】, then 【課題分析の結果】.
+pub(crate) fn wishes_field(plan: &CarePlan) -> Option<String> {
+    let t1 = plan.table1();
+    let mut parts = Vec::new();
+    for w in &t1.wishes {
+        let who = match &w.speaker {
+            Speaker::User => USER_MARK.to_owned(),
+            Speaker::Family { relation } => relation.as_str().to_owned(),
+        };
+        parts.push(format!("【{who}】{}", w.text));
+    }
+    if let Some(a) = &t1.analysis {
+        parts.push(format!("【{ANALYSIS_MARK}】{a}"));
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
+/// 認定有効期間開始日 and 終了日, or two blanks.
+fn certification_period(t1: &Table1) -> (String, String) {
+    match t1.certification_period {
+        Some(r) => (ymd(r.start()), ymd(r.end())),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// 要介護状態区分 as the standard's code (21–25), or blank.
+fn care_level_code(t1: &Table1) -> String {
+    t1.care_level
+        .and_then(|l| l.csv_code())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// 計画書区分 of the circled kinds.
+fn plan_kind_code(t1: &Table1) -> String {
+    let k = t1.plan_kinds;
+    let flags = [
+        k.contains(PlanKind::Initial),
+        k.contains(PlanKind::Referral),
+        k.contains(PlanKind::Continuation),
+    ];
+    PLAN_KIND_CODES
+        .iter()
+        .find(|(_, f)| *f == flags)
+        .map_or("54", |(code, _)| code)
+        .to_owned()
+}
+
+/// UPHOSOKU: the user and the certification.
+pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
+    let t1 = plan.table1();
+    let u = &t1.user;
+    let pu = f1::USER.of(&document::TABLE1.of(p));
+    let key = key(plan);
+    let (limit_start, limit_end) = certification_period(t1);
+    Hosoku {
+        csv_version: key.csv_version,
+        insurer_number: key.insurer_number,
+        insured_number: key.insured_number,
+        plan_date: ymd(t1.plan_date),
+        name_kana: w.opt_text(
+            &f1::user::NAME_KANA.of(&pu),
+            u.name_kana.as_ref().map(|k| k.as_str()),
+        ),
+        name: w.text(&f1::user::NAME.of(&pu), u.name.as_str()),
+        sex: u
+            .sex
+            .and_then(|s| s.csv_code())
+            .unwrap_or_default()
+            .to_owned(),
+        birth_date: ymd(u.birth_date),
+        postal_code: u
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        address1: w.opt_text(
+            &f1::user::ADDRESS.of(&pu),
+            u.address.as_ref().map(|a| a.as_str()),
+        ),
+        certification_date: ymd(t1.certification_date),
+        limit_start,
+        limit_end,
+        certification_status: t1
+            .certification_status
+            .csv_code()
+            .unwrap_or_default()
+            .to_owned(),
+        care_level: care_level_code(t1),
+        target_month: HOSOKU_PLAN_MONTH.to_owned(),
+        ..Hosoku::default()
+    }
+}
+
+/// UP1KYO: 第1表.
+pub(super) fn up1kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Up1kyo {
+    let t1 = plan.table1();
+    let p1 = document::TABLE1.of(p);
+    let pu = f1::USER.of(&p1);
+    let po = f1::OFFICE.of(&p1);
+    let key = key(plan);
+    let (certification_start, certification_end) = certification_period(t1);
+    let wishes = wishes_field(plan);
+    let opt = |t: &Option<careplan_core::Text>| t.as_ref().map(|x| x.as_str().to_owned());
+    Up1kyo {
+        csv_version: key.csv_version,
+        insurer_number: key.insurer_number,
+        insured_number: key.insured_number,
+        created_on: ymd(t1.created_on),
+        user_postal_code: t1
+            .user
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        user_address1: w.opt_text(
+            &f1::user::ADDRESS.of(&pu),
+            t1.user.address.as_ref().map(|a| a.as_str()),
+        ),
+        planner: w.text(&f1::PLANNER_NAME.of(&p1), t1.planner_name.as_str()),
+        office_name: w.text(&f1::office::NAME.of(&po), t1.office.name.as_str()),
+        office_postal_code: t1
+            .office
+            .postal_code
+            .as_ref()
+            .map(|x| x.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        office_address1: w.opt_text(
+            &f1::office::ADDRESS.of(&po),
+            t1.office.address.as_ref().map(|a| a.as_str()),
+        ),
+        office_number: t1.office.office_number.as_str().to_owned(),
+        plan_date: ymd(t1.plan_date),
+        first_plan_date: ymd(t1.first_plan_date),
+        plan_kind: plan_kind_code(t1),
+        certification_status: t1
+            .certification_status
+            .csv_code()
+            .unwrap_or_default()
+            .to_owned(),
+        certification_date: ymd(t1.certification_date),
+        certification_start,
+        certification_end,
+        care_level: care_level_code(t1),
+        wishes_and_analysis: w.opt_text(&f1::WISHES.of(&p1), wishes.as_deref()),
+        committee_opinion: w.opt_text(
+            &f1::COMMITTEE_OPINION.of(&p1),
+            opt(&t1.committee_opinion).as_deref(),
+        ),
+        support_policy: w.opt_text(
+            &f1::SUPPORT_POLICY.of(&p1),
+            opt(&t1.support_policy).as_deref(),
+        ),
+        housework_reason: t1
+            .housework_reason
+            .as_ref()
+            .and_then(|r| r.code().csv_code())
+            .unwrap_or_default()
+            .to_owned(),
+        other_reason: match &t1.housework_reason {
+            Some(HouseworkReason::Other(t)) => w.text(
+                &f1::housework_reason::TEXT.of(&f1::HOUSEWORK_REASON.of(&p1)),
+                t.as_str(),
+            ),
+            _ => String::new(),
+        },
+        ..Up1kyo::default()
+    }
+}

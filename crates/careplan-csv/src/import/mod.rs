@@ -1,0 +1,266 @@
+//! Reading send sets back into plans: files into rows ([`read`]), rows
+//! grouped by plan, each plan built a sheet at a time (a module per sheet),
+//! then put together and checked by careplan-core. A violation careplan-core
+//! reports is placed back at the file, line and field it came from.
+
+// The helpers return `ImportError` by value: errors are collected, never on a hot path.
+#![allow(clippy::result_large_err)]
+
+mod read;
+mod table1;
+mod table2;
+mod table3;
+mod values;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use careplan_core::{
+    CarePlan, FieldPath, Form, InsuredNumber, InsurerNumber, PlanParts, PlanStatus, Table2, Table3,
+    Violation,
+};
+
+use crate::records::{HOSOKU_PLAN_MONTH, Hosoku, Kind, Up1kyo};
+use crate::{ImportError, ImportErrorCode, Imported, InputFile, PlanKey};
+use values::{Row, checked, file_error, ymd};
+
+pub(crate) use table1::split_wishes;
+pub(crate) use table3::link;
+pub use values::parse_period;
+
+/// The rows of one plan, by record.
+#[derive(Default)]
+struct PlanRows {
+    hosoku: Option<Row>,
+    t1: Option<Row>,
+    t2: Vec<Row>,
+    t3: Vec<Row>,
+}
+
+/// Where each part of a plan being built came from: the row of each
+/// element, by the JSON path of the element (`table2.needs[0]`).
+#[derive(Default)]
+pub(crate) struct Origins<'a> {
+    rows: Vec<(FieldPath, &'a Row)>,
+}
+
+impl<'a> Origins<'a> {
+    /// Records that the element at `path` was read from `row`.
+    pub fn add(&mut self, path: FieldPath, row: &'a Row) {
+        self.rows.push((path, row));
+    }
+
+    /// The CSV location of a violation of the plan, from the field tables:
+    /// the fields of the records that carry the violated field (or the
+    /// nearest enclosing field the standard carries), in the tables' order,
+    /// each looked for in the rows the element came from, innermost first;
+    /// failing that, the innermost row alone.
+    fn locate(&self, v: &Violation) -> Option<(&'a Row, Option<u16>)> {
+        let path = v.path();
+        let candidates: Vec<&'a Row> = {
+            let mut matching: Vec<&(FieldPath, &'a Row)> = self
+                .rows
+                .iter()
+                .filter(|(p, _)| path.starts_with(p))
+                .collect();
+            matching.sort_by_key(|(p, _)| std::cmp::Reverse(p.as_str().len()));
+            matching.into_iter().map(|(_, r)| *r).collect()
+        };
+        let tables = Form::Kyotaku.tables();
+        // The field's own CSV fields, or those of the nearest enclosing field that has some.
+        let mut prefix = path.clone();
+        let csv = loop {
+            if let Some((_, field)) = tables.resolve(&prefix)
+                && !field.csv.is_empty()
+            {
+                break field.csv;
+            }
+            let text = prefix.as_str();
+            let cut = text.rfind(['.', '[']).unwrap_or(0);
+            if cut == 0 {
+                break &[];
+            }
+            prefix = FieldPath::from_text(text.get(..cut).unwrap_or(""));
+        };
+        for f in csv {
+            if let Some(row) = candidates.iter().find(|r| r.kind.prefix() == f.record) {
+                return Some((row, Some(f.no)));
+            }
+        }
+        candidates.first().map(|r| (*r, None))
+    }
+}
+
+/// Reads any set of files (any order; several users and plans per file)
+/// into plans. Files and plans with errors are reported; the others are
+/// still read. A plan with any error is not returned at all.
+pub fn import(files: &[InputFile]) -> Imported {
+    let mut errors = Vec::new();
+    let mut by_key: BTreeMap<PlanKey, PlanRows> = BTreeMap::new();
+    let mut withdrawn = Vec::new();
+    let mut failed: BTreeSet<PlanKey> = BTreeSet::new();
+    for f in files {
+        let read = read::read_file(f);
+        errors.extend(read.errors);
+        failed.extend(read.bad_keys);
+        for row in read.rows {
+            let key = match key_of(&row) {
+                Ok(k) => k,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            match row.kind {
+                Kind::Delete => withdrawn.push(key),
+                Kind::Hosoku => {
+                    if row.get(Hosoku::TARGET_MONTH) == HOSOKU_PLAN_MONTH {
+                        by_key.entry(key).or_default().hosoku = Some(row);
+                    }
+                }
+                Kind::T1 => {
+                    let entry = by_key.entry(key).or_default();
+                    if entry.t1.is_some() {
+                        errors.push(row.err(
+                            Up1kyo::PLAN_DATE,
+                            ImportErrorCode::DuplicateRecord,
+                            "同じ計画の1表が2件あります",
+                            "a second 1表 for the same plan",
+                        ));
+                    } else {
+                        entry.t1 = Some(row);
+                    }
+                }
+                Kind::T2 => by_key.entry(key).or_default().t2.push(row),
+                Kind::T3 => by_key.entry(key).or_default().t3.push(row),
+            }
+        }
+    }
+    let mut plans = Vec::new();
+    for (key, rows) in by_key {
+        if failed.contains(&key) {
+            // Its files had errors (reported above): not imported, not even in part.
+            continue;
+        }
+        match build(&key, &rows) {
+            Ok(plan) => plans.push((key, plan)),
+            Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
+                e.plan = Some(key.clone());
+                e
+            })),
+        }
+    }
+    Imported {
+        plans,
+        withdrawn,
+        errors,
+    }
+}
+
+/// The key of a row: 保険者番号, 被保険者番号 and 居宅サービス計画作成（変更）日.
+fn key_of(row: &Row) -> Result<PlanKey, ImportError> {
+    // Every record carries 保険者番号 and 被保険者番号 as No.2 and No.3.
+    let insurer = checked(row, Up1kyo::INSURER_NUMBER, InsurerNumber::new)?;
+    let insured = checked(row, Up1kyo::INSURED_NUMBER, InsuredNumber::new)?;
+    let plan_date = ymd(row, read::key_field(row.kind))?;
+    Ok(PlanKey {
+        insurer,
+        insured,
+        plan_date,
+    })
+}
+
+fn build(key: &PlanKey, rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
+    let Some(r1) = &rows.t1 else {
+        let first = rows.t2.first().or(rows.t3.first()).or(rows.hosoku.as_ref());
+        return Err(vec![match first {
+            Some(r) => r.err(
+                read::key_field(r.kind),
+                ImportErrorCode::MissingRecord,
+                "対応する1表（UP1KYO）がありません",
+                "no 1表 for this 2表/3表/補足情報",
+            ),
+            None => file_error(
+                "?",
+                None,
+                ImportErrorCode::MissingRecord,
+                "1表がありません",
+                "no 1表",
+            ),
+        }]);
+    };
+    let Some(rh) = &rows.hosoku else {
+        return Err(vec![r1.err(
+            Up1kyo::PLAN_DATE,
+            ImportErrorCode::MissingRecord,
+            "対応する利用者補足情報（UPHOSOKU）がありません",
+            "no 利用者補足情報 for this 1表",
+        )]);
+    };
+    let mut errors = Vec::new();
+    let mut origins = Origins::default();
+    let table1 = table1::build(key, rh, r1, &mut origins, &mut errors);
+    let table2 = table2::build(r1, &rows.t2, &mut origins, &mut errors);
+    let table3 = table2.as_ref().and_then(|t2| {
+        table3::build(
+            &rows.t3,
+            &t2.0,
+            table1.as_ref().map(|t| t.plan_date),
+            &mut origins,
+            &mut errors,
+        )
+    });
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let parts = (|| {
+        let table1 = table1?;
+        let (table2, t2_created) = table2?;
+        let table3 = table3?;
+        let created = table1.created_on;
+        Some(PlanParts {
+            status: PlanStatus::Final,
+            table1,
+            table2: Table2 {
+                created_on: t2_created.filter(|d| *d != created),
+                ..table2
+            },
+            table3: Table3 {
+                created_on: table3.created_on.filter(|d| *d != created),
+                ..table3
+            },
+        })
+    })();
+    let Some(parts) = parts else {
+        return Err(vec![r1.err(
+            Up1kyo::PLAN_DATE,
+            ImportErrorCode::MissingRecord,
+            "計画を組み立てられません",
+            "the plan could not be assembled",
+        )]);
+    };
+    CarePlan::new(parts).map_err(|e| {
+        e.violations()
+            .iter()
+            .map(|v| form_rule(v, &origins, r1))
+            .collect()
+    })
+}
+
+/// An error for a violation careplan-core found in the assembled plan, at
+/// the row and field it came from.
+fn form_rule(v: &Violation, origins: &Origins, r1: &Row) -> ImportError {
+    let ja = format!("計画書の規則に反します：{}", v.message_ja());
+    let en = format!("breaks a rule of the form: {}", v.message_en());
+    let e = match origins.locate(v) {
+        Some((row, Some(no))) => row.err(no, ImportErrorCode::FormRule, ja, en),
+        Some((row, None)) => {
+            file_error(&row.file, Some(row.line), ImportErrorCode::FormRule, ja, en)
+        }
+        None => file_error(&r1.file, Some(r1.line), ImportErrorCode::FormRule, ja, en),
+    };
+    ImportError {
+        rule: Some(v.rule()),
+        violation: Some(v.clone()),
+        ..e
+    }
+}

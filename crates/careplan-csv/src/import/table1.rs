@@ -1,0 +1,251 @@
+//! 第1表 from UP1KYO, and its user from UPHOSOKU.
+
+use careplan_core::forms::kyotaku::fields::document;
+use careplan_core::{
+    CareLevel, CertificationStatus, DateRange, FieldPath, HouseworkReason, HouseworkReasonCode,
+    Kana, Level, Office, OfficeNumber, PlanKind, PlanKinds, PostalCode, Sex, Speaker, Table1, Text,
+    User, Wish,
+};
+
+use super::Origins;
+use super::values::{Row, checked, code, opt, opt_code, opt_text, opt_ymd, text, ymd};
+use crate::export::{ANALYSIS_MARK, USER_MARK};
+use crate::records::{Hosoku, PLAN_KIND_CODES, Up1kyo};
+use crate::{ImportError, ImportErrorCode, PlanKey};
+
+/// Splits 第1表's wishes-and-analysis text back into people's wishes.
+pub(crate) fn split_wishes(text: &str) -> (Vec<(Speaker, String)>, Option<String>) {
+    if !text.starts_with('【') {
+        return (Vec::new(), Some(text.to_owned()));
+    }
+    let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
+    for line in text.split('\n') {
+        let marker = line.strip_prefix('【').and_then(|r| r.split_once('】'));
+        match (marker, parts.last_mut()) {
+            (Some((who, rest)), _) => parts.push((who.to_owned(), vec![rest])),
+            (None, Some((_, lines))) => lines.push(line),
+            (None, None) => {}
+        }
+    }
+    let mut wishes = Vec::new();
+    let mut analysis = None;
+    for (who, lines) in parts {
+        let body = lines.join("\n");
+        if who == ANALYSIS_MARK {
+            analysis = Some(body);
+        } else if who == USER_MARK {
+            wishes.push((Speaker::User, body));
+        } else if let Ok(relation) = Text::new(who) {
+            wishes.push((Speaker::Family { relation }, body));
+        }
+    }
+    (wishes, analysis)
+}
+
+/// Text of two fields written as one (住所１ and 住所２), or blank.
+fn joined(row: &Row, a: u16, b: u16) -> Result<Option<Text>, ImportError> {
+    let joined = format!("{}{}", row.get(a), row.get(b));
+    if joined.chars().all(char::is_whitespace) {
+        return Ok(None);
+    }
+    Text::new(joined).map(Some).map_err(|r| ImportError {
+        rule: Some(r),
+        ..row.err(
+            a,
+            ImportErrorCode::Value,
+            r.description_ja(),
+            r.description_en(),
+        )
+    })
+}
+
+/// Text read out of field `no` (a part of it), checked as text.
+fn part(row: &Row, no: u16, body: String) -> Result<Text, ImportError> {
+    Text::new(body).map_err(|r| ImportError {
+        rule: Some(r),
+        ..row.err(
+            no,
+            ImportErrorCode::Value,
+            r.description_ja(),
+            r.description_en(),
+        )
+    })
+}
+
+/// 要介護状態区分: 21–25, or blank; the 介護予防 levels are refused.
+fn care_level(row: &Row, no: u16) -> Result<Option<CareLevel>, ImportError> {
+    let s = row.get(no).trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if Level::from_csv_code(s).is_some_and(Level::is_preventive) {
+        return Err(row.err(
+            no,
+            ImportErrorCode::Code,
+            format!("要支援・事業対象者（{s}）は介護予防サービス・支援計画書の対象です"),
+            "preventive care level",
+        ));
+    }
+    let codes: Vec<&str> = CareLevel::ALL.iter().filter_map(|l| l.csv_code()).collect();
+    code(row, no, &codes, CareLevel::from_csv_code).map(Some)
+}
+
+/// 第1表, its user from UPHOSOKU and the rest from UP1KYO; every error in
+/// the order of the fields.
+pub(super) fn build<'a>(
+    key: &PlanKey,
+    rh: &'a Row,
+    r1: &'a Row,
+    origins: &mut Origins<'a>,
+    errors: &mut Vec<ImportError>,
+) -> Option<Table1> {
+    let p1 = document::TABLE1.of(&FieldPath::root());
+    origins.add(p1, r1);
+    origins.add(FieldPath::root(), rh);
+    macro_rules! take {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            }
+        };
+    }
+    // 利用者 from UPHOSOKU, the rest of 第1表 from UP1KYO.
+    let name = take!(text(rh, Hosoku::NAME));
+    let name_kana = take!(opt(rh, Hosoku::NAME_KANA, Kana::new));
+    let sex = take!(opt_code(
+        rh,
+        Hosoku::SEX,
+        Sex::CSV_CODES,
+        Sex::from_csv_code
+    ));
+    let birth = take!(ymd(rh, Hosoku::BIRTH_DATE));
+    let address = take!(joined(r1, Up1kyo::USER_ADDRESS1, Up1kyo::USER_ADDRESS2));
+    let created_on = take!(ymd(r1, Up1kyo::CREATED_ON));
+    let postal = take!(opt(r1, Up1kyo::USER_POSTAL_CODE, PostalCode::new));
+    let planner = take!(text(r1, Up1kyo::PLANNER));
+    let office_name = take!(text(r1, Up1kyo::OFFICE_NAME));
+    let office_postal = take!(opt(r1, Up1kyo::OFFICE_POSTAL_CODE, PostalCode::new));
+    let office_address = take!(joined(r1, Up1kyo::OFFICE_ADDRESS1, Up1kyo::OFFICE_ADDRESS2));
+    let office_number = take!(checked(r1, Up1kyo::OFFICE_NUMBER, OfficeNumber::new));
+    let plan_date = take!(ymd(r1, Up1kyo::PLAN_DATE));
+    let first_plan_date = take!(ymd(r1, Up1kyo::FIRST_PLAN_DATE));
+    let kind_codes: Vec<&str> = PLAN_KIND_CODES.iter().map(|(c, _)| *c).collect();
+    let kinds = take!(code(r1, Up1kyo::PLAN_KIND, &kind_codes, |s| {
+        PLAN_KIND_CODES
+            .iter()
+            .find(|(c, _)| *c == s)
+            .map(|(_, f)| *f)
+    }));
+    let cert_status = take!(code(
+        r1,
+        Up1kyo::CERTIFICATION_STATUS,
+        CertificationStatus::CSV_CODES,
+        CertificationStatus::from_csv_code
+    ));
+    let cert_date = take!(ymd(r1, Up1kyo::CERTIFICATION_DATE));
+    let cert_period = match (
+        take!(opt_ymd(r1, Up1kyo::CERTIFICATION_START)),
+        take!(opt_ymd(r1, Up1kyo::CERTIFICATION_END)),
+    ) {
+        (Some(Some(s)), Some(Some(e))) => take!(DateRange::new(s, e).map(Some).map_err(|_| {
+            r1.err(
+                Up1kyo::CERTIFICATION_END,
+                ImportErrorCode::Date,
+                "終了日が開始日より前です",
+                "end before start",
+            )
+        })),
+        (Some(None), Some(None)) => Some(None),
+        (Some(_), Some(_)) => {
+            errors.push(r1.err(
+                Up1kyo::CERTIFICATION_END,
+                ImportErrorCode::Date,
+                "認定有効期間の開始日と終了日の片方だけがあります",
+                "only one end of the certification period",
+            ));
+            None
+        }
+        _ => None,
+    };
+    let level = take!(care_level(r1, Up1kyo::CARE_LEVEL));
+    let (wishes_raw, analysis_raw) = split_wishes(r1.get(Up1kyo::WISHES_AND_ANALYSIS));
+    let mut wishes = Vec::new();
+    for (speaker, body) in wishes_raw {
+        if let Some(t) = take!(part(r1, Up1kyo::WISHES_AND_ANALYSIS, body)) {
+            wishes.push(Wish { speaker, text: t });
+        }
+    }
+    let analysis = match analysis_raw {
+        Some(a) if !a.chars().all(char::is_whitespace) => {
+            take!(part(r1, Up1kyo::WISHES_AND_ANALYSIS, a).map(Some))
+        }
+        _ => Some(None),
+    };
+    let committee = take!(opt_text(r1, Up1kyo::COMMITTEE_OPINION));
+    let policy = take!(opt_text(r1, Up1kyo::SUPPORT_POLICY));
+    let reason_codes = HouseworkReasonCode::CSV_CODES;
+    let reason = match take!(opt_code(
+        r1,
+        Up1kyo::HOUSEWORK_REASON,
+        reason_codes,
+        HouseworkReasonCode::from_csv_code
+    )) {
+        Some(None) => Some(None),
+        Some(Some(HouseworkReasonCode::LivingAlone)) => Some(Some(HouseworkReason::LivingAlone)),
+        Some(Some(HouseworkReasonCode::FamilyIllness)) => {
+            Some(Some(HouseworkReason::FamilyIllness))
+        }
+        Some(Some(HouseworkReasonCode::Other)) => {
+            take!(text(r1, Up1kyo::OTHER_REASON).map(|t| Some(HouseworkReason::Other(t))))
+        }
+        None => None,
+    };
+
+    let [i, r, c] = kinds?;
+    Some(Table1 {
+        created_on: created_on?,
+        plan_kinds: PlanKinds::new(
+            [
+                (i, PlanKind::Initial),
+                (r, PlanKind::Referral),
+                (c, PlanKind::Continuation),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, k)| k),
+        )?,
+        certification_status: cert_status?,
+        user: User {
+            name: name?,
+            name_kana: name_kana?,
+            sex: sex?,
+            birth_date: birth?,
+            postal_code: postal?,
+            address: address?,
+            insurer_number: key.insurer.clone(),
+            insured_number: key.insured.clone(),
+        },
+        planner_name: planner?,
+        office: Office {
+            name: office_name?,
+            postal_code: office_postal?,
+            address: office_address?,
+            office_number: office_number?,
+        },
+        plan_date: plan_date?,
+        first_plan_date: first_plan_date?,
+        certification_date: cert_date?,
+        certification_period: cert_period?,
+        care_level: level?,
+        wishes,
+        analysis: analysis?,
+        committee_opinion: committee?,
+        support_policy: policy?,
+        housework_reason: reason?,
+        consent: None,
+    })
+}

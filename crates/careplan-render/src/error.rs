@@ -1,0 +1,112 @@
+//! Why rendering failed.
+
+use std::fmt;
+
+/// A character of the plan that no loaded font can draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The JSON path of the field.
+    pub path: String,
+    /// The character.
+    pub character: char,
+}
+
+impl fmt::Display for MissingGlyph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: 「{}」 (U+{:04X})",
+            self.path, self.character, self.character as u32
+        )
+    }
+}
+
+/// Why rendering failed. Messages are plain words, in Japanese and English
+/// ([`RenderError::messages`]); `Display` shows both, `日本語 / English`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// Characters that no loaded font has.
+    MissingGlyphs(Vec<MissingGlyph>),
+    /// No table was asked for.
+    NoTables,
+    /// A sheet was asked for that the document's form does not have.
+    NotThisForm {
+        /// The sheet asked for (`第２表`).
+        sheet: &'static str,
+        /// The sheet's form (`居宅サービス計画書`).
+        form: &'static str,
+    },
+    /// A form the renderer has no templates for.
+    Unsupported(&'static str),
+    /// A font file could not be used, or there is no font at all: what is
+    /// wrong, in Japanese and in English.
+    Font(String, String),
+    /// A value could not be prepared for printing.
+    Data(String),
+    /// The layout failed: a fault in careplan's templates, never in the plan's text.
+    Layout(Vec<String>),
+    /// The PDF could not be written (for example a PDF/A rule).
+    Pdf(Vec<String>),
+    /// A page image could not be encoded.
+    Png(String),
+}
+
+impl RenderError {
+    /// What went wrong, in Japanese and in English.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            RenderError::MissingGlyphs(list) => {
+                let items: Vec<String> = list.iter().map(|m| m.to_string()).collect();
+                (
+                    format!(
+                        "フォントにない文字があります: {}。外字を含むフォント（例：IPAmj明朝）を追加するか（--font）、文字を置き換えてください。",
+                        items.join("、")
+                    ),
+                    format!(
+                        "no loaded font has these characters: {}. Add a font that has them (for example IPAmj Mincho, --font) or replace them.",
+                        items.join(", ")
+                    ),
+                )
+            }
+            RenderError::NoTables => (
+                "印刷する表が指定されていません".to_owned(),
+                "no table to render".to_owned(),
+            ),
+            RenderError::NotThisForm { sheet, form } => (
+                format!("{sheet} はこの様式（{form}）にありません"),
+                format!("the document's form has no sheet {sheet} ({form} does)"),
+            ),
+            RenderError::Unsupported(form) => (
+                format!("{form} は印刷できません"),
+                format!("careplan cannot print {form} yet"),
+            ),
+            RenderError::Font(ja, en) => (ja.clone(), en.clone()),
+            RenderError::Data(d) => (
+                "印刷用のデータを作れません".to_owned(),
+                format!("cannot prepare the plan for printing: {d}"),
+            ),
+            RenderError::Layout(d) => (
+                "帳票のレイアウトに失敗しました（careplan の不具合です）".to_owned(),
+                format!("layout failed (a careplan bug): {}", d.join("; ")),
+            ),
+            RenderError::Pdf(d) => (
+                "PDFを書き出せません".to_owned(),
+                format!("cannot write the PDF: {}", d.join("; ")),
+            ),
+            RenderError::Png(d) => (
+                "ページ画像を作れません".to_owned(),
+                format!("cannot encode a page image: {d}"),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (ja, en) = self.messages();
+        write!(f, "{ja} / {en}")
+    }
+}
+
+impl std::error::Error for RenderError {}
