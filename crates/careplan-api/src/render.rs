@@ -11,6 +11,7 @@ pub use careplan_render::Renderer as SharedRenderer;
 /// The typeface of the document's own text (labels are always BIZ UDGothic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Typeface {
     /// BIZ UDGothic (the default).
     #[default]

@@ -35,7 +35,8 @@ pub const FINDING: Object = Object {
             R,
             Format::Structure,
             "`error` (誤り), `warning` (要確認) or `info` (参考).",
-        ),
+        )
+        .holds("Severity"),
         Field::new(
             "path",
             "項目のパス",

@@ -67,6 +67,7 @@ impl Severity {
 
 /// The written source a rule rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Source {
     /// 「居宅サービス計画書記載要領」 (老企第29号 別紙, 令和3年改正).
     KisaiYoryo,

@@ -197,3 +197,88 @@ fn imported_plans_render_with_every_text_in_the_pdf() {
         }
     }
 }
+
+/// Two exports into one folder with the same timestamp (as two exports in
+/// the same second get by default) would give the same file names: the
+/// second is refused, naming the files, and the first set stays as it was.
+#[test]
+fn export_never_overwrites_a_send_set() {
+    let d = scratch("twice");
+    let out = d.join("send");
+    let export = |plan: &str| {
+        careplan(&[
+            "csv",
+            "export",
+            plan,
+            "--from",
+            "1370000001:43",
+            "--to",
+            "1310000011:11",
+            "--timestamp",
+            "20251201093000",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
+    let first = export("fixtures/plans/case-a.json");
+    assert_eq!(first.status.code(), Some(0));
+    let before: Vec<Vec<u8>> = files_in(&out)
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+    let second = export("fixtures/plans/care5-night-consent.json");
+    assert_eq!(second.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&second.stderr).into_owned();
+    assert!(
+        err.contains("UP1KYO_1370000001_43_1310000011_11_20251201093000.CSV")
+            && err.contains("上書きしません")
+            && err.contains("never overwritten"),
+        "{err}"
+    );
+    assert!(second.stdout.is_empty(), "nothing is reported as written");
+    let after: Vec<Vec<u8>> = files_in(&out)
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+    assert_eq!(before, after, "the first send set is untouched");
+    // A withdrawal with the same timestamp writes its own file name: allowed.
+    let o = careplan(&[
+        "csv",
+        "withdraw",
+        "fixtures/plans/case-a.json",
+        "--from",
+        "1370000001:43",
+        "--to",
+        "1310000011:11",
+        "--timestamp",
+        "20251201093000",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(files_in(&out).len(), 5);
+}
+
+/// Importing into a folder that already holds a plan of the same name
+/// refuses rather than replaces it (the user may have edited it).
+#[test]
+fn import_never_overwrites_a_plan_document() {
+    let d = scratch("import-twice");
+    let src = root().join("fixtures/csv/records-md-example");
+    let mut args = vec!["csv".to_owned(), "import".to_owned()];
+    for f in files_in(&src).iter().filter(|f| f.ends_with(".CSV")) {
+        args.push(src.join(f).to_string_lossy().into_owned());
+    }
+    let out = d.join("plans");
+    args.extend(["-o".to_owned(), out.to_string_lossy().into_owned()]);
+    assert_eq!(careplan(&args).status.code(), Some(0));
+    let name = files_in(&out).pop().unwrap();
+    std::fs::write(out.join(&name), "edited by hand\n").unwrap();
+    let o = careplan(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(&name));
+    assert_eq!(
+        std::fs::read_to_string(out.join(&name)).unwrap(),
+        "edited by hand\n"
+    );
+}

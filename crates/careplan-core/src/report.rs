@@ -114,7 +114,8 @@ pub mod fields {
                 R,
                 Format::Structure,
                 "`valid`, `invalid` or `unreadable`.",
-            ),
+            )
+            .holds("FileStatus"),
             Field::new(
                 "violations",
                 "違反",

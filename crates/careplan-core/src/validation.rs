@@ -196,7 +196,11 @@ impl Ctx {
         match Period::new(start_date, end_date) {
             Ok(p) => Some(p),
             Err(rule) => {
-                let end_text = ve.clone().unwrap_or_default();
+                // Only an end can be before the start.
+                let end_text = ve.clone().unwrap_or_else(|| {
+                    debug_assert!(false, "a period out of order without an end");
+                    String::new()
+                });
                 self.push(
                     Violation::new(end.of(path), rule)
                         .with_value(end_text)

@@ -80,7 +80,10 @@ impl Era {
 
     fn start(self) -> NaiveDate {
         let (y, m, d) = self.start_ymd();
-        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| {
+            debug_assert!(false, "an era's first day is a date: {y}-{m}-{d}");
+            NaiveDate::MIN
+        })
     }
 
     /// The era that follows this one, if any.
@@ -124,7 +127,10 @@ impl fmt::Display for Era {
 
 fn first_date() -> NaiveDate {
     let (y, m, d) = FIRST_DATE;
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| {
+        debug_assert!(false, "FIRST_DATE is a date");
+        NaiveDate::MIN
+    })
 }
 
 /// A date in the Japanese era calendar.
@@ -295,7 +301,12 @@ fn normalise(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => {
+                char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or_else(|| {
+                    debug_assert!(false, "a full-width digit has an ASCII one");
+                    c
+                })
+            }
             '．' => '.',
             '／' => '/',
             '－' | '‐' | '−' => '-',

@@ -470,12 +470,18 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
                     .enumerate()
                     .map(|(xi, x)| Service {
                         id: ServiceId::new(format!("n{}-g{goal_no}-s{}", ni + 1, xi + 1))
-                            .unwrap_or_else(|_| x.id.clone()),
+                            .unwrap_or_else(|_| {
+                                debug_assert!(false, "a numbered service id is an id");
+                                x.id.clone()
+                            }),
                         ..x.clone()
                     })
                     .collect();
                 shorts.push(ShortTermGoal {
-                    services: NonEmpty::new(services).unwrap_or_else(|| s.services.clone()),
+                    services: NonEmpty::new(services).unwrap_or_else(|| {
+                        debug_assert!(false, "the services of a goal are renumbered, not dropped");
+                        s.services.clone()
+                    }),
                     ..s.clone()
                 });
             }
@@ -525,5 +531,12 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
     if let Ok(ym) = YearMonth::new(pd.year(), pd.month()) {
         parts.table3.starts_from = ym;
     }
-    CarePlan::new(parts).unwrap_or_else(|_| plan.clone())
+    CarePlan::new(parts).unwrap_or_else(|e| {
+        // The CSV's form of a valid plan is valid: a failure is a careplan bug.
+        debug_assert!(
+            false,
+            "the canonical form of a valid plan breaks rules: {e}"
+        );
+        plan.clone()
+    })
 }

@@ -334,6 +334,73 @@ fn an_unparseable_period_names_file_line_and_field() {
     );
 }
 
+/// A plan whose records read but break a rule of the form (checked by
+/// careplan-core) is placed back where the rule's field came from: the
+/// record, the line of the element, the field the field tables name.
+#[test]
+fn a_rule_of_the_form_is_placed_at_its_record_line_and_field() {
+    let mut files = sample_files();
+    // The first short-term goal's period moves past its long-term goal's end.
+    replace_in(
+        &mut files,
+        "UP2KYO",
+        "\"令和7年10月1日～令和7年12月31日\",1,\"入浴の介助\"",
+        "\"令和9年1月1日～令和9年3月31日\",1,\"入浴の介助\"",
+    );
+    let got = import(&files);
+    assert!(got.plans.is_empty());
+    let located: Vec<String> = got
+        .errors
+        .iter()
+        .map(|e| {
+            assert_eq!(e.code, ImportErrorCode::FormRule, "{e}");
+            assert_eq!(e.rule, Some(careplan_core::Rule::PeriodOutsideParent));
+            let v = e.violation.as_ref().unwrap();
+            assert!(e.message_ja.contains(&v.message_ja()));
+            assert!(e.message_en.contains(&v.message_en()));
+            let prefix: String = e.file.chars().take(6).collect();
+            format!(
+                "{prefix}:{}:{} {}",
+                e.line.unwrap(),
+                e.field.unwrap(),
+                v.path()
+            )
+        })
+        .collect();
+    let short = "table2.needs[0].long_term_goals[0].short_term_goals[0]";
+    assert_eq!(
+        located,
+        [
+            format!("UP2KYO:1:12 {short}.period"),
+            format!("UP2KYO:1:20 {short}.services[0].period"),
+            format!("UP2KYO:2:20 {short}.services[1].period"),
+            format!("UP2KYO:3:20 {short}.services[2].period"),
+        ]
+    );
+    assert_eq!(got.errors[0].field_name, Some("短期期間"));
+}
+
+/// A field of 第1表 carried by UPHOSOKU is placed in UPHOSOKU: a 利用者名
+/// longer than the forms hold (a rule careplan-core checks).
+#[test]
+fn a_rule_of_the_form_on_the_user_is_placed_in_the_supplementary_record() {
+    let e = one_error(|f| {
+        replace_in(
+            f,
+            "UPHOSOKU",
+            "\"岩手 花子\"",
+            &format!("\"{}\"", "花".repeat(101)),
+        )
+    });
+    assert!(e.file.starts_with("UPHOSOKU_"), "{e}");
+    assert_eq!(
+        (e.line, e.field, e.field_name),
+        (Some(1), Some(6), Some("利用者氏名")),
+        "{e}"
+    );
+    assert_eq!(e.rule, Some(careplan_core::Rule::NameTooLong));
+}
+
 #[test]
 fn an_unknown_code_names_its_field() {
     let e = one_error(|f| replace_in(f, "UP1KYO", ",11,2,", ",19,2,"));

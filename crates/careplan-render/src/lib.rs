@@ -323,7 +323,11 @@ impl Renderer {
         pixel_per_pt: f64,
     ) -> Result<(Rendered, Vec<Vec<u8>>), RenderError> {
         let (rendered, pngs) = self.dispatch(doc, options, Some(pixel_per_pt))?;
-        Ok((rendered, pngs.unwrap_or_default()))
+        let pngs = pngs.unwrap_or_else(|| {
+            debug_assert!(false, "PNG pages were asked for");
+            Vec::new()
+        });
+        Ok((rendered, pngs))
     }
 }
 

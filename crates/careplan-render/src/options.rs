@@ -14,6 +14,7 @@ pub enum MissingGlyphs {
 
 /// The typeface of the plan's own text (labels are always BIZ UDGothic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Typeface {
     /// BIZ UDGothic (default): one universal-design typeface for labels and
     /// text; its even strokes survive fax and photocopies, and one font

@@ -209,3 +209,48 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:?}", errors);
     }
 }
+
+/// Each field the tables say holds an object refers to that object's
+/// definition in the generated schema (directly, or as the items of a
+/// list), and each definition has its table: the tables' tree is the
+/// types' tree.
+#[test]
+fn the_field_tables_hold_the_objects_the_types_hold() {
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::String(r)) = m.get("$ref") {
+                    out.push(r.trim_start_matches("#/$defs/").to_owned());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    for kind in Kind::ALL {
+        let s = schema(kind).unwrap();
+        for object in objects(kind) {
+            let def = if s["title"] == object.title_ja && s.get("properties").is_some() {
+                &s
+            } else {
+                &s["$defs"][object.name]
+            };
+            assert!(
+                def.is_object(),
+                "{}: no definition {}",
+                kind.name(),
+                object.name
+            );
+            for field in object.fields {
+                let mut found = Vec::new();
+                refs(&def["properties"][field.key], &mut found);
+                // A property holds at most one object type.
+                found.retain(|r| objects(kind).iter().any(|o| o.name == r.as_str()));
+                found.dedup();
+                let want: Vec<String> = field.child.iter().map(|c| (*c).to_owned()).collect();
+                assert_eq!(found, want, "{}.{}", object.name, field.key);
+            }
+        }
+    }
+}

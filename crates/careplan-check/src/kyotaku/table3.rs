@@ -63,7 +63,14 @@ pub(super) const T3_002: RuleInfo = RuleInfo {
             let pw = t3(&f3::WEEKLY);
             for (i, w) in cx.plan.table3().weekly.iter().enumerate() {
                 if w.service.is_none() {
-                    let label = w.label.as_ref().map(|l| l.as_str()).unwrap_or_default();
+                    // A block without a service has a label (core refuses one with neither).
+                    let label = w.label.as_ref().map_or_else(
+                        || {
+                            debug_assert!(false, "a weekly block with neither service nor label");
+                            ""
+                        },
+                        |l| l.as_str(),
+                    );
                     out.add(pw.index(i), format!("「{label}」"), format!("{label:?}"));
                 }
             }

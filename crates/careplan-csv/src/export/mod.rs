@@ -76,14 +76,32 @@ fn hhmm(t: TimeOfDay) -> String {
 
 /// The period as 和暦 text: 令和7年4月1日～令和7年9月30日 (start only: 令和7年4月1日～).
 pub(crate) fn period_text(p: Period) -> String {
-    let start = format_date(p.start()).unwrap_or_else(|_| p.start().to_string());
+    let start = wareki(p.start());
     match p.end() {
-        Some(e) => format!(
-            "{start}～{}",
-            format_date(e).unwrap_or_else(|_| e.to_string())
-        ),
+        Some(e) => format!("{start}～{}", wareki(e)),
         None => format!("{start}～"),
     }
+}
+
+/// A date in 和暦; every date a plan holds has one (core refuses dates
+/// before 1873), the ISO date would stand in otherwise.
+fn wareki(d: NaiveDate) -> String {
+    format_date(d).unwrap_or_else(|e| {
+        debug_assert!(false, "a plan's date without 和暦: {e}");
+        d.to_string()
+    })
+}
+
+/// The CSV code of a value of a code list the standard carries in full.
+pub(crate) fn csv_code(code: Option<&'static str>) -> String {
+    code.unwrap_or_else(|| {
+        debug_assert!(
+            false,
+            "a code list the CSV carries has a code for every value"
+        );
+        ""
+    })
+    .to_owned()
 }
 
 /// The fields every record of a plan starts with: CSVバージョン, 保険者番号, 被保険者番号.

@@ -3,7 +3,7 @@
 use careplan_core::forms::kyotaku::fields::{document, table1 as f1};
 use careplan_core::{CarePlan, FieldPath, HouseworkReason, PlanKind, Speaker, Table1};
 
-use super::{Writer, key, ymd};
+use super::{Writer, csv_code, key, ymd};
 use crate::records::{HOSOKU_PLAN_MONTH, Hosoku, PLAN_KIND_CODES, Up1kyo};
 
 /// The marker of the user's own wishes in 「…意向を踏まえた課題分析の結果」.
@@ -40,9 +40,8 @@ fn certification_period(t1: &Table1) -> (String, String) {
 /// 要介護状態区分 as the standard's code (21–25), or blank.
 fn care_level_code(t1: &Table1) -> String {
     t1.care_level
-        .and_then(|l| l.csv_code())
+        .map(|l| csv_code(l.csv_code()))
         .unwrap_or_default()
-        .to_owned()
 }
 
 /// 計画書区分 of the circled kinds.
@@ -171,9 +170,8 @@ pub(super) fn up1kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Up1kyo {
         housework_reason: t1
             .housework_reason
             .as_ref()
-            .and_then(|r| r.code().csv_code())
-            .unwrap_or_default()
-            .to_owned(),
+            .map(|r| csv_code(r.code().csv_code()))
+            .unwrap_or_default(),
         other_reason: match &t1.housework_reason {
             Some(HouseworkReason::Other(t)) => w.text(
                 &f1::housework_reason::TEXT.of(&f1::HOUSEWORK_REASON.of(&p1)),

@@ -4,7 +4,7 @@
 use careplan_core::forms::kyotaku::fields::{document, table3 as f3};
 use careplan_core::{CarePlan, FieldPath, WeeklyEntry};
 
-use super::{Writer, hhmm, key, ymd};
+use super::{Writer, csv_code, hhmm, key, ymd};
 use crate::records::Up3kyo;
 
 /// The text a weekly block shows: its label, or its service's サービス種別.
@@ -41,7 +41,7 @@ pub(super) fn up3kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Vec<Up3k
         for d in e.weekdays.iter() {
             rows.push(Up3kyo {
                 service: w.text(&pw.index(i), &text),
-                weekday: d.csv_code().unwrap_or_default().to_owned(),
+                weekday: csv_code(d.csv_code()),
                 service_start: hhmm(e.time.start()),
                 service_end: hhmm(e.time.end()),
                 ..head()

@@ -92,7 +92,10 @@ impl Layout {
             .widths_mm
             .get(column)
             .copied()
-            .unwrap_or(0.0);
+            .unwrap_or_else(|| {
+                debug_assert!(false, "第2表 has no column {column}");
+                0.0
+            });
         (mm - 2.0 * self.shared.cell_inset_pt * MM_PER_PT) / (self.shared.small_pt * MM_PER_PT)
     }
 
@@ -118,6 +121,42 @@ mod tests {
         let l = layout().unwrap();
         assert_eq!(l.tables.table2.widths_mm.len(), 11);
         assert_eq!(l.shared.page_width_mm, 297.0);
+    }
+
+    /// 第2表's columns fill the page between the side margins, and the
+    /// templates take every measure from the layout files rather than
+    /// spelling one again (which the old test compared by text).
+    #[test]
+    fn the_templates_measure_by_the_layout_files() {
+        let l = layout().unwrap();
+        let sum: f64 = l.tables.table2.widths_mm.iter().sum();
+        assert_eq!(
+            sum,
+            l.shared.page_width_mm - l.tables.table3.side_margins_mm
+        );
+        let common = include_str!("../../templates/common.typ");
+        let t1 = include_str!("../../templates/kyotaku/table1.typ");
+        let t2 = include_str!("../../templates/kyotaku/table2.typ");
+        let t3 = include_str!("../../templates/kyotaku/table3.typ");
+        assert!(common.contains(r#"json("/layout.json")"#));
+        for t in [t1, t2, t3] {
+            assert!(t.contains(r#"json("/kyotaku/layout.json")"#));
+        }
+        for (template, spelt) in [
+            (common, "= 3pt"),
+            (common, "= 8pt"),
+            (common, "= 297mm"),
+            (t1, "= 8 * small"),
+            (t2, "(36mm, 32mm"),
+            (t3, "= 16mm"),
+            (t3, "= 56mm"),
+            (t3, "= 0.6pt"),
+        ] {
+            assert!(
+                !template.contains(spelt),
+                "a template spells {spelt:?} itself"
+            );
+        }
     }
 
     #[test]
