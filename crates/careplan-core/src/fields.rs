@@ -157,6 +157,36 @@ impl Field {
     }
 }
 
+/// Declares an object's field table: one line per field — its constant,
+/// JSON key, label, required-ness (`R`/`O`), format and English
+/// description, then, where they apply, its location label (`at`), the
+/// object it holds (`holds`) and its CSV fields (`csv`) — each constant
+/// documented from its key and label, and the `Object` of them all.
+macro_rules! field_table {
+    (
+        $(#[$meta:meta])*
+        $object:ident = $name:literal, $title:literal;
+        $(
+            $konst:ident: $key:literal, $label:literal, $req:ident, $format:expr, $en:literal
+            $(=> $($m:ident($($a:tt)*)),+)?;
+        )*
+    ) => {
+        $(
+            #[doc = concat!("`", $key, "`: ", $label, ".")]
+            pub const $konst: $crate::fields::Field =
+                $crate::fields::Field::new($key, $label, $crate::fields::$req, $format, $en)
+                $($(.$m($($a)*))+)?;
+        )*
+        $(#[$meta])*
+        pub const $object: $crate::fields::Object = $crate::fields::Object {
+            name: $name,
+            title_ja: $title,
+            fields: &[$($konst),*],
+        };
+    };
+}
+pub(crate) use field_table;
+
 /// Required.
 pub const R: bool = true;
 /// Optional.

@@ -120,3 +120,8 @@ pub use text::{
     ServiceId, Text,
 };
 pub use time::{DateRange, Period, TimeOfDay, TimeRange, Weekday, Weekdays, YearMonth};
+
+/// The README's Rust snippets, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

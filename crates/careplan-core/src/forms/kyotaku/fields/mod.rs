@@ -9,7 +9,7 @@ pub mod table1;
 pub mod table2;
 pub mod table3;
 
-use crate::fields::{Field, Format, O, Object, R, Tables};
+use crate::fields::{Format, Tables, field_table};
 
 use super::PlanStatus;
 
@@ -17,83 +17,27 @@ use super::PlanStatus;
 pub mod document {
     use super::*;
 
-    /// `$schema`: a schema reference for editors, ignored.
-    pub const SCHEMA: Field = Field::new(
-        "$schema",
-        "スキーマ",
-        O,
-        Format::Any,
-        "A schema reference for editors; ignored.",
-    )
-    .unlabelled();
-    /// `status`: 原案・確定の別.
-    pub const STATUS: Field = Field::new(
-        "status",
-        "原案・確定の別",
-        R,
-        Format::Code(PlanStatus::CODES),
-        "`draft` (原案, printed 「原案」) or `final`. A draft carries no consent.",
-    );
-    /// `table1`: 第１表.
-    pub const TABLE1: Field = Field::new(
-        "table1",
-        "第１表 居宅サービス計画書（１）",
-        R,
-        Format::Structure,
-        "Table 1: the user, the certification, wishes and the overall policy.",
-    )
-    .at("第１表")
-    .holds("Table1Doc");
-    /// `table2`: 第２表.
-    pub const TABLE2: Field = Field::new(
-        "table2",
-        "第２表 居宅サービス計画書（２）",
-        R,
-        Format::Structure,
-        "Table 2.",
-    )
-    .at("第２表")
-    .holds("Table2Doc");
-    /// `table3`: 第３表.
-    pub const TABLE3: Field = Field::new(
-        "table3",
-        "第３表 週間サービス計画表",
-        R,
-        Format::Structure,
-        "Table 3, the weekly schedule.",
-    )
-    .at("第３表")
-    .holds("Table3Doc");
-
-    /// `PlanDocument`.
-    pub const OBJECT: Object = Object {
-        name: "PlanDocument",
-        title_ja: "居宅サービス計画書（第１表〜第３表）",
-        fields: &[SCHEMA, STATUS, TABLE1, TABLE2, TABLE3],
-    };
+    field_table! {
+        /// `PlanDocument`.
+        OBJECT = "PlanDocument", "居宅サービス計画書（第１表〜第３表）";
+        SCHEMA: "$schema", "スキーマ", O, Format::Any, "A schema reference for editors; ignored." => unlabelled();
+        STATUS: "status", "原案・確定の別", R, Format::Code(PlanStatus::CODES), "`draft` (原案, printed 「原案」) or `final`. A draft carries no consent.";
+        TABLE1: "table1", "第１表 居宅サービス計画書（１）", R, Format::Structure, "Table 1: the user, the certification, wishes and the overall policy." => at("第１表"), holds("Table1Doc");
+        TABLE2: "table2", "第２表 居宅サービス計画書（２）", R, Format::Structure, "Table 2." => at("第２表"), holds("Table2Doc");
+        TABLE3: "table3", "第３表 週間サービス計画表", R, Format::Structure, "Table 3, the weekly schedule." => at("第３表"), holds("Table3Doc");
+    }
 }
 
 /// A date range: `DateRangeDoc` (認定の有効期間, goal and service periods).
 pub mod date_range {
     use super::*;
 
-    /// `start`: 開始.
-    pub const START: Field = Field::new("start", "開始", R, Format::Date, "First day.");
-    /// `end`: 終了.
-    pub const END: Field = Field::new(
-        "end",
-        "終了",
-        O,
-        Format::Date,
-        "Last day, not before start. Optional for goal and service periods (the 記載要領 allow the start alone), required for 認定の有効期間.",
-    );
-
-    /// `DateRangeDoc`.
-    pub const OBJECT: Object = Object {
-        name: "DateRangeDoc",
-        title_ja: "期間",
-        fields: &[START, END],
-    };
+    field_table! {
+        /// `DateRangeDoc`.
+        OBJECT = "DateRangeDoc", "期間";
+        START: "start", "開始", R, Format::Date, "First day.";
+        END: "end", "終了", O, Format::Date, "Last day, not before start. Optional for goal and service periods (the 記載要領 allow the start alone), required for 認定の有効期間.";
+    }
 }
 
 /// Every object of the 居宅サービス計画書's document, the root first.
