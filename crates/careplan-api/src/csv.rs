@@ -27,34 +27,7 @@ pub struct ExportRequest {
     pub jis_substitutions: bool,
 }
 
-/// A file of a send set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CsvFile {
-    /// The file name the standard gives it.
-    pub name: String,
-    /// MS932 bytes, CRLF line ends.
-    pub bytes: Vec<u8>,
-}
-
-/// A character replaced on export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Substitution {
-    /// Where (`plans[0].table1.user.name`).
-    pub path: String,
-    /// The character written in the document.
-    pub from: char,
-    /// The character written to the file.
-    pub to: char,
-}
-
-/// A written send set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SendSet {
-    /// Its files, in the standard's order.
-    pub files: Vec<CsvFile>,
-    /// Every substitution made.
-    pub substitutions: Vec<Substitution>,
-}
+pub use careplan_csv::{CsvFile, Exported as SendSet, Substitution};
 
 /// One document read from files, with the key that ties its records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,15 +73,8 @@ impl ExportRequest {
 /// A bad option: its messages, and the option (`from`) as the cause's path.
 fn option(name: &str, e: &ExportError) -> ApiError {
     let (ja, en) = e.messages();
-    ApiError::new(ErrorCode::BadOptions, ja.clone(), en.clone()).with_causes(vec![Cause {
-        code: "bad_option".to_owned(),
-        path: Some(name.to_owned()),
-        value: None,
-        detail: None,
-        location_ja: None,
-        message_ja: ja,
-        message_en: en,
-    }])
+    let cause = Cause::at("bad_option", name, &ja, &en);
+    ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
 }
 
 /// The plans of the documents (every document careplan exchanges today is
@@ -123,18 +89,14 @@ fn plans(docs: &[Document]) -> Vec<careplan_core::CarePlan> {
 /// character could be (or was allowed to be substituted).
 pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
-    careplan_csv::export(&plans(docs), &opts)
-        .map(send_set)
-        .map_err(export_error)
+    careplan_csv::export(&plans(docs), &opts).map_err(export_error)
 }
 
 /// Writes DLT1KYO: the withdrawal of the documents' plans, sent before.
 pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
     let keys: Vec<PlanKey> = plans(docs).iter().map(PlanKey::of).collect();
-    careplan_csv::export_withdrawal(&keys, &opts)
-        .map(send_set)
-        .map_err(export_error)
+    careplan_csv::export_withdrawal(&keys, &opts).map_err(export_error)
 }
 
 /// Reads files of any number of send sets, in any order.
@@ -158,28 +120,6 @@ pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
     }
 }
 
-fn send_set(e: careplan_csv::Exported) -> SendSet {
-    SendSet {
-        files: e
-            .files
-            .into_iter()
-            .map(|f| CsvFile {
-                name: f.name,
-                bytes: f.bytes,
-            })
-            .collect(),
-        substitutions: e
-            .substitutions
-            .into_iter()
-            .map(|s| Substitution {
-                path: s.path,
-                from: s.from,
-                to: s.to,
-            })
-            .collect(),
-    }
-}
-
 /// The CSV crate's export error as the API's, every character a cause.
 fn export_error(e: ExportError) -> ApiError {
     let (ja, en) = e.messages();
@@ -187,14 +127,14 @@ fn export_error(e: ExportError) -> ApiError {
         ExportError::Unencodable(list) => ApiError::new(ErrorCode::Unencodable, ja, en)
             .with_causes(
                 list.iter()
-                    .map(|u| Cause {
-                        code: "unencodable".to_owned(),
-                        path: Some(u.path.clone()),
-                        value: Some(u.character.to_string()),
-                        detail: Some(format!("U+{:04X}", u.character as u32)),
-                        location_ja: None,
-                        message_ja: format!("MS932 で書けない文字「{}」", u.character),
-                        message_en: format!("MS932 cannot carry {:?}", u.character),
+                    .map(|u| {
+                        Cause::at(
+                            "unencodable",
+                            &u.path,
+                            format!("MS932 で書けない文字「{}」", u.character),
+                            format!("MS932 cannot carry {:?}", u.character),
+                        )
+                        .with_value(u.character, Some(format!("U+{:04X}", u.character as u32)))
                     })
                     .collect(),
             ),

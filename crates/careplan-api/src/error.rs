@@ -84,6 +84,31 @@ pub struct Cause {
 }
 
 impl Cause {
+    /// A cause `code` at `path`, with its messages.
+    pub fn at(
+        code: &str,
+        path: impl Into<String>,
+        ja: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Cause {
+        Cause {
+            code: code.to_owned(),
+            path: Some(path.into()),
+            value: None,
+            detail: None,
+            location_ja: None,
+            message_ja: ja.into(),
+            message_en: en.into(),
+        }
+    }
+
+    /// The same cause with the offending value and, when given, a detail.
+    pub fn with_value(mut self, value: impl Into<String>, detail: Option<String>) -> Cause {
+        self.value = Some(value.into());
+        self.detail = detail;
+        self
+    }
+
     /// The cause's message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
         lang.pick(&self.message_ja, &self.message_en)

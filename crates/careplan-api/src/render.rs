@@ -113,15 +113,8 @@ fn bad_table(form: careplan_core::Form, n: u8) -> ApiError {
         None => String::new(),
     };
     let text = format!("{n} ({list})");
-    ApiError::new(ErrorCode::BadOptions, text.clone(), text.clone()).with_causes(vec![Cause {
-        code: "bad_option".to_owned(),
-        path: Some("tables".to_owned()),
-        value: Some(n.to_string()),
-        detail: None,
-        location_ja: None,
-        message_ja: text.clone(),
-        message_en: text,
-    }])
+    let cause = Cause::at("bad_option", "tables", &text, &text).with_value(n.to_string(), None);
+    ApiError::new(ErrorCode::BadOptions, &text, &text).with_causes(vec![cause])
 }
 
 /// A renderer with the shipped fonts (when bundled) and `fonts`, extra font
@@ -172,14 +165,14 @@ pub fn error(e: RenderError) -> ApiError {
     let causes = match &e {
         RenderError::MissingGlyphs(list) => list
             .iter()
-            .map(|m| Cause {
-                code: "missing_glyph".to_owned(),
-                path: Some(m.path.clone()),
-                value: Some(m.character.to_string()),
-                detail: Some(format!("U+{:04X}", m.character as u32)),
-                location_ja: None,
-                message_ja: format!("フォントにない文字「{}」", m.character),
-                message_en: format!("no loaded font has {:?}", m.character),
+            .map(|m| {
+                Cause::at(
+                    "missing_glyph",
+                    &m.path,
+                    format!("フォントにない文字「{}」", m.character),
+                    format!("no loaded font has {:?}", m.character),
+                )
+                .with_value(m.character, Some(format!("U+{:04X}", m.character as u32)))
             })
             .collect(),
         _ => Vec::new(),

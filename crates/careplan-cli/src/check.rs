@@ -2,7 +2,7 @@
 
 use careplan_api::ErrorCode;
 
-use crate::io::{emit, read_input};
+use crate::io::{emit, emit_json, read_input};
 use crate::{Format, Lang, Outcome, path_text};
 
 /// Arguments of `careplan check`.
@@ -93,13 +93,12 @@ pub(crate) fn run(args: &Args) -> Outcome {
     };
     match args.format {
         Format::Text => emit(&report.to_text(args.lang == Lang::Ja)),
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => emit(&format!("{json}\n")),
-            Err(e) => {
+        Format::Json => {
+            if let Err(e) = emit_json(&report) {
                 eprintln!("{e}");
                 return Outcome::Unreadable;
             }
-        },
+        }
     }
     if report.has_errors() {
         Outcome::Invalid

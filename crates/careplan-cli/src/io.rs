@@ -20,6 +20,13 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
+/// Writes a document as pretty JSON to standard output (a report, a plan).
+pub(crate) fn emit_json(doc: &impl serde::Serialize) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;
+    emit(&format!("{json}\n"));
+    Ok(())
+}
+
 /// Writes to standard output, ignoring a closed pipe.
 pub(crate) fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
@@ -27,9 +34,9 @@ pub(crate) fn emit(text: &str) {
     let _ = out.flush();
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// so that a failure never leaves half a file.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// `bytes` in a temporary file in `path`'s folder (made if need be), to be
+/// persisted as `path`: a failure never leaves half a file.
+fn staged(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -47,7 +54,13 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path)
+    Ok(tmp)
+}
+
+/// Writes `bytes` to `path` (replacing a file the user named), whole or not at all.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    staged(path, bytes)?
+        .persist(path)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(())
 }
@@ -74,31 +87,18 @@ pub(crate) fn write_new_files(
             existing.join(", ")
         ));
     }
-    if files.is_empty() {
-        return Ok(Vec::new());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        tmp.write_all(bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = tmp
-                .as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644));
-        }
-        tmp.persist_noclobber(&path).map_err(|e| {
-            format!(
-                "{} は既にあります（上書きしません） / {} exists, not overwritten: {e}",
-                path.display(),
-                path.display()
-            )
-        })?;
+        staged(&path, bytes)?
+            .persist_noclobber(&path)
+            .map_err(|e| {
+                format!(
+                    "{} は既にあります（上書きしません） / {} exists, not overwritten: {e}",
+                    path.display(),
+                    path.display()
+                )
+            })?;
         written.push(path);
     }
     Ok(written)

@@ -3,7 +3,7 @@
 use careplan_api::{ApiError, Document, ErrorCode};
 use careplan_core::report::{FileReport, FileStatus, ValidationReport};
 
-use crate::io::{emit, read_input};
+use crate::io::{emit, emit_json, read_input};
 use crate::{Format, Lang, Outcome, path_text};
 
 /// Arguments of `careplan validate`.
@@ -85,13 +85,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
     match args.format {
         Format::Text => emit(&text),
         Format::Json => {
-            let doc = ValidationReport { files };
-            match serde_json::to_string_pretty(&doc) {
-                Ok(json) => emit(&format!("{json}\n")),
-                Err(e) => {
-                    eprintln!("{e}");
-                    return Outcome::Unreadable;
-                }
+            if let Err(e) = emit_json(&ValidationReport { files }) {
+                eprintln!("{e}");
+                return Outcome::Unreadable;
             }
         }
     }

@@ -91,6 +91,7 @@ pub mod labels;
 pub mod list;
 pub mod path;
 pub mod report;
+pub mod rule;
 pub mod text;
 pub mod time;
 mod validation;

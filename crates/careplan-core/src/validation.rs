@@ -193,18 +193,33 @@ impl Ctx {
         let start_date = self.date(&start.of(path), vs.as_ref());
         let end_date = self.opt_date(&end.of(path), ve.as_ref());
         let start_date = start_date?;
-        match Period::new(start_date, end_date) {
-            Ok(p) => Some(p),
+        // (Only an end can be before the start: the value is the end as written.)
+        let end_text = ve.as_deref().unwrap_or_default();
+        self.ordered(
+            &end.of(path),
+            Period::new(start_date, end_date),
+            end_text,
+            start_date,
+        )
+    }
+
+    /// A value made from a start and an end (a period, a time range): the
+    /// value, or, when `made` failed, a violation of its rule at `end_path`
+    /// with the end as value and the start as detail.
+    pub fn ordered<T>(
+        &mut self,
+        end_path: &FieldPath,
+        made: Result<T, Rule>,
+        end: impl std::fmt::Display,
+        start: impl std::fmt::Display,
+    ) -> Option<T> {
+        match made {
+            Ok(x) => Some(x),
             Err(rule) => {
-                // Only an end can be before the start.
-                let end_text = ve.clone().unwrap_or_else(|| {
-                    debug_assert!(false, "a period out of order without an end");
-                    String::new()
-                });
                 self.push(
-                    Violation::new(end.of(path), rule)
-                        .with_value(end_text)
-                        .with_detail(format!("start {start_date}")),
+                    Violation::new(end_path.clone(), rule)
+                        .with_value(end.to_string())
+                        .with_detail(format!("start {start}")),
                 );
                 None
             }

@@ -145,7 +145,7 @@ impl ExportOptions {
 }
 
 /// A written file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CsvFile {
     /// The file name the standard gives it.
     pub name: String,
@@ -154,7 +154,7 @@ pub struct CsvFile {
 }
 
 /// A character replaced on export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Substitution {
     /// Where (`plans[0].table1.user.name`).
     pub path: String,
@@ -165,7 +165,7 @@ pub struct Substitution {
 }
 
 /// The result of an export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Exported {
     /// The files of the send set.
     pub files: Vec<CsvFile>,

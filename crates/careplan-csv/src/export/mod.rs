@@ -64,6 +64,13 @@ impl Writer<'_> {
     }
 }
 
+/// An optional value written as it is (a 郵便番号, a 事業所番号), or blank.
+fn raw<T: AsRef<str>>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map(|x| x.as_ref().to_owned())
+        .unwrap_or_default()
+}
+
 /// A date as the records write it: `YYYYMMDD`.
 fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()

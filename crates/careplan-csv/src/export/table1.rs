@@ -3,7 +3,7 @@
 use careplan_core::forms::kyotaku::fields::{document, table1 as f1};
 use careplan_core::{CarePlan, FieldPath, HouseworkReason, PlanKind, Speaker, Table1};
 
-use super::{Writer, csv_code, key, ymd};
+use super::{Writer, csv_code, key, raw, ymd};
 use crate::records::{HOSOKU_PLAN_MONTH, Hosoku, PLAN_KIND_CODES, Up1kyo};
 
 /// The marker of the user's own wishes in 「…意向を踏まえた課題分析の結果」.
@@ -121,26 +121,14 @@ pub(super) fn up1kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Up1kyo {
         insurer_number: key.insurer_number,
         insured_number: key.insured_number,
         created_on: ymd(t1.created_on),
-        user_postal_code: t1
-            .user
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()
-            .to_owned(),
+        user_postal_code: raw(&t1.user.postal_code),
         user_address1: w.opt_text(
             &f1::user::ADDRESS.of(&pu),
             t1.user.address.as_ref().map(|a| a.as_str()),
         ),
         planner: w.text(&f1::PLANNER_NAME.of(&p1), t1.planner_name.as_str()),
         office_name: w.text(&f1::office::NAME.of(&po), t1.office.name.as_str()),
-        office_postal_code: t1
-            .office
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()
-            .to_owned(),
+        office_postal_code: raw(&t1.office.postal_code),
         office_address1: w.opt_text(
             &f1::office::ADDRESS.of(&po),
             t1.office.address.as_ref().map(|a| a.as_str()),

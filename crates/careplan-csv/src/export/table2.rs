@@ -5,7 +5,7 @@ use careplan_core::CarePlan;
 use careplan_core::FieldPath;
 use careplan_core::forms::kyotaku::fields::{document, table2 as f2};
 
-use super::{Writer, key, period_text, ymd};
+use super::{Writer, key, period_text, raw, ymd};
 use crate::ExportError;
 use crate::records::{INSURED_CODES, Up2kyo};
 
@@ -80,13 +80,10 @@ pub(super) fn up2kyo(
                             .to_owned(),
                         service_type: w
                             .text(&service::SERVICE_TYPE.of(&px), x.service_type.as_str()),
-                        provider_number: x
+                        provider_number: raw(&x
                             .provider
                             .as_ref()
-                            .and_then(|pr| pr.office_number.as_ref())
-                            .map(|o| o.as_str())
-                            .unwrap_or_default()
-                            .to_owned(),
+                            .and_then(|pr| pr.office_number.as_ref())),
                         provider_name: w.opt_text(
                             &f2::provider::NAME.of(&service::PROVIDER.of(&px)),
                             x.provider.as_ref().map(|pr| pr.name.as_str()),

@@ -8,7 +8,7 @@ use careplan_core::{
 };
 
 use super::Origins;
-use super::values::{Row, checked, code, opt, opt_code, opt_text, opt_ymd, text, ymd};
+use super::values::{Row, checked, code, opt, opt_code, opt_text, opt_ymd, text, text_of, ymd};
 use crate::export::{ANALYSIS_MARK, USER_MARK};
 use crate::records::{Hosoku, PLAN_KIND_CODES, Up1kyo};
 use crate::{ImportError, ImportErrorCode, PlanKey};
@@ -48,28 +48,7 @@ fn joined(row: &Row, a: u16, b: u16) -> Result<Option<Text>, ImportError> {
     if joined.chars().all(char::is_whitespace) {
         return Ok(None);
     }
-    Text::new(joined).map(Some).map_err(|r| ImportError {
-        rule: Some(r),
-        ..row.err(
-            a,
-            ImportErrorCode::Value,
-            r.description_ja(),
-            r.description_en(),
-        )
-    })
-}
-
-/// Text read out of field `no` (a part of it), checked as text.
-fn part(row: &Row, no: u16, body: String) -> Result<Text, ImportError> {
-    Text::new(body).map_err(|r| ImportError {
-        rule: Some(r),
-        ..row.err(
-            no,
-            ImportErrorCode::Value,
-            r.description_ja(),
-            r.description_en(),
-        )
-    })
+    text_of(row, a, joined).map(Some)
 }
 
 /// 要介護状態区分: 21–25, or blank; the 介護予防 levels are refused.
@@ -175,13 +154,13 @@ pub(super) fn build<'a>(
     let (wishes_raw, analysis_raw) = split_wishes(r1.get(Up1kyo::WISHES_AND_ANALYSIS));
     let mut wishes = Vec::new();
     for (speaker, body) in wishes_raw {
-        if let Some(t) = take!(part(r1, Up1kyo::WISHES_AND_ANALYSIS, body)) {
+        if let Some(t) = take!(text_of(r1, Up1kyo::WISHES_AND_ANALYSIS, body)) {
             wishes.push(Wish { speaker, text: t });
         }
     }
     let analysis = match analysis_raw {
         Some(a) if !a.chars().all(char::is_whitespace) => {
-            take!(part(r1, Up1kyo::WISHES_AND_ANALYSIS, a).map(Some))
+            take!(text_of(r1, Up1kyo::WISHES_AND_ANALYSIS, a).map(Some))
         }
         _ => Some(None),
     };

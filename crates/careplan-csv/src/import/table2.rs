@@ -72,6 +72,23 @@ fn row_service(r: &Row, a: u32, b: u32, c: u32) -> Result<Service, ImportError> 
     })
 }
 
+/// The element the row adds to: `start`, pushed, when the row starts a new
+/// one, else the last one; with its index. An error at field `no` when
+/// there is none (a row that continues what no row began).
+fn current<'a, T>(
+    list: &'a mut Vec<T>,
+    start: Option<T>,
+    r: &Row,
+    no: u16,
+    [ja, en]: [&str; 2],
+) -> Result<(usize, &'a mut T), ImportError> {
+    list.extend(start);
+    let i = list.len().saturating_sub(1);
+    list.last_mut()
+        .map(|x| (i, x))
+        .ok_or_else(|| r.err(no, ImportErrorCode::MissingRecord, ja, en))
+}
+
 /// 第2表 from its rows, sorted by 課題ＮＯ, 援助目標ＮＯ and 援助内容ＮＯ. A
 /// blank need, goal or period repeats the row above (the standard's
 /// 「印刷上は…項目値は出力しない」); rows that repeat every value are read
@@ -126,64 +143,48 @@ pub(super) fn build<'a>(
                 && r.get(Up2kyo::LONG_TERM_PERIOD) != long_period);
         let new_short = new_long || b != cur_goal;
         let step = (|| -> Result<(), ImportError> {
-            if new_need {
-                needs.push(NeedIn {
+            let start = match new_need {
+                true => Some(NeedIn {
                     text: text(r, Up2kyo::NEED)?,
                     longs: Vec::new(),
-                });
-            }
-            let ni = needs.len().saturating_sub(1);
-            let need = needs.last_mut().ok_or_else(|| {
-                r.err(
-                    Up2kyo::NEED,
-                    ImportErrorCode::MissingRecord,
-                    "課題がありません",
-                    "no need",
-                )
-            })?;
+                }),
+                false => None,
+            };
+            let (ni, need) = current(
+                &mut needs,
+                start,
+                r,
+                Up2kyo::NEED,
+                ["課題がありません", "no need"],
+            )?;
             let pn = needs_path.index(ni);
-            if new_need {
-                origins.add(pn.clone(), r);
-            }
-            if new_long {
-                need.longs.push(LongIn {
+            let start = match new_long {
+                true => Some(LongIn {
                     text: text(r, Up2kyo::LONG_TERM_GOAL)?,
                     period: period(r, Up2kyo::LONG_TERM_PERIOD)?,
                     shorts: Vec::new(),
-                });
-            }
-            let li = need.longs.len().saturating_sub(1);
-            let long = need.longs.last_mut().ok_or_else(|| {
-                r.err(
-                    Up2kyo::LONG_TERM_GOAL,
-                    ImportErrorCode::MissingRecord,
-                    "長期目標がありません",
-                    "no long-term goal",
-                )
-            })?;
+                }),
+                false => None,
+            };
+            let missing = ["長期目標がありません", "no long-term goal"];
+            let (li, long) = current(&mut need.longs, start, r, Up2kyo::LONG_TERM_GOAL, missing)?;
             let pl = f2::need::LONG_TERM_GOALS.of(&pn).index(li);
-            if new_long {
-                origins.add(pl.clone(), r);
-            }
-            if new_short {
-                long.shorts.push(ShortIn {
+            let start = match new_short {
+                true => Some(ShortIn {
                     text: text(r, Up2kyo::SHORT_TERM_GOAL)?,
                     period: period(r, Up2kyo::SHORT_TERM_PERIOD)?,
                     services: Vec::new(),
-                });
-            }
-            let si = long.shorts.len().saturating_sub(1);
-            let short = long.shorts.last_mut().ok_or_else(|| {
-                r.err(
-                    Up2kyo::SHORT_TERM_GOAL,
-                    ImportErrorCode::MissingRecord,
-                    "短期目標がありません",
-                    "no short-term goal",
-                )
-            })?;
+                }),
+                false => None,
+            };
+            let missing = ["短期目標がありません", "no short-term goal"];
+            let (si, short) =
+                current(&mut long.shorts, start, r, Up2kyo::SHORT_TERM_GOAL, missing)?;
             let ps = f2::long_term_goal::SHORT_TERM_GOALS.of(&pl).index(si);
-            if new_short {
-                origins.add(ps.clone(), r);
+            for (new, path) in [(new_need, pn), (new_long, pl), (new_short, ps.clone())] {
+                if new {
+                    origins.add(path, r);
+                }
             }
             let xi = short.services.len();
             short.services.push(row_service(r, a, b, c)?);

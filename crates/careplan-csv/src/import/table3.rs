@@ -3,13 +3,13 @@
 
 use careplan_core::forms::kyotaku::fields::{document, table3 as f3};
 use careplan_core::{
-    DailyActivity, FieldPath, NonWeeklyService, Service, ServiceId, Table2, Table3, Text,
-    TimeOfDay, TimeRange, Weekday, Weekdays, WeeklyEntry, YearMonth,
+    DailyActivity, FieldPath, NonWeeklyService, Service, ServiceId, Table2, Table3, TimeOfDay,
+    TimeRange, Weekday, Weekdays, WeeklyEntry, YearMonth,
 };
 use chrono::{Datelike, NaiveDate};
 
 use super::Origins;
-use super::values::{Row, text, time_pair, ymd};
+use super::values::{Row, text, text_of, time_pair, ymd};
 use crate::records::Up3kyo;
 use crate::{ImportError, ImportErrorCode};
 
@@ -146,18 +146,10 @@ pub(super) fn build<'a>(
     }
     let mut entries = Vec::new();
     for w in weekly {
-        let label = match Text::new(w.text.clone()) {
+        let label = match text_of(w.row, Up3kyo::SERVICE, w.text.clone()) {
             Ok(l) => l,
-            Err(rule) => {
-                errors.push(ImportError {
-                    rule: Some(rule),
-                    ..w.row.err(
-                        Up3kyo::SERVICE,
-                        ImportErrorCode::Value,
-                        rule.description_ja(),
-                        rule.description_en(),
-                    )
-                });
+            Err(e) => {
+                errors.push(e);
                 continue;
             }
         };

@@ -124,7 +124,13 @@ pub(crate) fn opt_ymd(row: &Row, no: u16) -> Result<Option<NaiveDate>, ImportErr
 
 /// Free text that must not be blank.
 pub(crate) fn text(row: &Row, no: u16) -> Result<Text, ImportError> {
-    Text::new(row.get(no)).map_err(|r| ImportError {
+    text_of(row, no, row.get(no))
+}
+
+/// Text read out of field `no` (all of it, two fields joined, or a part of
+/// it), checked as text; an error names field `no` and the rule broken.
+pub(crate) fn text_of(row: &Row, no: u16, value: impl Into<String>) -> Result<Text, ImportError> {
+    Text::new(value).map_err(|r| ImportError {
         rule: Some(r),
         ..row.err(
             no,

@@ -59,17 +59,7 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
         let pe = date_range::END.of(&pp);
         let end = cx.date(&pe, r.end.as_ref());
         let (start, end) = (start?, end?);
-        match DateRange::new(start, end) {
-            Ok(r) => Some(r),
-            Err(rule) => {
-                cx.push(
-                    Violation::new(pe, rule)
-                        .with_value(end.to_string())
-                        .with_detail(format!("start {start}")),
-                );
-                None
-            }
-        }
+        cx.ordered(&pe, DateRange::new(start, end), end, start)
     });
 
     let cl_path = f::CARE_LEVEL.of(p);

@@ -78,17 +78,10 @@ fn daily_activity(cx: &mut Ctx, p: &FieldPath, a: &DailyActivityDoc) -> Option<D
     let pe = daily_activity::END.of(p);
     let end = cx.opt(&pe, a.end.as_ref(), TimeOfDay::parse);
     let text = cx.text(&daily_activity::TEXT.of(p), a.text.as_ref());
-    let mut ok = true;
-    if let (Some(s), Some(e)) = (start, end)
-        && s >= e
-    {
-        cx.push(
-            Violation::new(pe, Rule::TimeOrder)
-                .with_value(e.to_string())
-                .with_detail(format!("start {s}")),
-        );
-        ok = false;
-    }
+    let ok = match (start, end) {
+        (Some(s), Some(e)) => cx.ordered(&pe, TimeRange::new(s, e), e, s).is_some(),
+        _ => true,
+    };
     let bad_end = a.end.as_ref().is_some_and(|e| !e.trim().is_empty()) && end.is_none();
     match (start, text) {
         (Some(start), Some(text)) if ok && !bad_end => Some(DailyActivity { start, end, text }),
@@ -140,17 +133,7 @@ fn weekly_entry(
     let pe = weekly::END.of(p);
     let end = cx.checked(&pe, e.end.as_ref(), TimeOfDay::parse);
     let range = match (start, end) {
-        (Some(s), Some(en)) => match TimeRange::new(s, en) {
-            Ok(r) => Some(r),
-            Err(rule) => {
-                cx.push(
-                    Violation::new(pe, rule)
-                        .with_value(en.to_string())
-                        .with_detail(format!("start {s}")),
-                );
-                None
-            }
-        },
+        (Some(s), Some(en)) => cx.ordered(&pe, TimeRange::new(s, en), en, s),
         _ => None,
     };
     if !has_service && !has_label {

@@ -1,0 +1,407 @@
+//! The rules of the forms that a document can break: stable codes, and
+//! what each requires in Japanese and English.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::text::{MAX_NAME_CHARS, MAX_SERVICE_ID_CHARS, MAX_TEXT_CHARS};
+use crate::time::{EARLIEST_DATE, LATEST_DATE};
+
+/// A rule of the form that a plan document can break.
+///
+/// Each rule has a stable code ([`Rule::code`]) that systems can match on,
+/// and a description in Japanese and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The input is not well-formed JSON.
+    JsonSyntax,
+    /// The JSON has the wrong shape: a wrong type, an unknown field.
+    JsonStructure,
+    /// A required field is missing.
+    Required,
+    /// A text field is empty or only white space.
+    Blank,
+    /// A text field is longer than [`crate::MAX_TEXT_CHARS`] characters.
+    TooLong,
+    /// The user's name (利用者名) is longer than [`crate::MAX_NAME_CHARS`]
+    /// characters: more than the line for it on the forms can hold.
+    NameTooLong,
+    /// A text field contains a control character other than tab and line breaks.
+    ControlCharacter,
+    /// A date is not an ISO date (`YYYY-MM-DD`) or does not exist.
+    DateFormat,
+    /// A date lies outside the range the forms can print (1873-01-01 to 2999-12-31).
+    DateOutOfRange,
+    /// A year-month is not `YYYY-MM`.
+    YearMonthFormat,
+    /// A time is not `HH:MM` between 00:00 and 24:00.
+    TimeFormat,
+    /// A start time is not before its end time.
+    TimeOrder,
+    /// Two dates of the plan are in the wrong order.
+    DateOrder,
+    /// A period ends before it starts.
+    PeriodOrder,
+    /// A period lies outside the period of the level above it.
+    PeriodOutsideParent,
+    /// 保険者番号 is not six digits.
+    InsurerNumberFormat,
+    /// 被保険者番号 is not ten digits, nor `H` and nine digits.
+    InsuredNumberFormat,
+    /// 事業所番号 is not ten digits.
+    OfficeNumberFormat,
+    /// A postal code is not `NNN-NNNN`.
+    PostalCodeFormat,
+    /// フリガナ contains characters other than katakana and spaces.
+    KanaFormat,
+    /// A service id is not 1–64 letters, digits, `.`, `_` or `-`.
+    ServiceIdFormat,
+    /// Two services of 第2表 share one id.
+    DuplicateServiceId,
+    /// A 第3表 entry refers to a service id that 第2表 does not have.
+    UnknownServiceRef,
+    /// A list that must hold at least one element is empty.
+    EmptyList,
+    /// A value appears twice in a list of distinct choices.
+    DuplicateValue,
+    /// A code is not one of the values the field allows.
+    UnknownCode,
+    /// 要支援 or 事業対象者: these users get the 介護予防 form, not this one.
+    PreventiveCareLevel,
+    /// 「３．その他」 is circled without its text.
+    OtherReasonWithoutText,
+    /// A reason text is given although 「３．その他」 is not circled.
+    TextWithoutOtherReason,
+    /// A family member's wishes without the family member's relation (続柄).
+    RelationRequired,
+    /// A relation is given for the user's own wishes.
+    RelationNotAllowed,
+    /// A 第3表 weekly entry has neither a 第2表 service nor a label.
+    EntryWithoutTarget,
+    /// A draft plan (原案) carries a consent: consent is given to the draft, which then stops being one.
+    ConsentOnDraft,
+}
+
+impl Rule {
+    /// Every rule, in declaration order.
+    pub const ALL: &'static [Rule] = &[
+        Rule::JsonSyntax,
+        Rule::JsonStructure,
+        Rule::Required,
+        Rule::Blank,
+        Rule::TooLong,
+        Rule::NameTooLong,
+        Rule::ControlCharacter,
+        Rule::DateFormat,
+        Rule::DateOutOfRange,
+        Rule::YearMonthFormat,
+        Rule::TimeFormat,
+        Rule::TimeOrder,
+        Rule::DateOrder,
+        Rule::PeriodOrder,
+        Rule::PeriodOutsideParent,
+        Rule::InsurerNumberFormat,
+        Rule::InsuredNumberFormat,
+        Rule::OfficeNumberFormat,
+        Rule::PostalCodeFormat,
+        Rule::KanaFormat,
+        Rule::ServiceIdFormat,
+        Rule::DuplicateServiceId,
+        Rule::UnknownServiceRef,
+        Rule::EmptyList,
+        Rule::DuplicateValue,
+        Rule::UnknownCode,
+        Rule::PreventiveCareLevel,
+        Rule::OtherReasonWithoutText,
+        Rule::TextWithoutOtherReason,
+        Rule::RelationRequired,
+        Rule::RelationNotAllowed,
+        Rule::EntryWithoutTarget,
+        Rule::ConsentOnDraft,
+    ];
+
+    /// The stable, machine-readable code of the rule (`snake_case`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::JsonSyntax => "json_syntax",
+            Rule::JsonStructure => "json_structure",
+            Rule::Required => "required",
+            Rule::Blank => "blank",
+            Rule::TooLong => "too_long",
+            Rule::NameTooLong => "name_too_long",
+            Rule::ControlCharacter => "control_character",
+            Rule::DateFormat => "date_format",
+            Rule::DateOutOfRange => "date_out_of_range",
+            Rule::YearMonthFormat => "year_month_format",
+            Rule::TimeFormat => "time_format",
+            Rule::TimeOrder => "time_order",
+            Rule::DateOrder => "date_order",
+            Rule::PeriodOrder => "period_order",
+            Rule::PeriodOutsideParent => "period_outside_parent",
+            Rule::InsurerNumberFormat => "insurer_number_format",
+            Rule::InsuredNumberFormat => "insured_number_format",
+            Rule::OfficeNumberFormat => "office_number_format",
+            Rule::PostalCodeFormat => "postal_code_format",
+            Rule::KanaFormat => "kana_format",
+            Rule::ServiceIdFormat => "service_id_format",
+            Rule::DuplicateServiceId => "duplicate_service_id",
+            Rule::UnknownServiceRef => "unknown_service_ref",
+            Rule::EmptyList => "empty_list",
+            Rule::DuplicateValue => "duplicate_value",
+            Rule::UnknownCode => "unknown_code",
+            Rule::PreventiveCareLevel => "preventive_care_level",
+            Rule::OtherReasonWithoutText => "other_reason_without_text",
+            Rule::TextWithoutOtherReason => "text_without_other_reason",
+            Rule::RelationRequired => "relation_required",
+            Rule::RelationNotAllowed => "relation_not_allowed",
+            Rule::EntryWithoutTarget => "entry_without_target",
+            Rule::ConsentOnDraft => "consent_on_draft",
+        }
+    }
+
+    /// The rule with the given code, if there is one.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.code() == code)
+    }
+
+    /// The descriptions of the rules that state a limit, in Japanese and
+    /// English, written from the constants that enforce them.
+    fn limit(self) -> (String, String) {
+        let ((y0, m0, d0), (y1, m1, d1)) = (EARLIEST_DATE, LATEST_DATE);
+        match self {
+            Rule::TooLong => (
+                format!(
+                    "文字数が多すぎます（1項目{}文字まで）。",
+                    thousands(MAX_TEXT_CHARS)
+                ),
+                format!(
+                    "the text is longer than {} characters",
+                    thousands(MAX_TEXT_CHARS)
+                ),
+            ),
+            Rule::NameTooLong => (
+                format!(
+                    "利用者名が長すぎます（{MAX_NAME_CHARS}文字まで。帳票の利用者名欄に収まりません）。"
+                ),
+                format!(
+                    "the user's name is longer than {MAX_NAME_CHARS} characters, more than its line on the forms holds"
+                ),
+            ),
+            Rule::DateOutOfRange => (
+                format!("日付が範囲外です（{y0}年{m0}月{d0}日から{y1}年{m1}月{d1}日まで）。"),
+                format!("the date is outside {y0:04}-{m0:02}-{d0:02} to {y1:04}-{m1:02}-{d1:02}"),
+            ),
+            Rule::ServiceIdFormat => (
+                format!(
+                    "サービスIDは半角英数字と「.」「_」「-」の1〜{MAX_SERVICE_ID_CHARS}文字です。"
+                ),
+                format!(
+                    "a service id is 1 to {MAX_SERVICE_ID_CHARS} ASCII letters, digits, '.', '_' or '-'"
+                ),
+            ),
+            _ => {
+                debug_assert!(false, "{self:?} states no limit");
+                (String::new(), String::new())
+            }
+        }
+    }
+
+    /// What the rule requires, in Japanese (for care workers) and in
+    /// English (for developers): one arm per rule, so that the two
+    /// languages cannot drift apart. Limits are written from the constants
+    /// that enforce them.
+    pub fn descriptions(self) -> (Cow<'static, str>, Cow<'static, str>) {
+        let (ja, en) = match self {
+            Rule::TooLong | Rule::NameTooLong | Rule::DateOutOfRange | Rule::ServiceIdFormat => {
+                let (ja, en) = self.limit();
+                return (ja.into(), en.into());
+            }
+            Rule::JsonSyntax => (
+                "JSONとして読み取れません。",
+                "the input is not well-formed JSON",
+            ),
+            Rule::JsonStructure => (
+                "JSONの形が計画書の形式と合いません。",
+                "the JSON does not have the shape of a plan document",
+            ),
+            Rule::Required => (
+                "必須の項目が入力されていません。",
+                "a required field is missing",
+            ),
+            Rule::Blank => ("空欄にはできません。", "the text must not be blank"),
+            Rule::ControlCharacter => (
+                "使えない制御文字が含まれています。",
+                "the text contains a control character other than tab and line breaks",
+            ),
+            Rule::DateFormat => (
+                "日付として読み取れません（YYYY-MM-DD の形で、実在する日付を入力してください）。",
+                "not an existing date in the form YYYY-MM-DD",
+            ),
+            Rule::YearMonthFormat => (
+                "年月として読み取れません（YYYY-MM の形で入力してください）。",
+                "not a year-month in the form YYYY-MM",
+            ),
+            Rule::TimeFormat => (
+                "時刻として読み取れません（00:00〜24:00 を HH:MM の形で入力してください）。",
+                "not a time HH:MM between 00:00 and 24:00",
+            ),
+            Rule::TimeOrder => (
+                "開始時刻が終了時刻より前になっていません。",
+                "the start time is not before the end time",
+            ),
+            Rule::DateOrder => (
+                "日付の前後関係が正しくありません。",
+                "two dates are in the wrong order",
+            ),
+            Rule::PeriodOrder => (
+                "期間の終了日が開始日より前になっています。",
+                "the period ends before it starts",
+            ),
+            Rule::PeriodOutsideParent => (
+                "期間が上位の期間（長期目標・短期目標）の範囲に収まっていません。",
+                "the period is not inside the period of its goal",
+            ),
+            Rule::InsurerNumberFormat => (
+                "保険者番号は半角数字6桁です。",
+                "an insurer number (保険者番号) is six digits",
+            ),
+            Rule::InsuredNumberFormat => (
+                "被保険者番号は半角数字10桁、生活保護単独の場合は「H」と数字9桁です。",
+                "an insured number (被保険者番号) is ten digits, or H and nine digits",
+            ),
+            Rule::OfficeNumberFormat => (
+                "事業所番号は半角数字10桁です。",
+                "an office number (事業所番号) is ten digits",
+            ),
+            Rule::PostalCodeFormat => (
+                "郵便番号は「123-4567」の形で入力してください。",
+                "a postal code is NNN-NNNN",
+            ),
+            Rule::KanaFormat => (
+                "フリガナはカタカナで入力してください。",
+                "フリガナ must be katakana",
+            ),
+            Rule::DuplicateServiceId => (
+                "同じサービスIDが第２表に2回以上使われています。",
+                "the service id is used more than once in table 2",
+            ),
+            Rule::UnknownServiceRef => (
+                "第３表が参照するサービスが第２表にありません。",
+                "table 3 refers to a service that table 2 does not have",
+            ),
+            Rule::EmptyList => (
+                "少なくとも1件の入力が必要です。",
+                "the list must hold at least one element",
+            ),
+            Rule::DuplicateValue => (
+                "同じ値が2回以上選ばれています。",
+                "the same value is chosen more than once",
+            ),
+            Rule::UnknownCode => (
+                "選択肢にない値です。",
+                "the value is not one of the allowed codes",
+            ),
+            Rule::PreventiveCareLevel => (
+                "要支援・事業対象者の方は「介護予防サービス・支援計画書」の様式を使います。この計画書（居宅サービス計画書）は要介護１〜５の方のものです。",
+                "要支援 and 事業対象者 use the preventive care form (介護予防サービス・支援計画書); this plan is for 要介護1-5",
+            ),
+            Rule::OtherReasonWithoutText => (
+                "生活援助中心型の算定理由で「３．その他」を選んだ場合は、その内容を記入してください。",
+                "reason 3 (その他) requires its text",
+            ),
+            Rule::TextWithoutOtherReason => (
+                "算定理由の内容は「３．その他」を選んだ場合にだけ記入します。",
+                "a reason text is only given with reason 3 (その他)",
+            ),
+            Rule::RelationRequired => (
+                "家族の意向には続柄（妻、長男など）を記入してください。",
+                "a family member's wishes need the relation (続柄)",
+            ),
+            Rule::RelationNotAllowed => (
+                "本人の意向には続柄を記入しません。",
+                "the user's own wishes take no relation",
+            ),
+            Rule::EntryWithoutTarget => (
+                "週間サービスには第２表のサービスか表示名のどちらかが必要です。",
+                "a weekly entry needs a table 2 service or a label",
+            ),
+            Rule::ConsentOnDraft => (
+                "原案には同意を記録できません。同意を得た計画は原案ではありません。",
+                "a draft plan (原案) cannot carry a consent",
+            ),
+        };
+        (ja.into(), en.into())
+    }
+
+    /// What the rule requires, in Japanese, for care workers.
+    pub fn description_ja(self) -> Cow<'static, str> {
+        self.descriptions().0
+    }
+
+    /// What the rule requires, in English, for developers.
+    pub fn description_en(self) -> Cow<'static, str> {
+        self.descriptions().1
+    }
+}
+
+/// `n` with commas between thousands (`20,000`), as the messages write limits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for r in Rule::ALL {
+            assert!(seen.insert(r.code()), "duplicate code {}", r.code());
+            assert_eq!(Rule::from_code(r.code()), Some(*r));
+            assert!(!r.description_ja().is_empty());
+            assert!(!r.description_en().is_empty());
+        }
+        assert_eq!(Rule::from_code("nope"), None);
+    }
+
+    #[test]
+    fn limits_are_written_from_their_constants() {
+        assert_eq!(thousands(20_000), "20,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert!(Rule::TooLong.description_ja().contains("20,000文字"));
+        assert!(Rule::TooLong.description_en().contains("20,000 characters"));
+        assert!(
+            Rule::NameTooLong
+                .description_ja()
+                .contains(&format!("{MAX_NAME_CHARS}文字"))
+        );
+        assert!(
+            Rule::DateOutOfRange
+                .description_ja()
+                .contains("1873年1月1日から2999年12月31日まで")
+        );
+        assert!(
+            Rule::DateOutOfRange
+                .description_en()
+                .contains("1873-01-01 to 2999-12-31")
+        );
+        assert!(Rule::ServiceIdFormat.description_ja().contains("1〜64文字"));
+    }
+}
