@@ -254,3 +254,17 @@ fn the_field_tables_hold_the_objects_the_types_hold() {
         }
     }
 }
+
+/// The plan schema's example is case A: the crate's copy equals the fixture.
+#[test]
+fn the_example_is_the_case_a_fixture() {
+    let copy = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/example-plan.json"),
+    )
+    .unwrap();
+    let fixture = std::fs::read_to_string(root().join("fixtures/plans/case-a.json")).unwrap();
+    assert_eq!(
+        copy, fixture,
+        "copy fixtures/plans/case-a.json to crates/careplan-schema/src/example-plan.json"
+    );
+}
