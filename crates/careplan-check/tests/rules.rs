@@ -2,26 +2,18 @@
 //! rule does); the clean plan fixtures give no error; docs/rules.md is the
 //! registry's own output.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use careplan_check::{RULES, RuleId, Severity, check, explain, rules_markdown};
 use careplan_core::CarePlan;
+use careplan_fixtures::{dir, files, load, name, plans};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn load(path: &PathBuf) -> CarePlan {
-    CarePlan::from_json(&std::fs::read_to_string(path).unwrap())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// `fixtures/check/<file>`, parsed.
+fn fixture(file: &str) -> CarePlan {
+    load(&dir("check").join(file))
 }
 
 #[derive(serde::Deserialize)]
@@ -31,20 +23,17 @@ struct Expected {
 }
 
 fn expectations() -> BTreeMap<String, Expected> {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("fixtures/check/expected.json")).unwrap(),
-    )
-    .unwrap()
+    careplan_fixtures::expected("check")
 }
 
 #[test]
 fn every_rule_has_a_fixture_that_fires_it() {
     let expected = expectations();
     for rule in RULES {
-        let fixture = expected.iter().find(|(_, e)| e.fires == rule.id);
+        let firing = expected.iter().find(|(_, e)| e.fires == rule.id);
         let (file, _) =
-            fixture.unwrap_or_else(|| panic!("rule {} has no fixture in fixtures/check", rule.id));
-        let report = check(&load(&root().join("fixtures/check").join(file)));
+            firing.unwrap_or_else(|| panic!("rule {} has no fixture in fixtures/check", rule.id));
+        let report = check(&fixture(file));
         assert!(
             report.rule_ids().contains(&rule.id),
             "{file} does not fire {}",
@@ -70,20 +59,15 @@ fn rules_and_fixtures_pair_up() {
             "{id} has {n} fixtures in fixtures/check/expected.json"
         );
     }
-    let mut files: Vec<String> = std::fs::read_dir(root().join("fixtures/check"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "expected.json")
-        .collect();
-    files.sort();
+    let on_disk: Vec<String> = files("check").iter().map(|p| name(p)).collect();
     let listed: Vec<String> = expected.keys().cloned().collect();
-    assert_eq!(files, listed, "fixture files and expected.json disagree");
+    assert_eq!(on_disk, listed, "fixture files and expected.json disagree");
 }
 
 #[test]
 fn each_fixture_fires_its_rule_and_no_other() {
     for (file, exp) in expectations() {
-        let report = check(&load(&root().join("fixtures/check").join(&file)));
+        let report = check(&fixture(&file));
         let fired: BTreeSet<RuleId> = report.rule_ids().into_iter().collect();
         let mut want: BTreeSet<RuleId> = exp.also.iter().copied().collect();
         want.insert(exp.fires);
@@ -102,22 +86,21 @@ fn each_fixture_fires_its_rule_and_no_other() {
 
 #[test]
 fn clean_fixtures_have_no_error_findings() {
-    for e in std::fs::read_dir(root().join("fixtures/plans")).unwrap() {
-        let path = e.unwrap().path();
-        let report = check(&load(&path));
+    for (file, plan) in plans() {
+        let report = check(&plan);
         let errors: Vec<_> = report
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();
-        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        assert!(errors.is_empty(), "{file}: {errors:?}");
     }
 }
 
 #[test]
 fn housework_count_follows_the_calendar() {
     // T3-004's fixture: 要介護１, 生活援助 every day of December 2015 = 31 visits > 27.
-    let report = check(&load(&root().join("fixtures/check/T3-004.json")));
+    let report = check(&fixture("T3-004.json"));
     let f = report
         .findings
         .iter()
@@ -132,7 +115,7 @@ fn housework_count_follows_the_calendar() {
 
 #[test]
 fn docs_rules_md_is_generated_from_the_registry() {
-    let path = root().join("docs/rules.md");
+    let path = careplan_fixtures::root().join("docs/rules.md");
     let generated = rules_markdown();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&path, &generated).unwrap();

@@ -1,11 +1,7 @@
 //! `careplan check` as a user runs it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 mod common;
 use common::{careplan, root, stdout};

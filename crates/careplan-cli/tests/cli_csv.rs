@@ -1,18 +1,15 @@
 //! `careplan csv` as a user runs it, and CSV import followed by rendering.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 mod common;
-use common::{careplan, root, scratch};
+use common::{assert_succeeded, careplan, root, scratch};
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
 
-fn files_in(dir: &std::path::Path) -> Vec<String> {
+fn files_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -21,30 +18,29 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
     v
 }
 
+/// `careplan csv <action> <plans…>` from 1370000001:43 to 1310000011:11 at
+/// 2025-12-01 09:30:00, into `out`.
+fn send(action: &str, plans: &[&str], out: &Path) -> Output {
+    let mut args = vec!["csv", action];
+    args.extend_from_slice(plans);
+    args.extend_from_slice(&["--from", "1370000001:43", "--to", "1310000011:11"]);
+    args.extend_from_slice(&["--timestamp", "20251201093000", "-o", out.to_str().unwrap()]);
+    careplan(&args)
+}
+
 #[test]
 fn export_then_import_gives_plan_documents() {
     let d = scratch("roundtrip");
     let out = d.join("send");
-    let o = careplan(&[
-        "csv",
+    let o = send(
         "export",
-        "fixtures/plans/case-a.json",
-        "fixtures/plans/care5-night-consent.json",
-        "--from",
-        "1370000001:43",
-        "--to",
-        "1310000011:11",
-        "--timestamp",
-        "20251201093000",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        &[
+            "fixtures/plans/case-a.json",
+            "fixtures/plans/care5-night-consent.json",
+        ],
+        &out,
     );
+    assert_succeeded(&o);
     assert_eq!(
         files_in(&out),
         [
@@ -63,12 +59,7 @@ fn export_then_import_gives_plan_documents() {
     );
     args.extend(["-o".to_owned(), back.to_string_lossy().into_owned()]);
     let o = careplan(&args);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_succeeded(&o);
     assert_eq!(
         files_in(&back),
         ["0000123456_20151203.json", "2700000015_20250528.json"]
@@ -104,17 +95,7 @@ fn export_refuses_bad_endpoints_and_text_ms932_lacks() {
     let plan = d.join("p.json");
     std::fs::write(&plan, v.to_string()).unwrap();
     let out = d.join("out");
-    let o = careplan(&[
-        "csv",
-        "export",
-        plan.to_str().unwrap(),
-        "--from",
-        "1370000001:43",
-        "--to",
-        "1310000011:11",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = send("export", &[plan.to_str().unwrap()], &out);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(
@@ -205,21 +186,7 @@ fn imported_plans_render_with_every_text_in_the_pdf() {
 fn export_never_overwrites_a_send_set() {
     let d = scratch("twice");
     let out = d.join("send");
-    let export = |plan: &str| {
-        careplan(&[
-            "csv",
-            "export",
-            plan,
-            "--from",
-            "1370000001:43",
-            "--to",
-            "1310000011:11",
-            "--timestamp",
-            "20251201093000",
-            "-o",
-            out.to_str().unwrap(),
-        ])
-    };
+    let export = |plan: &str| send("export", &[plan], &out);
     let first = export("fixtures/plans/case-a.json");
     assert_eq!(first.status.code(), Some(0));
     let before: Vec<Vec<u8>> = files_in(&out)
@@ -242,19 +209,7 @@ fn export_never_overwrites_a_send_set() {
         .collect();
     assert_eq!(before, after, "the first send set is untouched");
     // A withdrawal with the same timestamp writes its own file name: allowed.
-    let o = careplan(&[
-        "csv",
-        "withdraw",
-        "fixtures/plans/case-a.json",
-        "--from",
-        "1370000001:43",
-        "--to",
-        "1310000011:11",
-        "--timestamp",
-        "20251201093000",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = send("withdraw", &["fixtures/plans/case-a.json"], &out);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(files_in(&out).len(), 5);
 }

@@ -1,11 +1,7 @@
 //! `careplan validate` as a user runs it: exit status and output.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 mod common;
 use common::{careplan, root, stdout};
@@ -13,16 +9,9 @@ use common::{careplan, root, stdout};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-#[derive(serde::Deserialize)]
-struct Expected {
-    path: String,
-    rule: String,
-}
-
 #[test]
 fn every_plan_fixture_exits_zero() {
-    for e in std::fs::read_dir(root().join("fixtures/plans")).unwrap() {
-        let p = e.unwrap().path();
+    for p in careplan_fixtures::files("plans") {
         let o = careplan(&["validate", p.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}: {}", p.display(), stdout(&o));
         assert!(stdout(&o).contains("正しい計画書です"));
@@ -31,9 +20,7 @@ fn every_plan_fixture_exits_zero() {
 
 #[test]
 fn every_invalid_fixture_exits_one_and_prints_its_path() {
-    let text = std::fs::read_to_string(root().join("fixtures/invalid/expected.json")).unwrap();
-    let expected: std::collections::BTreeMap<String, Expected> =
-        serde_json::from_str(&text).unwrap();
+    let expected = careplan_fixtures::invalid();
     for (file, exp) in &expected {
         let path = format!("fixtures/invalid/{file}");
         let o = careplan(&["validate", &path]);

@@ -117,8 +117,8 @@ pub use forms::kyotaku::{
 pub use list::NonEmpty;
 pub use path::FieldPath;
 pub use text::{
-    InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber, PostalCode,
-    ServiceId, Text,
+    CharAt, InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber,
+    PostalCode, ServiceId, Text,
 };
 pub use time::{DateRange, Period, TimeOfDay, TimeRange, Weekday, Weekdays, YearMonth};
 

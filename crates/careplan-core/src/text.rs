@@ -25,6 +25,33 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The most characters a service id may have.
 pub const MAX_SERVICE_ID_CHARS: usize = 64;
 
+/// One character of a text field, by the field's path: a character that a
+/// later stage cannot carry (a font without its glyph, MS932 without its
+/// code). `Display` gives `path: 「c」 (U+XXXX)`, the code point spelled out
+/// because the character itself may not show.
+///
+/// ```
+/// let c = careplan_core::CharAt { path: "table1.user.name".into(), character: '𠮷' };
+/// assert_eq!(c.to_string(), "table1.user.name: 「𠮷」 (U+20BB7)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharAt {
+    /// The JSON path of the field (`table1.user.name`).
+    pub path: String,
+    /// The character.
+    pub character: char,
+}
+
+impl fmt::Display for CharAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: 「{}」 (U+{:04X})",
+            self.path, self.character, self.character as u32
+        )
+    }
+}
+
 macro_rules! constrained_string {
     ($(#[$doc:meta])* $name:ident, $check:path) => {
         $(#[$doc])*

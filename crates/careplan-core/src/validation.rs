@@ -167,6 +167,26 @@ impl Ctx {
         ok.then_some(out)
     }
 
+    /// Every element of a list at `path`, each checked by `item` at its
+    /// index (every element is checked, so each reports its violations);
+    /// `None` when any element failed.
+    pub fn each<D, T>(
+        &mut self,
+        path: &FieldPath,
+        items: &[D],
+        mut item: impl FnMut(&mut Ctx, &FieldPath, &D) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, d) in items.iter().enumerate() {
+            match item(self, &path.index(i), d) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
     /// A list that must not be empty.
     pub fn non_empty<'a, T>(
         &mut self,

@@ -173,24 +173,9 @@ pub struct Exported {
     pub substitutions: Vec<Substitution>,
 }
 
-/// A character MS932 cannot carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unencodable {
-    /// Where (`plans[0].table1.user.name`).
-    pub path: String,
-    /// The character.
-    pub character: char,
-}
-
-impl fmt::Display for Unencodable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: 「{}」 (U+{:04X})",
-            self.path, self.character, self.character as u32
-        )
-    }
-}
+/// A character MS932 cannot carry, by its field's path
+/// (`plans[0].table1.user.name`).
+pub type Unencodable = careplan_core::CharAt;
 
 /// Why an export failed. Messages in Japanese and English
 /// ([`ExportError::messages`]); `Display` shows both, `日本語 / English`.

@@ -1,36 +1,14 @@
 //! ケアプランデータ連携 CSV: hand-written samples, round trips, bad input.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use careplan_core::CarePlan;
 use careplan_csv::*;
+use careplan_fixtures::{dir, plans};
 use proptest::prelude::*;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn fixture_plans() -> Vec<(String, CarePlan)> {
-    let mut v: Vec<(String, CarePlan)> = std::fs::read_dir(root().join("fixtures/plans"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                CarePlan::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap(),
-            )
-        })
-        .collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
-}
 
 fn opts() -> ExportOptions {
     ExportOptions::new(
@@ -68,7 +46,7 @@ fn read_dir_inputs(dir: &Path) -> Vec<InputFile> {
 #[test]
 fn hand_written_samples_import_to_the_expected_plans() {
     for sample in ["records-md-example", "two-users-lf-repeated"] {
-        let dir = root().join("fixtures/csv").join(sample);
+        let dir = dir("csv").join(sample);
         let got = import(&read_dir_inputs(&dir));
         assert!(
             got.errors.is_empty(),
@@ -94,7 +72,7 @@ fn every_fixture_round_trips_and_re_exports_to_the_same_bytes() {
     for repeat in [false, true] {
         let mut o = opts();
         o.repeat_values = repeat;
-        for (name, plan) in fixture_plans() {
+        for (name, plan) in plans() {
             let set =
                 export(std::slice::from_ref(&plan), &o).unwrap_or_else(|e| panic!("{name}: {e}"));
             let back = import(&inputs(&set.files));
@@ -123,7 +101,7 @@ fn every_fixture_round_trips_and_re_exports_to_the_same_bytes() {
 
 #[test]
 fn several_plans_share_one_send_set() {
-    let plans: Vec<CarePlan> = fixture_plans().into_iter().map(|(_, p)| p).collect();
+    let plans: Vec<CarePlan> = plans().into_iter().map(|(_, p)| p).collect();
     let set = export(&plans, &opts()).unwrap();
     let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
@@ -142,10 +120,7 @@ fn several_plans_share_one_send_set() {
 
 #[test]
 fn files_are_ms932_with_crlf_and_quoted_free_text() {
-    let (_, plan) = fixture_plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap();
+    let plan = careplan_fixtures::plan("case-a.json");
     let set = export(&[plan], &opts()).unwrap();
     let dir = std::env::temp_dir().join(format!("careplan-csv-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -154,24 +129,9 @@ fn files_are_ms932_with_crlf_and_quoted_free_text() {
         assert!(f.bytes.ends_with(b"\r\n"), "{}", f.name);
         let path = dir.join(&f.name);
         std::fs::write(&path, &f.bytes).unwrap();
-        let out = std::process::Command::new("iconv")
-            .args(["-f", "CP932", "-t", "UTF-8"])
-            .arg(&path)
-            .output()
-            .expect("iconv");
-        assert!(out.status.success(), "{} does not decode as CP932", f.name);
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.starts_with("202407,"), "{}", f.name);
+        assert!(iconv_cp932(&path).starts_with("202407,"), "{}", f.name);
     }
-    let t1 = String::from_utf8(
-        std::process::Command::new("iconv")
-            .args(["-f", "CP932", "-t", "UTF-8"])
-            .arg(dir.join(&set.files[1].name))
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let t1 = iconv_cp932(&dir.join(&set.files[1].name));
     assert!(
         t1.contains("\"【本人】リハビリをしてもっと動けるようになりたい。"),
         "{t1}"
@@ -180,15 +140,7 @@ fn files_are_ms932_with_crlf_and_quoted_free_text() {
         t1.contains(",20151203,20151203,11,2,20150910,20150910,20160930,22,"),
         "{t1}"
     );
-    let t2 = String::from_utf8(
-        std::process::Command::new("iconv")
-            .args(["-f", "CP932", "-t", "UTF-8"])
-            .arg(dir.join(&set.files[2].name))
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let t2 = iconv_cp932(&dir.join(&set.files[2].name));
     assert!(t2.contains("\"平成27年12月3日～平成28年9月30日\""), "{t2}");
     // The second service of a short-term goal leaves need and goals blank.
     assert!(
@@ -200,15 +152,25 @@ fn files_are_ms932_with_crlf_and_quoted_free_text() {
     );
 }
 
+/// The file decoded from CP932 by an independent tool (iconv).
+fn iconv_cp932(path: &Path) -> String {
+    let out = std::process::Command::new("iconv")
+        .args(["-f", "CP932", "-t", "UTF-8"])
+        .arg(path)
+        .output()
+        .expect("iconv");
+    assert!(
+        out.status.success(),
+        "{} does not decode as CP932",
+        path.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn quotes_commas_and_line_breaks_survive() {
     let plan = {
-        let mut v = fixture_plans()
-            .into_iter()
-            .find(|(n, _)| n == "case-a.json")
-            .unwrap()
-            .1
-            .to_json_value();
+        let mut v = careplan_fixtures::plan("case-a.json").to_json_value();
         v["table1"]["support_policy"] =
             serde_json::Value::from("彼は \"大丈夫\" と言った,\r\n改行も,カンマも");
         CarePlan::from_json_value(v).unwrap()
@@ -230,12 +192,7 @@ fn quotes_commas_and_line_breaks_survive() {
 
 #[test]
 fn characters_ms932_lacks_fail_export_with_every_field_named() {
-    let mut v = fixture_plans()
-        .into_iter()
-        .find(|(n, _)| n == "case-a.json")
-        .unwrap()
-        .1
-        .to_json_value();
+    let mut v = careplan_fixtures::plan("case-a.json").to_json_value();
     v["table1"]["user"]["name"] = serde_json::Value::from("𠮷田 太郎");
     v["table2"]["needs"][0]["text"] = serde_json::Value::from("散歩したい😀 〜 と − の違い");
     let plan = CarePlan::from_json_value(v).unwrap();
@@ -282,7 +239,7 @@ fn characters_ms932_lacks_fail_export_with_every_field_named() {
 }
 
 fn sample_files() -> Vec<InputFile> {
-    read_dir_inputs(&root().join("fixtures/csv/records-md-example"))
+    read_dir_inputs(&dir("csv").join("records-md-example"))
 }
 
 fn replace_in(files: &mut [InputFile], prefix: &str, from: &str, to: &str) {
@@ -484,7 +441,7 @@ fn a_plan_without_its_second_table_is_reported_at_its_first_table() {
 
 #[test]
 fn a_failing_plan_does_not_stop_the_others() {
-    let mut files = read_dir_inputs(&root().join("fixtures/csv/two-users-lf-repeated"));
+    let mut files = read_dir_inputs(&dir("csv").join("two-users-lf-repeated"));
     // Break only the second user's 第2表 period.
     let f = files
         .iter_mut()
@@ -508,7 +465,7 @@ fn a_failing_plan_does_not_stop_the_others() {
 
 #[test]
 fn withdrawal_files_are_written_and_read() {
-    let (_, plan) = fixture_plans().into_iter().next().unwrap();
+    let (_, plan) = plans().into_iter().next().unwrap();
     let key = PlanKey::of(&plan);
     let set = export_withdrawal(std::slice::from_ref(&key), &opts()).unwrap();
     assert!(set.files[0].name.starts_with("DLT1KYO_1370000001_43_"));

@@ -2,24 +2,9 @@
 
 use std::fmt;
 
-/// A character of the plan that no loaded font can draw.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingGlyph {
-    /// The JSON path of the field.
-    pub path: String,
-    /// The character.
-    pub character: char,
-}
-
-impl fmt::Display for MissingGlyph {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: 「{}」 (U+{:04X})",
-            self.path, self.character, self.character as u32
-        )
-    }
-}
+/// A character of the plan that no loaded font can draw, by its field's
+/// JSON path.
+pub type MissingGlyph = careplan_core::CharAt;
 
 /// Why rendering failed. Messages are plain words, in Japanese and English
 /// ([`RenderError::messages`]); `Display` shows both, `日本語 / English`.

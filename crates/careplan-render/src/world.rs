@@ -21,41 +21,28 @@ struct Template {
     text: &'static str,
 }
 
+/// A template of `templates/`, at the same path in the world.
+macro_rules! template {
+    ($path:literal) => {
+        Template {
+            path: concat!("/", $path),
+            text: include_str!(concat!("../templates/", $path)),
+        }
+    };
+}
+
 /// Every template file, by its path in the world: the shared helpers at
-/// the top, each form's templates in its folder.
+/// the top, each form's templates in its folder. The layout files are the
+/// ones the measuring code reads (`layout.rs` includes the same files).
 const TEMPLATES: &[Template] = &[
-    Template {
-        path: "/common.typ",
-        text: include_str!("../templates/common.typ"),
-    },
-    Template {
-        path: "/layout.json",
-        text: crate::layout::LAYOUT_JSON,
-    },
-    Template {
-        path: "/kyotaku/main.typ",
-        text: include_str!("../templates/kyotaku/main.typ"),
-    },
-    Template {
-        path: "/kyotaku/table1.typ",
-        text: include_str!("../templates/kyotaku/table1.typ"),
-    },
-    Template {
-        path: "/kyotaku/table2.typ",
-        text: include_str!("../templates/kyotaku/table2.typ"),
-    },
-    Template {
-        path: "/kyotaku/table2-pages.typ",
-        text: include_str!("../templates/kyotaku/table2-pages.typ"),
-    },
-    Template {
-        path: "/kyotaku/table3.typ",
-        text: include_str!("../templates/kyotaku/table3.typ"),
-    },
-    Template {
-        path: "/kyotaku/layout.json",
-        text: crate::kyotaku::layout::LAYOUT_JSON,
-    },
+    template!("common.typ"),
+    template!("layout.json"),
+    template!("kyotaku/main.typ"),
+    template!("kyotaku/table1.typ"),
+    template!("kyotaku/table2.typ"),
+    template!("kyotaku/table2-pages.typ"),
+    template!("kyotaku/table3.typ"),
+    template!("kyotaku/layout.json"),
 ];
 
 /// The path of the plan's data file in the virtual file system.

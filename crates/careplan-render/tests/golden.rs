@@ -5,16 +5,11 @@
 //! `UPDATE_GOLDEN=1 cargo test -p careplan-render --test golden`, then look at
 //! the new images before committing them.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 use std::path::PathBuf;
 
-use careplan_core::CarePlan;
 use careplan_render::{RenderOptions, Renderer};
 
 /// Pixels per point: 0.75 gives 632 × 447 pixels for A4 landscape.
@@ -29,10 +24,7 @@ fn dir() -> PathBuf {
 }
 
 fn check(fixture: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/plans")
-        .join(format!("{fixture}.json"));
-    let plan = CarePlan::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let plan = careplan_fixtures::plan(&format!("{fixture}.json"));
     let pages = Renderer::new()
         .unwrap()
         .render_png(&plan, &RenderOptions::default(), SCALE)

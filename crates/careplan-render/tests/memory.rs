@@ -3,12 +3,8 @@
 //! the cache) end within 1.5× the resident memory measured after the 10th.
 //! This file holds one test so that no other test shares the process.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 use careplan_core::CarePlan;
 use careplan_render::{RenderOptions, Renderer};
@@ -22,12 +18,8 @@ fn rss_kib() -> u64 {
 
 #[test]
 fn thousand_renders_stay_within_one_and_a_half_times_the_memory_after_ten() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/plans/case-a.json"
-    );
-    let base: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = careplan_fixtures::dir("plans").join("case-a.json");
+    let base: serde_json::Value = serde_json::from_str(&careplan_fixtures::read(&path)).unwrap();
     let renderer = Renderer::new().unwrap();
     let opts = RenderOptions::default();
     let mut after_ten = 0;

@@ -1,12 +1,8 @@
 //! Rendering every fixture, checked with independent tools: poppler's
 //! `pdftotext` and `pdffonts`, and `qpdf --check` (installed by `.ci/run`).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,6 +13,7 @@ mod common;
 
 use careplan_core::CarePlan;
 use careplan_core::Sheet;
+use careplan_fixtures::{dir, plan as fixture, plans, read};
 use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer, Typeface};
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
@@ -27,36 +24,6 @@ fn plan_texts(plan: &CarePlan) -> Vec<(String, String)> {
         .into_iter()
         .map(|(p, t)| (p.to_string(), t.to_owned()))
         .collect()
-}
-
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn plans() -> Vec<(String, CarePlan)> {
-    let mut out: Vec<(String, CarePlan)> = std::fs::read_dir(fixtures().join("plans"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (
-                name,
-                CarePlan::from_json(&std::fs::read_to_string(&p).unwrap()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-/// One plan fixture by file name.
-fn fixture(name: &str) -> CarePlan {
-    plans()
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, p)| p)
-        .unwrap_or_else(|| panic!("no fixture {name}"))
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -447,7 +414,7 @@ fn draft_mark_and_consent_block() {
 }
 
 fn case_a_with(edit: impl FnOnce(&mut serde_json::Value)) -> CarePlan {
-    let text = std::fs::read_to_string(fixtures().join("plans/case-a.json")).unwrap();
+    let text = read(&dir("plans").join("case-a.json"));
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     edit(&mut v);
     CarePlan::from_json_value(v).unwrap()
@@ -666,10 +633,8 @@ fn long_unbroken_runs_stay_inside_narrow_columns() {
 /// page number. This sweep found the three layouts that lost text.
 #[test]
 fn every_field_holding_a_long_text_loses_nothing() {
-    let base: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixtures().join("plans/case-a.json")).unwrap(),
-    )
-    .unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&read(&dir("plans").join("case-a.json"))).unwrap();
     let case_a = fixture("case-a.json");
     let fields = plan_texts(&case_a);
     assert!(fields.len() > 70, "{}", fields.len());
@@ -693,7 +658,7 @@ fn every_field_holding_a_long_text_loses_nothing() {
 
 #[test]
 fn a_consent_block_too_long_for_a_page_breaks_instead_of_running_off() {
-    let care5 = std::fs::read_to_string(fixtures().join("plans/care5-night-consent.json")).unwrap();
+    let care5 = read(&dir("plans").join("care5-night-consent.json"));
     let mut v: serde_json::Value = serde_json::from_str(&care5).unwrap();
     let long: String = (0..1200).map(|i| format!("代筆{i:04}。")).collect(); // 9,600 characters
     v["table1"]["consent"]["proxy_relation"] = serde_json::Value::from(long.clone());
@@ -789,11 +754,7 @@ fn a_long_relation_wraps_in_its_column_instead_of_squeezing_the_wishes() {
 #[test]
 fn long_table2_continues_with_heads_and_page_numbers_on_every_page() {
     let plan = fixture("long-table2-showa-gannen.json");
-    let opts = RenderOptions {
-        tables: Some(vec![Sheet::KyotakuTable2]),
-        ..RenderOptions::default()
-    };
-    let out = RENDERER.render(&plan, &opts).unwrap();
+    let out = table2_only(&plan);
     assert!(out.page_count >= 3, "{}", out.page_count);
     let raw = tool(
         "pdftotext",
@@ -888,11 +849,7 @@ fn a_need_carried_onto_the_next_page_is_repeated_marked_continued() {
         t3.insert("weekly".into(), serde_json::Value::Array(vec![]));
         t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
     });
-    let opts = RenderOptions {
-        tables: Some(vec![Sheet::KyotakuTable2]),
-        ..RenderOptions::default()
-    };
-    let out = RENDERER.render(&plan, &opts).unwrap();
+    let out = table2_only(&plan);
     assert_continued(
         &out.pdf,
         "cont.pdf",
@@ -920,11 +877,7 @@ fn a_service_taller_than_a_page_is_continued_with_its_need_marked() {
                 .collect::<String>(),
         );
     });
-    let opts = RenderOptions {
-        tables: Some(vec![Sheet::KyotakuTable2]),
-        ..RenderOptions::default()
-    };
-    let out = RENDERER.render(&plan, &opts).unwrap();
+    let out = table2_only(&plan);
     assert!(out.page_count >= 4, "{}", out.page_count);
     // Every page after the first that carries on the service repeats its need
     // and goals marked （続き）, the service's own text is marked too, and it is
@@ -1025,6 +978,15 @@ fn pdfa_output_is_written() {
     assert!(check.status.success());
 }
 
+/// 第2表 alone, rendered.
+fn table2_only(plan: &CarePlan) -> careplan_render::Rendered {
+    let opts = RenderOptions {
+        tables: Some(vec![Sheet::KyotakuTable2]),
+        ..RenderOptions::default()
+    };
+    RENDERER.render(plan, &opts).unwrap()
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
 
@@ -1099,11 +1061,7 @@ fn a_short_term_goal_taller_than_a_page_continues_marked_on_the_next() {
         t3.insert("weekly".into(), serde_json::Value::Array(vec![]));
         t3.insert("non_weekly".into(), serde_json::Value::Array(vec![]));
     });
-    let opts = RenderOptions {
-        tables: Some(vec![Sheet::KyotakuTable2]),
-        ..RenderOptions::default()
-    };
-    let out = RENDERER.render(&plan, &opts).unwrap();
+    let out = table2_only(&plan);
     assert!(out.page_count >= 2, "{}", out.page_count);
     assert_continued(
         &out.pdf,

@@ -2,25 +2,17 @@
 //! 2020-12 schemas, fixtures validate (or are refused) as they should, and
 //! every plan careplan-core accepts is valid against the plan schema.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+// cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
+#![cfg(test)]
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use careplan_core::CarePlan;
+use careplan_fixtures::{dir, files, read, root};
 use careplan_schema::{Kind, objects, schema, schema_text};
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 static PLAN: LazyLock<jsonschema::Validator> =
     LazyLock::new(|| jsonschema::draft202012::new(&schema(Kind::Plan).unwrap()).unwrap());
@@ -109,9 +101,8 @@ fn examples_come_from_the_fixtures_and_validate() {
 
 #[test]
 fn every_plan_fixture_validates() {
-    for entry in std::fs::read_dir(root().join("fixtures/plans")).unwrap() {
-        let path = entry.unwrap().path();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for path in files("plans") {
+        let v: Value = serde_json::from_str(&read(&path)).unwrap();
         let errors: Vec<String> = PLAN
             .iter_errors(&v)
             .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -123,8 +114,7 @@ fn every_plan_fixture_validates() {
 /// Invalid fixtures whose broken rule JSON Schema cannot state: the schema
 /// accepts them (the boundary the descriptions document), careplan refuses them.
 fn not_expressible() -> Vec<String> {
-    std::fs::read_to_string(root().join("fixtures/invalid/not-schema-expressible.txt"))
-        .unwrap()
+    read(&dir("invalid").join("not-schema-expressible.txt"))
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -132,15 +122,9 @@ fn not_expressible() -> Vec<String> {
         .collect()
 }
 
-#[derive(serde::Deserialize)]
-struct Expected {
-    rule: String,
-}
-
 #[test]
 fn invalid_fixtures_are_refused_where_the_schema_can_say_so() {
-    let text = std::fs::read_to_string(root().join("fixtures/invalid/expected.json")).unwrap();
-    let expected: BTreeMap<String, Expected> = serde_json::from_str(&text).unwrap();
+    let expected = careplan_fixtures::invalid();
     let not_expressible = not_expressible();
     assert!(
         not_expressible.iter().all(|f| expected.contains_key(f)),
@@ -150,10 +134,7 @@ fn invalid_fixtures_are_refused_where_the_schema_can_say_so() {
         if exp.rule == "json_syntax" {
             continue; // not JSON: nothing to validate
         }
-        let v: Value = serde_json::from_str(
-            &std::fs::read_to_string(root().join("fixtures/invalid").join(file)).unwrap(),
-        )
-        .unwrap();
+        let v: Value = serde_json::from_str(&read(&dir("invalid").join(file))).unwrap();
         if not_expressible.contains(file) {
             assert!(
                 PLAN.is_valid(&v),
@@ -173,9 +154,7 @@ fn invalid_fixtures_are_refused_where_the_schema_can_say_so() {
 fn the_validation_report_schema_describes_what_validate_writes() {
     let s = schema(Kind::ValidationReport).unwrap();
     let v = jsonschema::draft202012::new(&s).unwrap();
-    let plan =
-        std::fs::read_to_string(root().join("fixtures/invalid/short-term-outside-long-term.json"))
-            .unwrap();
+    let plan = read(&dir("invalid").join("short-term-outside-long-term.json"));
     let err = CarePlan::from_json(&plan).unwrap_err();
     let report = careplan_core::report::ValidationReport {
         files: vec![careplan_core::report::FileReport {
@@ -258,11 +237,8 @@ fn the_field_tables_hold_the_objects_the_types_hold() {
 /// The plan schema's example is case A: the crate's copy equals the fixture.
 #[test]
 fn the_example_is_the_case_a_fixture() {
-    let copy = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/example-plan.json"),
-    )
-    .unwrap();
-    let fixture = std::fs::read_to_string(root().join("fixtures/plans/case-a.json")).unwrap();
+    let copy = read(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/example-plan.json"));
+    let fixture = read(&dir("plans").join("case-a.json"));
     assert_eq!(
         copy, fixture,
         "copy fixtures/plans/case-a.json to crates/careplan-schema/src/example-plan.json"

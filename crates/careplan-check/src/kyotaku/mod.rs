@@ -138,41 +138,36 @@ fn walk_table2(cx: &Plan, rules: &[(&RuleInfo, &Checks)], out: &mut Vec<Finding>
     for (ni, n) in cx.plan.table2().needs.iter().enumerate() {
         let longs = f2::need::LONG_TERM_GOALS.of(&needs.index(ni));
         for (li, l) in n.long_term_goals.iter().enumerate() {
-            let at = At {
-                item: l,
-                path: longs.index(li),
-            };
-            for (r, c) in rules {
-                if let Some(f) = c.long_term_goal {
-                    run(r, out, |h| f(cx, &at, h));
-                }
-            }
+            let at = ask(cx, rules, l, longs.index(li), |c| c.long_term_goal, out);
             let shorts = f2::long_term_goal::SHORT_TERM_GOALS.of(&at.path);
             for (si, g) in l.short_term_goals.iter().enumerate() {
-                let at = At {
-                    item: g,
-                    path: shorts.index(si),
-                };
-                for (r, c) in rules {
-                    if let Some(f) = c.short_term_goal {
-                        run(r, out, |h| f(cx, &at, h));
-                    }
-                }
+                let at = ask(cx, rules, g, shorts.index(si), |c| c.short_term_goal, out);
                 let services = f2::short_term_goal::SERVICES.of(&at.path);
                 for (xi, x) in g.services.iter().enumerate() {
-                    let at = At {
-                        item: x,
-                        path: services.index(xi),
-                    };
-                    for (r, c) in rules {
-                        if let Some(f) = c.service {
-                            run(r, out, |h| f(cx, &at, h));
-                        }
-                    }
+                    ask(cx, rules, x, services.index(xi), |c| c.service, out);
                 }
             }
         }
     }
+}
+
+/// Asks every rule that has a predicate for elements of this kind (`pick`)
+/// about one element at `path`; gives the element back with its path.
+fn ask<'a, T>(
+    cx: &Plan,
+    rules: &[(&RuleInfo, &Checks)],
+    item: &'a T,
+    path: FieldPath,
+    pick: impl Fn(&Checks) -> Option<fn(&Plan, &At<T>, &mut Hits)>,
+    out: &mut Vec<Finding>,
+) -> At<'a, T> {
+    let at = At { item, path };
+    for (r, c) in rules {
+        if let Some(f) = pick(c) {
+            run(r, out, |h| f(cx, &at, h));
+        }
+    }
+    at
 }
 
 /// Runs one predicate and turns its hits into findings of its rule.

@@ -1,14 +1,11 @@
 //! Helpers shared by the command-line tests.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The repository root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+pub use careplan_fixtures::root;
 
 /// Runs `careplan` with `args` from the repository root.
 pub fn careplan<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
@@ -30,4 +27,14 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
+}
+
+/// Asserts that the command exited 0, showing its standard error if not.
+pub fn assert_succeeded(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -227,18 +227,15 @@ fn office(cx: &mut Ctx, p: &FieldPath, o: &OfficeDoc) -> Option<Office> {
 
 fn wishes(cx: &mut Ctx, p: &FieldPath, v: Option<&Vec<WishDoc>>) -> Option<Vec<Wish>> {
     let Some(v) = v else { return Some(Vec::new()) };
-    let mut out = Vec::with_capacity(v.len());
-    let mut ok = true;
-    for (i, w) in v.iter().enumerate() {
-        let pw = p.index(i);
+    cx.each(p, v, |cx, pw, w| {
         let who = cx.code(
-            &wish::WHO.of(&pw),
+            &wish::WHO.of(pw),
             w.who.as_ref(),
             Who::CODES,
             Who::from_code,
         );
-        let text = cx.text(&wish::TEXT.of(&pw), w.text.as_ref());
-        let pr = wish::RELATION.of(&pw);
+        let text = cx.text(&wish::TEXT.of(pw), w.text.as_ref());
+        let pr = wish::RELATION.of(pw);
         let relation = w.relation.as_ref().filter(|r| !is_blank(r));
         let speaker = match who {
             Some(Who::User) => {
@@ -260,12 +257,11 @@ fn wishes(cx: &mut Ctx, p: &FieldPath, v: Option<&Vec<WishDoc>>) -> Option<Vec<W
             },
             None => None,
         };
-        match (speaker, text) {
-            (Some(speaker), Some(text)) => out.push(Wish { speaker, text }),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+        Some(Wish {
+            speaker: speaker?,
+            text: text?,
+        })
+    })
 }
 
 fn housework_reason(

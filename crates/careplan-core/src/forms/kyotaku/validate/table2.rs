@@ -26,18 +26,8 @@ pub(super) fn table2(
 ) -> Option<Table2> {
     let created_on = cx.opt_date(&f::CREATED_ON.of(p), t.created_on.as_ref());
     let pn = f::NEEDS.of(p);
-    let needs_doc = cx.non_empty(&pn, t.needs.as_ref())?;
-    let mut needs = Vec::with_capacity(needs_doc.len());
-    let mut ok = true;
-    for (i, n) in needs_doc.iter().enumerate() {
-        match self::need(cx, &pn.index(i), n, ids) {
-            Some(n) => needs.push(n),
-            None => ok = false,
-        }
-    }
-    if !ok {
-        return None;
-    }
+    let needs = cx.non_empty(&pn, t.needs.as_ref())?;
+    let needs = cx.each(&pn, needs, |cx, p, n| need(cx, p, n, ids))?;
     Some(Table2 {
         created_on,
         needs: NonEmpty::new(needs)?,
@@ -48,21 +38,10 @@ fn need(cx: &mut Ctx, p: &FieldPath, n: &NeedDoc, ids: &mut HashSet<String>) -> 
     let text = cx.text(&need::TEXT.of(p), n.text.as_ref());
     let pl = need::LONG_TERM_GOALS.of(p);
     let goals = cx.non_empty(&pl, n.long_term_goals.as_ref());
-    let mut out = Vec::new();
-    let mut ok = goals.is_some();
-    for (i, g) in goals.into_iter().flatten().enumerate() {
-        match long_term_goal(cx, &pl.index(i), g, ids) {
-            Some(g) => out.push(g),
-            None => ok = false,
-        }
-    }
-    let text = text?;
-    if !ok {
-        return None;
-    }
+    let goals = goals.and_then(|g| cx.each(&pl, g, |cx, p, g| long_term_goal(cx, p, g, ids)));
     Some(Need {
-        text,
-        long_term_goals: NonEmpty::new(out)?,
+        text: text?,
+        long_term_goals: NonEmpty::new(goals?)?,
     })
 }
 
@@ -77,22 +56,15 @@ fn long_term_goal(
     let period = period(cx, &pp, g.period.as_ref());
     let ps = long_term_goal::SHORT_TERM_GOALS.of(p);
     let goals = cx.non_empty(&ps, g.short_term_goals.as_ref());
-    let mut out = Vec::new();
-    let mut ok = goals.is_some();
-    for (i, s) in goals.into_iter().flatten().enumerate() {
-        match short_term_goal(cx, &ps.index(i), s, period, &pp, ids) {
-            Some(s) => out.push(s),
-            None => ok = false,
-        }
-    }
-    let (text, period) = (text?, period?);
-    if !ok {
-        return None;
-    }
+    let goals = goals.and_then(|g| {
+        cx.each(&ps, g, |cx, p, s| {
+            short_term_goal(cx, p, s, period, &pp, ids)
+        })
+    });
     Some(LongTermGoal {
-        text,
-        period,
-        short_term_goals: NonEmpty::new(out)?,
+        text: text?,
+        period: period?,
+        short_term_goals: NonEmpty::new(goals?)?,
     })
 }
 
@@ -110,22 +82,12 @@ fn short_term_goal(
     cx.within(&pp, period, parent, parent_path);
     let ps = short_term_goal::SERVICES.of(p);
     let services = cx.non_empty(&ps, g.services.as_ref());
-    let mut out = Vec::new();
-    let mut ok = services.is_some();
-    for (i, s) in services.into_iter().flatten().enumerate() {
-        match self::service(cx, &ps.index(i), s, period, &pp, ids) {
-            Some(s) => out.push(s),
-            None => ok = false,
-        }
-    }
-    let (text, period) = (text?, period?);
-    if !ok {
-        return None;
-    }
+    let services = services
+        .and_then(|v| cx.each(&ps, v, |cx, p, s| self::service(cx, p, s, period, &pp, ids)));
     Some(ShortTermGoal {
-        text,
-        period,
-        services: NonEmpty::new(out)?,
+        text: text?,
+        period: period?,
+        services: NonEmpty::new(services?)?,
     })
 }
 

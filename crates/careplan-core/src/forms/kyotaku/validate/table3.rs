@@ -26,46 +26,31 @@ pub(super) fn table3(
         YearMonth::parse,
     );
 
-    let mut ok = true;
     let pw = f::WEEKLY.of(p);
-    let mut weekly = Vec::new();
-    for (i, e) in t.weekly.iter().flatten().enumerate() {
-        match weekly_entry(cx, &pw.index(i), e, ids) {
-            Some(e) => weekly.push(e),
-            None => ok = false,
-        }
-    }
+    let weekly = t.weekly.as_deref().unwrap_or_default();
+    let weekly = cx.each(&pw, weekly, |cx, p, e| weekly_entry(cx, p, e, ids));
 
     let pa = f::DAILY_ACTIVITIES.of(p);
-    let mut daily_activities = Vec::new();
-    for (i, a) in t.daily_activities.iter().flatten().enumerate() {
-        match daily_activity(cx, &pa.index(i), a) {
-            Some(a) => daily_activities.push(a),
-            None => ok = false,
-        }
-    }
+    let daily = t.daily_activities.as_deref().unwrap_or_default();
+    let daily_activities = cx.each(&pa, daily, daily_activity);
 
     let pn = f::NON_WEEKLY.of(p);
-    let mut non_weekly = Vec::new();
-    for (i, n) in t.non_weekly.iter().flatten().enumerate() {
-        let pni = pn.index(i);
-        let text = cx.text(&non_weekly::TEXT.of(&pni), n.text.as_ref());
-        let service = service_ref(cx, &non_weekly::SERVICE.of(&pni), n.service.as_ref(), ids);
-        match (text, service) {
-            (Some(text), Ok(service)) => non_weekly.push(NonWeeklyService { text, service }),
-            _ => ok = false,
-        }
-    }
+    let non_weekly = t.non_weekly.as_deref().unwrap_or_default();
+    let non_weekly = cx.each(&pn, non_weekly, |cx, p, n| {
+        let text = cx.text(&non_weekly::TEXT.of(p), n.text.as_ref());
+        let service = service_ref(cx, &non_weekly::SERVICE.of(p), n.service.as_ref(), ids);
+        Some(NonWeeklyService {
+            text: text?,
+            service: service.ok()?,
+        })
+    });
 
-    if !ok {
-        return None;
-    }
     Some(Table3 {
         created_on,
         starts_from: starts_from?,
-        weekly,
-        daily_activities,
-        non_weekly,
+        weekly: weekly?,
+        daily_activities: daily_activities?,
+        non_weekly: non_weekly?,
     })
 }
 
