@@ -4,7 +4,7 @@
 #![cfg(test)]
 
 mod common;
-use common::{careplan, root, stdout};
+use common::{careplan, schema_errors, stdout};
 
 #[test]
 fn exit_status_follows_the_severities() {
@@ -46,12 +46,7 @@ fn exit_status_follows_the_severities() {
 fn json_report_matches_its_schema() {
     let o = careplan(&["check", "--format", "json", "fixtures/check/T2-002.json"]);
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/check-report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let v = jsonschema::draft202012::new(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+    let errors = schema_errors("check-report", &doc);
     assert!(errors.is_empty(), "{errors:?}");
     let rules: Vec<&str> = doc["findings"]
         .as_array()

@@ -4,7 +4,7 @@
 #![cfg(test)]
 
 mod common;
-use common::{careplan, root, stdout};
+use common::{careplan, root, schema_errors, stdout};
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -154,12 +154,7 @@ fn validate_json_output_matches_its_schema() {
         "missing.json",
     ]);
     let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/validation-report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::draft202012::new(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    let errors = schema_errors("validation-report", &doc);
     assert!(errors.is_empty(), "{errors:?}");
     let statuses: Vec<&str> = doc["files"]
         .as_array()

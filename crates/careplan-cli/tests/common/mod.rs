@@ -38,3 +38,13 @@ pub fn assert_succeeded(o: &Output) {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Every way `doc` breaks the committed schema `schema/<name>.schema.json`
+/// (checked by the jsonschema crate, not by careplan's own code).
+pub fn schema_errors(name: &str, doc: &serde_json::Value) -> Vec<String> {
+    let path = root().join(format!("schema/{name}.schema.json"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    validator.iter_errors(doc).map(|e| e.to_string()).collect()
+}
