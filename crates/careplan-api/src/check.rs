@@ -20,6 +20,7 @@ pub fn check(doc: &Document) -> Result<Report, ApiError> {
 }
 
 /// A rule of the registry as the surfaces describe it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleDescription {
     /// The rule's ID (`T2-004`).

@@ -2,14 +2,13 @@
 //! written from documents, withdrawals, and files read back into documents.
 
 use careplan_core::Document;
-use careplan_csv::{
-    Endpoint, ExportError, ExportOptions, ImportError, InputFile, PlanKey, jis_to_ms932,
-};
+use careplan_csv::{Endpoint, ExportError, ExportOptions, InputFile, jis_to_ms932};
 use serde::{Deserialize, Serialize};
 
 use crate::{ApiError, Cause, ErrorCode};
 
 /// How to write a send set.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
@@ -27,7 +26,9 @@ pub struct ExportRequest {
     pub jis_substitutions: bool,
 }
 
-pub use careplan_csv::{CsvFile, Exported as SendSet, Substitution};
+pub use careplan_csv::{
+    CsvFile, Exported as SendSet, ImportError, ImportErrorCode, PlanKey, Substitution,
+};
 
 /// One document read from files, with the key that ties its records.
 #[derive(Debug, Clone, PartialEq, Eq)]

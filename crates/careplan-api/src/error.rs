@@ -10,6 +10,7 @@ use crate::Lang;
 
 /// What kind of failure an [`ApiError`] is: stable codes that systems can
 /// match on (they are part of the HTTP service's contract).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -61,6 +62,7 @@ impl fmt::Display for ErrorCode {
 
 /// One cause of an error: a violation of a rule at a path, a character
 /// that cannot be written, …
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cause {
     /// The rule or problem's code (`period_outside_parent`).
@@ -130,6 +132,7 @@ impl From<&Violation> for Cause {
 }
 
 /// The error of an operation.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     /// What kind of failure.

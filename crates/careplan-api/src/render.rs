@@ -9,6 +9,7 @@ use crate::{ApiError, Cause, ErrorCode};
 pub use careplan_render::Renderer as SharedRenderer;
 
 /// The typeface of the document's own text (labels are always BIZ UDGothic).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -22,6 +23,7 @@ pub enum Typeface {
 
 /// How to print: the options every surface takes (`--tables 1,3`,
 /// `"tables": [1, 3]`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RenderRequest {
@@ -39,12 +41,22 @@ pub struct RenderRequest {
     pub allow_missing_glyphs: bool,
     /// The typeface of the document's own text.
     pub typeface: Typeface,
-    /// Also make PNG pages, this many pixels per point (2.0: 1684 × 1190 for A4 landscape).
+    /// Also make PNG pages, this many pixels per point (2.0: 1684 × 1190 for
+    /// A4 landscape), from [`MIN_PNG_SCALE`] to [`MAX_PNG_SCALE`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.1, max = 8.0)))]
     pub png_scale: Option<f64>,
 }
 
+/// The smallest PNG scale (pixels per point) a request may ask for.
+pub const MIN_PNG_SCALE: f64 = 0.1;
+/// The largest PNG scale: 8 pixels per point is 6736 × 4760 pixels for an
+/// A4-landscape page (about 128 MB of pixels), a bound on what one request
+/// can make the renderer allocate.
+pub const MAX_PNG_SCALE: f64 = 8.0;
+
 /// A character drawn although no font has it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingGlyph {
     /// The JSON path of the field.
@@ -130,6 +142,14 @@ pub fn render(
     request: &RenderRequest,
 ) -> Result<RenderOutput, ApiError> {
     let options = request.options(doc.form())?;
+    if let Some(scale) = request.png_scale
+        && !(MIN_PNG_SCALE..=MAX_PNG_SCALE).contains(&scale)
+    {
+        let text = format!("png_scale {scale} ({MIN_PNG_SCALE}–{MAX_PNG_SCALE})");
+        let cause =
+            Cause::at("bad_option", "png_scale", &text, &text).with_value(scale.to_string(), None);
+        return Err(ApiError::new(ErrorCode::BadOptions, &text, &text).with_causes(vec![cause]));
+    }
     let (rendered, pngs) = match request.png_scale {
         Some(scale) => renderer
             .render_with_png(doc, &options, scale)
@@ -178,4 +198,24 @@ pub fn error(e: RenderError) -> ApiError {
         _ => Vec::new(),
     };
     ApiError::new(code, ja, en).with_causes(causes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_scale_is_bounded_before_anything_is_drawn() {
+        let doc = Document::Kyotaku(careplan_fixtures::plan("case-a.json"));
+        let renderer = renderer(&[]).unwrap();
+        for scale in [0.0, -1.0, 8.01, 1000.0, f64::NAN, f64::INFINITY] {
+            let request = RenderRequest {
+                png_scale: Some(scale),
+                ..RenderRequest::default()
+            };
+            let e = render(&renderer, &doc, &request).unwrap_err();
+            assert_eq!(e.code, ErrorCode::BadOptions, "{scale}");
+            assert_eq!(e.causes[0].path.as_deref(), Some("png_scale"));
+        }
+    }
 }

@@ -16,6 +16,8 @@
 //! careplan csv withdraw PLAN.json… --from … --to … -o DIR [--timestamp …]
 //! careplan csv import FILE… -o DIR
 //! careplan schema [--kind plan|validation-report|check-report] [-o FILE]
+//! careplan serve [--listen 127.0.0.1:8080] [--workers N] [--queue N] [--timeout-ms N]
+//!                [--max-body BYTES] [--max-requests N] [--font FILE]… [--grace-ms N] [--drain-ms N]
 //! ```
 //!
 //! `-` reads standard input where a plan is read. Exit status: 0 every plan
@@ -34,6 +36,7 @@ mod csv;
 mod io;
 mod render;
 mod schema;
+mod serve;
 mod validate;
 
 /// careplan: 居宅サービス計画書（第1表〜第3表）を検証・出力するコマンド
@@ -57,6 +60,8 @@ enum Command {
     Csv(csv::Args),
     /// Prints the JSON Schema (2020-12) of a document careplan reads or writes.
     Schema(schema::Args),
+    /// Serves every command over HTTP (OpenAPI 3.1 at /openapi.json).
+    Serve(serve::Args),
 }
 
 /// The language of messages for people.
@@ -113,6 +118,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Csv(args) => csv::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

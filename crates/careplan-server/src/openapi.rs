@@ -1,0 +1,357 @@
+//! The OpenAPI 3.1 contract of the service, made from the same schemars
+//! types as `schema/*.json`: the three document schemas of
+//! careplan-schema (their `$defs` lifted into `components/schemas`, named
+//! `Plan.UserDoc` and so on) and the service's own request, response and
+//! problem types. Committed as `openapi/careplan.openapi.json`; a test keeps
+//! the file equal to this (`UPDATE_OPENAPI=1 cargo test -p careplan-server`
+//! rewrites it).
+
+use careplan_api::check::RuleDescription;
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value, json};
+
+use crate::problem::Problem;
+use crate::wire::{CsvBody, Health, ImportBody, RenderBody, Valid, Version};
+
+/// The document schemas, by kind and component name.
+const DOCUMENTS: [(&str, &str); 3] = [
+    ("plan", "Plan"),
+    ("validation-report", "ValidationReport"),
+    ("check-report", "CheckReport"),
+];
+
+/// `"#/$defs/X"` → `"#/components/schemas/<prefix>.X"`, everywhere in `v`.
+fn rewrite_refs(v: &mut Value, prefix: &str) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map.iter_mut() {
+                if k == "$ref"
+                    && let Value::String(s) = child
+                {
+                    if s == "#" {
+                        *s = format!("#/components/schemas/{prefix}");
+                    } else if let Some(name) = s.strip_prefix("#/$defs/") {
+                        *s = format!("#/components/schemas/{prefix}.{name}");
+                    }
+                } else {
+                    rewrite_refs(child, prefix);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| rewrite_refs(i, prefix)),
+        _ => {}
+    }
+}
+
+/// A document schema as components: the root as `name`, each of its
+/// `$defs` as `name.Def`.
+fn lift(mut schema: Value, name: &str, components: &mut Map<String, Value>) {
+    if let Some(root) = schema.as_object_mut() {
+        // Refs resolve against the document, not the schema's own `$id`.
+        root.remove("$schema");
+        root.remove("$id");
+        let defs = root.remove("$defs");
+        if let Some(Value::Object(defs)) = defs {
+            for (def, mut body) in defs {
+                rewrite_refs(&mut body, name);
+                components.insert(format!("{name}.{def}"), body);
+            }
+        }
+    }
+    rewrite_refs(&mut schema, name);
+    components.insert(name.to_owned(), schema);
+}
+
+/// The service's own types, with their definitions.
+fn own_types(components: &mut Map<String, Value>) {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.definitions_path = "/components/schemas".into();
+    let mut generator = settings.into_generator();
+    let mut add = |name: &str, schema: schemars::Schema| {
+        components.insert(name.to_owned(), schema.to_value());
+    };
+    add("Problem", Problem::json_schema(&mut generator));
+    add("Valid", Valid::json_schema(&mut generator));
+    add("RenderBody", RenderBody::json_schema(&mut generator));
+    add("CsvBody", CsvBody::json_schema(&mut generator));
+    add("ImportBody", ImportBody::json_schema(&mut generator));
+    add("Health", Health::json_schema(&mut generator));
+    add("Version", Version::json_schema(&mut generator));
+    add("Rule", RuleDescription::json_schema(&mut generator));
+    components.insert(
+        "Rules".to_owned(),
+        json!({ "type": "array", "items": schema_ref("Rule") }),
+    );
+    for (name, schema) in generator.take_definitions(true) {
+        components.insert(name, schema);
+    }
+}
+
+fn schema_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+/// A problem response.
+fn problem(description: &str) -> Value {
+    json!({
+        "description": description,
+        "headers": { "x-request-id": { "$ref": "#/components/headers/RequestId" } },
+        "content": { "application/problem+json": { "schema": schema_ref("Problem") } }
+    })
+}
+
+/// A problem response that may be retried.
+fn retry(description: &str) -> Value {
+    json!({
+        "description": description,
+        "headers": {
+            "x-request-id": { "$ref": "#/components/headers/RequestId" },
+            "Retry-After": { "$ref": "#/components/headers/RetryAfter" }
+        },
+        "content": { "application/problem+json": { "schema": schema_ref("Problem") } }
+    })
+}
+
+fn ok(description: &str, media: &str, schema: Value) -> Value {
+    json!({
+        "description": description,
+        "headers": { "x-request-id": { "$ref": "#/components/headers/RequestId" } },
+        "content": { media: { "schema": schema } }
+    })
+}
+
+fn binary() -> Value {
+    json!({ "type": "string", "format": "binary" })
+}
+
+/// The responses of a route that works on a JSON body.
+fn work_responses(success: Value, invalid: &str) -> Value {
+    json!({
+        "200": success,
+        "400": problem("The body is not JSON, not UTF-8, or not of the shape asked for; or an option is wrong (code `malformed_request` or `bad_options`)."),
+        "413": problem("The body is over the limit (`payload_too_large`)."),
+        "415": problem("Content-Type is not `application/json` (`unsupported_media_type`)."),
+        "422": problem(invalid),
+        "429": retry("Too many requests at work, or the render queue is full (`queue_full`)."),
+        "500": problem("A fault in careplan (`internal`)."),
+        "503": retry("Over the time budget (`timeout`), or not ready yet (`not_ready`).")
+    })
+}
+
+fn json_body(schema: Value) -> Value {
+    json!({ "required": true, "content": { "application/json": { "schema": schema } } })
+}
+
+fn paths() -> Value {
+    let invalid = "The document breaks rules of its form: `violations` lists every one, as `careplan validate --format json` does (code `invalid_document`).";
+    json!({
+        "/v1/validate": { "post": {
+            "operationId": "validate",
+            "summary": "Check a document against every rule of its form / 計画書を検証する",
+            "requestBody": json_body(schema_ref("Plan")),
+            "responses": work_responses(ok("The document is valid.", "application/json", schema_ref("Valid")), invalid)
+        }},
+        "/v1/check": { "post": {
+            "operationId": "check",
+            "summary": "Apply the plan-check rules (ケアプラン点検) / 点検規則を適用する",
+            "requestBody": json_body(schema_ref("Plan")),
+            "responses": work_responses(ok("The findings (a finding is not an error: the status is 200).", "application/json", schema_ref("CheckReport")), invalid)
+        }},
+        "/v1/check/rules": { "get": {
+            "operationId": "listRules",
+            "summary": "Every plan-check rule / 点検規則の一覧",
+            "responses": { "200": ok("The rules, in ID order.", "application/json", schema_ref("Rules")) }
+        }},
+        "/v1/check/rules/{id}": { "get": {
+            "operationId": "explainRule",
+            "summary": "One plan-check rule / 点検規則の説明",
+            "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" }, "example": "T2-004" }],
+            "responses": {
+                "200": ok("The rule.", "application/json", schema_ref("Rule")),
+                "404": problem("No such rule (`not_found`).")
+            }
+        }},
+        "/v1/render": { "post": {
+            "operationId": "render",
+            "summary": "Print a document as PDF in the official layout (or its pages as PNG) / 帳票を印刷する",
+            "description": "Paths of violations are relative to `document`. A character no font has is refused (422, `missing_glyphs`) unless `options.allow_missing_glyphs`; then the PDF comes with `x-careplan-missing-glyphs`.",
+            "requestBody": json_body(schema_ref("RenderBody")),
+            "responses": work_responses(json!({
+                "description": "The PDF; with `options.png_scale`, a ZIP of the pages as PNG (`page-1.png` …).",
+                "headers": {
+                    "x-request-id": { "$ref": "#/components/headers/RequestId" },
+                    "x-careplan-page-count": { "description": "Pages printed.", "schema": { "type": "integer" } },
+                    "x-careplan-missing-glyph-count": { "description": "Characters drawn although no font has them.", "schema": { "type": "integer" } },
+                    "x-careplan-missing-glyphs": { "description": "The first 100 of them as JSON (ASCII, `\\u` escapes): `[{\"path\", \"character\"}]`.", "schema": { "type": "string" } }
+                },
+                "content": {
+                    "application/pdf": { "schema": binary() },
+                    "application/zip": { "schema": binary() }
+                }
+            }), "The document breaks rules of its form (`invalid_document`, with `violations`), or has characters no font has (`missing_glyphs`, with `causes`).")
+        }},
+        "/v1/csv/export": { "post": {
+            "operationId": "csvExport",
+            "summary": "Write plans as one send set of ケアプランデータ連携 第4.1版 / 送信ファイルを作る",
+            "description": "The ZIP holds the files named as the standard names them (UPHOSOKU, UP1KYO …), MS932 with CRLF, each stamped with the timestamp. Paths of violations start with `documents[i]`.",
+            "requestBody": json_body(schema_ref("CsvBody")),
+            "responses": work_responses(zip_response(), "A document breaks rules (`invalid_document`), a character MS932 cannot carry (`unencodable`), more than the standard's 99 rows (`too_many`), or nothing to write (`nothing_to_write`).")
+        }},
+        "/v1/csv/withdraw": { "post": {
+            "operationId": "csvWithdraw",
+            "summary": "Write DLT1KYO to withdraw plans already sent / 取り下げファイルを作る",
+            "requestBody": json_body(schema_ref("CsvBody")),
+            "responses": work_responses(zip_response(), "A document breaks rules (`invalid_document`), or nothing to write (`nothing_to_write`).")
+        }},
+        "/v1/csv/import": { "post": {
+            "operationId": "csvImport",
+            "summary": "Read send sets back into documents / 受信ファイルを読み込む",
+            "description": "A ZIP of the files, or multipart/form-data with one part a file (a part named *.zip is unpacked). Files of any number of send sets, in any order. Problems in the files are not an HTTP error: they are listed in `errors`, each placed by file, line and field.",
+            "requestBody": { "required": true, "content": {
+                "application/zip": { "schema": binary() },
+                "multipart/form-data": { "schema": {
+                    "type": "object",
+                    "properties": { "files": { "type": "array", "items": binary() } }
+                }}
+            }},
+            "responses": {
+                "200": ok("Every document read whole, the withdrawals, and every problem.", "application/json", schema_ref("ImportBody")),
+                "400": problem("Not a readable ZIP or multipart body, or no files in it (`malformed_request`)."),
+                "413": problem("The body, or what the ZIP unpacks to, is over the limit (`payload_too_large`)."),
+                "415": problem("Content-Type is not application/zip or multipart/form-data (`unsupported_media_type`)."),
+                "429": retry("Too many requests at work (`queue_full`)."),
+                "500": problem("A fault in careplan (`internal`)."),
+                "503": retry("Over the time budget (`timeout`).")
+            }
+        }},
+        "/v1/schema/{kind}": { "get": {
+            "operationId": "schema",
+            "summary": "The JSON Schema (2020-12) of a document kind / JSON スキーマ",
+            "parameters": [{ "name": "kind", "in": "path", "required": true,
+                "schema": { "type": "string", "enum": careplan_api::schema::kinds() } }],
+            "responses": {
+                "200": ok("The schema, as committed under schema/.", "application/schema+json", json!({ "type": "object" })),
+                "404": problem("No such kind (`not_found`).")
+            }
+        }},
+        "/health": {
+            "get": {
+                "operationId": "health",
+                "summary": "Ready to serve? / 稼働状況",
+                "responses": {
+                    "200": ok("Ready.", "application/json", schema_ref("Health")),
+                    "503": ok("Starting (fonts loading) or draining (shutting down).", "application/json", schema_ref("Health"))
+                }
+            },
+            "head": {
+                "operationId": "healthHead",
+                "summary": "Ready to serve? (status only)",
+                "responses": {
+                    "200": { "description": "Ready." },
+                    "503": { "description": "Starting or draining." }
+                }
+            }
+        },
+        "/version": { "get": {
+            "operationId": "version",
+            "summary": "Versions of careplan, its formats and its standard / バージョン",
+            "responses": { "200": ok("The versions.", "application/json", schema_ref("Version")) }
+        }},
+        "/metrics": { "get": {
+            "operationId": "metrics",
+            "summary": "Prometheus metrics",
+            "responses": { "200": ok("Counts in the Prometheus text format 0.0.4.", "text/plain", json!({ "type": "string" })) }
+        }},
+        "/openapi.json": { "get": {
+            "operationId": "openapi",
+            "summary": "This contract",
+            "responses": { "200": ok("The OpenAPI 3.1 document.", "application/json", json!({ "type": "object" })) }
+        }}
+    })
+}
+
+fn zip_response() -> Value {
+    json!({
+        "description": "The send set as a ZIP archive.",
+        "headers": {
+            "x-request-id": { "$ref": "#/components/headers/RequestId" },
+            "x-careplan-substitutions": { "description": "With `jis_substitutions`: the first 100 characters replaced, as JSON (ASCII, `\\u` escapes): `[{\"path\", \"from\", \"to\"}]`.", "schema": { "type": "string" } }
+        },
+        "content": { "application/zip": { "schema": binary() } }
+    })
+}
+
+/// The contract.
+pub fn document() -> Value {
+    let mut components = Map::new();
+    for (kind, name) in DOCUMENTS {
+        if let Some(schema) = careplan_api::schema::schema(kind)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        {
+            lift(schema, name, &mut components);
+        }
+    }
+    own_types(&mut components);
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "careplan",
+            "version": env!("CARGO_PKG_VERSION"),
+            "summary": "Validate, check, print and exchange Japanese care plans (居宅サービス計画書 第1表–第3表).",
+            "description": "Errors are application/problem+json (RFC 9457) with a stable `code`, `message_ja` and `message_en`, and `detail` in the language of Accept-Language (Japanese unless English comes first). Every response has `x-request-id` (the client's, or a new UUID). The service keeps no state between requests.\n\n居宅サービス計画書（第1表〜第3表）の検証・点検・印刷・ケアプランデータ連携を行う HTTP サービスです。",
+            "license": { "name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0" }
+        },
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "paths": paths(),
+        "components": {
+            "schemas": components,
+            "headers": {
+                "RequestId": { "description": "The request's id: the client's `x-request-id`, or a new UUID. Every log line of the request carries it.", "schema": { "type": "string" } },
+                "RetryAfter": { "description": "Seconds to wait before trying again.", "schema": { "type": "integer" } }
+            }
+        }
+    })
+}
+
+/// The contract as pretty JSON ending in a newline, as committed.
+pub fn text() -> String {
+    let mut t = serde_json::to_string_pretty(&document()).unwrap_or_default();
+    t.push('\n');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `$ref` of the document points at a component that exists.
+    #[test]
+    fn every_reference_resolves() {
+        fn refs<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+            match v {
+                Value::Object(m) => {
+                    for (k, c) in m {
+                        match (k.as_str(), c) {
+                            ("$ref", Value::String(s)) => out.push(s),
+                            _ => refs(c, out),
+                        }
+                    }
+                }
+                Value::Array(a) => a.iter().for_each(|c| refs(c, out)),
+                _ => {}
+            }
+        }
+        let doc = document();
+        let mut all = Vec::new();
+        refs(&doc, &mut all);
+        assert!(all.len() > 50, "{}", all.len());
+        for r in all {
+            let pointer = r.strip_prefix('#').unwrap();
+            assert!(doc.pointer(pointer).is_some(), "{r} does not resolve");
+        }
+        assert!(doc["components"]["schemas"]["Plan.UserDoc"].is_object());
+        assert!(doc["components"]["schemas"]["ViolationRecord"].is_object());
+    }
+}

@@ -1,0 +1,210 @@
+//! The request and response bodies of the service that are its own (the
+//! documents, reports and options are careplan-api's and careplan-core's).
+
+use careplan_api::csv::ExportRequest;
+use careplan_api::render::RenderRequest;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema.
+fn plan_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
+}
+
+/// A list of plan documents.
+fn plans_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "$ref": "#/components/schemas/Plan" },
+        "minItems": 1
+    })
+}
+
+/// `POST /v1/render`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderBody {
+    /// The document to print (any form careplan prints).
+    #[schemars(schema_with = "plan_ref")]
+    pub document: Box<RawValue>,
+    /// How to print it; absent: every sheet, as the form prints it.
+    #[serde(default)]
+    pub options: RenderRequest,
+}
+
+/// How to write a send set: `timestamp` may be left out (the service then
+/// uses the time of the request in Japan time, and the output depends on
+/// it: give it for reproducible bytes).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CsvOptions {
+    /// 送信元: 事業所番号:サービス種類コード (`1234567890:43`).
+    pub from: String,
+    /// 送信先: 事業所番号:サービス種類コード (`0987654321:11`).
+    pub to: String,
+    /// The shared 14-digit timestamp `YYYYMMDDHHMMSS` of the send set.
+    #[serde(default)]
+    pub timestamp: Option<String>,
+    /// Repeat need and goal values on every 第2表 row.
+    #[serde(default)]
+    pub repeat_values: bool,
+    /// Replace JIS-side marks MS932 lacks (〜→～, −→－ …), each reported in
+    /// the `x-careplan-substitutions` header.
+    #[serde(default)]
+    pub jis_substitutions: bool,
+}
+
+impl CsvOptions {
+    /// The API's request, `now` standing in for a missing timestamp.
+    pub fn request(&self, now: impl FnOnce() -> String) -> ExportRequest {
+        ExportRequest {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            timestamp: self.timestamp.clone().unwrap_or_else(now),
+            repeat_values: self.repeat_values,
+            jis_substitutions: self.jis_substitutions,
+        }
+    }
+}
+
+/// `POST /v1/csv/export` and `POST /v1/csv/withdraw`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CsvBody {
+    /// The plans of the send set (or to withdraw).
+    #[schemars(schema_with = "plans_ref")]
+    pub documents: Vec<Box<RawValue>>,
+    /// Endpoints, timestamp and choices.
+    pub options: CsvOptions,
+}
+
+/// A document that has passed every rule of its form.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Valid {
+    /// Always `valid`.
+    pub status: String,
+    /// The form's code (`kyotaku`).
+    pub form: String,
+    /// The form's name (`居宅サービス計画書`).
+    pub form_ja: String,
+}
+
+/// The key that ties a plan's records.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanKeyBody {
+    /// 保険者番号.
+    pub insurer_number: String,
+    /// 被保険者番号.
+    pub insured_number: String,
+    /// 居宅サービス計画作成（変更）日 (ISO date).
+    pub plan_date: String,
+}
+
+impl From<&careplan_api::csv::PlanKey> for PlanKeyBody {
+    fn from(k: &careplan_api::csv::PlanKey) -> PlanKeyBody {
+        PlanKeyBody {
+            insurer_number: k.insurer.to_string(),
+            insured_number: k.insured.to_string(),
+            plan_date: k.plan_date.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// One document read from a send set.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedBody {
+    /// The plan's key.
+    pub key: PlanKeyBody,
+    /// The document, as `careplan csv import` writes it.
+    #[schemars(schema_with = "plan_ref")]
+    pub document: serde_json::Value,
+}
+
+/// A problem found in the files, placed by file, line and field.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportErrorBody {
+    /// The file.
+    pub file: String,
+    /// The line (from 1), when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The field number (No., from 1), when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<u64>,
+    /// The field's name in the standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_name: Option<String>,
+    /// The plan it concerns, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanKeyBody>,
+    /// The stable code (`not_ms932`, `field_count`, `form_rule` …).
+    pub code: String,
+    /// The rule of the form behind it, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+}
+
+impl From<&careplan_api::csv::ImportError> for ImportErrorBody {
+    fn from(e: &careplan_api::csv::ImportError) -> ImportErrorBody {
+        ImportErrorBody {
+            file: e.file.clone(),
+            line: e.line,
+            field: e.field.map(|f| f as u64),
+            field_name: e.field_name.map(str::to_owned),
+            plan: e.plan.as_ref().map(PlanKeyBody::from),
+            code: e.code.code().to_owned(),
+            rule: e.rule.map(|r| r.code().to_owned()),
+            message_ja: e.message_ja.clone(),
+            message_en: e.message_en.clone(),
+        }
+    }
+}
+
+/// What `POST /v1/csv/import` gives: every document read whole, the
+/// withdrawals, and every problem (a plan with any problem is not among
+/// the documents).
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportBody {
+    /// The documents.
+    pub documents: Vec<ImportedBody>,
+    /// Plans withdrawn (DLT1KYO).
+    pub withdrawn: Vec<PlanKeyBody>,
+    /// Every problem.
+    pub errors: Vec<ImportErrorBody>,
+}
+
+/// `GET /health`.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Health {
+    /// `ready`, `starting` (fonts still loading) or `draining` (shutting down).
+    pub status: String,
+}
+
+/// `GET /version`.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    /// `careplan`.
+    pub name: String,
+    /// The version of careplan.
+    pub version: String,
+    /// The `$id` of each document format's schema.
+    pub formats: Vec<String>,
+    /// The forms careplan reads, by code.
+    pub forms: Vec<String>,
+    /// The CSV standard careplan exchanges.
+    pub csv_standard: String,
+    /// The font families the renderer has (empty while starting).
+    pub fonts: Vec<String>,
+}
