@@ -1,0 +1,311 @@
+"""Every route of `careplan serve`, from a real HTTP client (httpx)."""
+
+import io
+import json
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, cli, plan
+
+JSON = {"content-type": "application/json"}
+SENDER = {"from": "1234567890:43", "to": "0987654321:11", "timestamp": "20260401093000"}
+
+
+def problem(r, status, code):
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert body["status"] == status and body["code"] == code, body
+    assert body["type"] == f"urn:careplan:problem:{code}"
+    assert body["message_ja"] and body["message_en"]
+    assert body["request_id"] == r.headers["x-request-id"]
+    return body
+
+
+# -- info routes ------------------------------------------------------------
+
+
+def test_health_get_and_head(server):
+    r = server.client.get("/health")
+    assert (r.status_code, r.json()) == (200, {"status": "ready"})
+    r = server.client.head("/health")
+    assert r.status_code == 200 and r.content == b""
+
+
+def test_version(server):
+    v = server.client.get("/version").json()
+    assert v["name"] == "careplan" and v["forms"] == ["kyotaku"]
+    assert "urn:careplan:schema:plan:v1" in v["formats"]
+    assert "BIZ UDGothic" in v["fonts"]
+    version = cli("--version").stdout.decode().split()[-1]
+    assert v["version"] == version
+
+
+def test_openapi_is_the_committed_contract(server):
+    r = server.client.get("/openapi.json")
+    assert r.status_code == 200
+    assert r.json() == json.loads((ROOT / "openapi" / "careplan.openapi.json").read_text())
+    assert r.json()["openapi"] == "3.1.0"
+
+
+@pytest.mark.parametrize("kind", ["plan", "validation-report", "check-report"])
+def test_schema_of_each_kind_is_the_committed_one(server, kind):
+    r = server.client.get(f"/v1/schema/{kind}")
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "application/schema+json"
+    assert r.text == (ROOT / "schema" / f"{kind}.schema.json").read_text()
+
+
+def test_unknown_schema_route_and_method(server):
+    problem(server.client.get("/v1/schema/nope"), 404, "not_found")
+    problem(server.client.get("/v1/nothing-here"), 404, "not_found")
+    problem(server.client.get("/v1/validate"), 405, "method_not_allowed")
+
+
+def test_rules(server):
+    rules = server.client.get("/v1/check/rules").json()
+    listed = cli("check", "--list").stdout.decode()
+    assert len(rules) == 21
+    for r in rules:
+        assert r["id"] in listed
+    one = server.client.get("/v1/check/rules/t2-004").json()
+    assert one["id"] == "T2-004" and one["sources"]
+    problem(server.client.get("/v1/check/rules/T9-999"), 404, "not_found")
+
+
+# -- validate and check -----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "plans").glob("*.json")), ids=lambda p: p.name)
+def test_every_plan_fixture_is_valid(server, path):
+    r = server.client.post("/v1/validate", content=path.read_bytes(), headers=JSON)
+    assert r.status_code == 200, r.text
+    assert r.json() == {"status": "valid", "form": "kyotaku", "form_ja": "居宅サービス計画書"}
+
+
+INVALID = sorted(p for p in (FIXTURES / "invalid").glob("*.json") if p.name != "expected.json")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_violations_are_the_clis_for_every_invalid_fixture(server, path):
+    r = server.client.post("/v1/validate", content=path.read_bytes(), headers=JSON)
+    out = cli("validate", "--format", "json", str(path))
+    assert out.returncode == 1
+    want = json.loads(out.stdout)["files"][0]["violations"]
+    body = problem(r, 422, "invalid_document")
+    assert body["violations"] == want
+    # Checking needs a valid document: the same violations.
+    r = server.client.post("/v1/check", content=path.read_bytes(), headers=JSON)
+    assert problem(r, 422, "invalid_document")["violations"] == want
+
+
+def test_not_json_is_400(server):
+    path = FIXTURES / "unreadable" / "not-json.json"
+    body = problem(server.client.post("/v1/validate", content=path.read_bytes(), headers=JSON), 400, "malformed_request")
+    assert body["causes"][0]["code"] == "json_syntax"
+    problem(server.client.post("/v1/validate", content=b"\xff\xfe{}", headers=JSON), 400, "malformed_request")
+
+
+def test_detail_follows_accept_language(server):
+    path = FIXTURES / "invalid" / "short-term-outside-long-term.json"
+    ja = server.client.post("/v1/validate", content=path.read_bytes(), headers=JSON).json()
+    en = server.client.post("/v1/validate", content=path.read_bytes(), headers={**JSON, "accept-language": "en-GB,en;q=0.9"}).json()
+    assert ja["detail"] == ja["message_ja"] == en["message_ja"]
+    assert en["detail"] == en["message_en"] == "1 violation(s)"
+
+
+@pytest.mark.parametrize("name", ["case-a.json", "care5-night-consent.json"])
+def test_check_report_is_the_clis(server, name):
+    path = FIXTURES / "plans" / name
+    r = server.client.post("/v1/check", content=path.read_bytes(), headers=JSON)
+    assert r.status_code == 200, r.text
+    want = json.loads(cli("check", "--format", "json", str(path)).stdout)
+    assert r.json() == want
+
+
+def test_wrong_media_type_is_415(server):
+    body = (FIXTURES / "plans" / "case-a.json").read_bytes()
+    for route in ["/v1/validate", "/v1/check", "/v1/render", "/v1/csv/export", "/v1/csv/withdraw"]:
+        problem(server.client.post(route, content=body, headers={"content-type": "text/plain"}), 415, "unsupported_media_type")
+        problem(server.client.post(route, content=body), 415, "unsupported_media_type")
+    problem(server.client.post("/v1/csv/import", content=body, headers=JSON), 415, "unsupported_media_type")
+
+
+# -- render -----------------------------------------------------------------
+
+
+def pdftotext(pdf):
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "plans").glob("*.json")), ids=lambda p: p.name)
+def test_render_is_the_clis_pdf(server, path, tmp_path):
+    doc = json.loads(path.read_text())
+    r = server.client.post("/v1/render", json={"document": doc})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/pdf"
+    out = tmp_path / "cli.pdf"
+    assert cli("render", str(path), "-o", str(out)).returncode == 0
+    assert r.content == out.read_bytes(), "the service's PDF differs from the command line's"
+    (tmp_path / "http.pdf").write_bytes(r.content)
+    subprocess.run(["qpdf", "--check", str(tmp_path / "http.pdf")], check=True, capture_output=True)
+    text = pdftotext(r.content)
+    assert "居宅サービス計画書" in text
+    assert int(r.headers["x-careplan-page-count"]) >= 3
+
+
+def test_render_options(server):
+    doc = plan()
+    r = server.client.post("/v1/render", json={"document": doc, "options": {"tables": [3], "draft": True}})
+    assert r.status_code == 200
+    text = pdftotext(r.content)
+    assert "週間サービス計画表" in text and "第１表" not in text
+    body = problem(server.client.post("/v1/render", json={"document": doc, "options": {"tables": [9]}}), 400, "bad_options")
+    assert body["causes"][0]["path"] == "tables"
+    problem(server.client.post("/v1/render", json={"document": doc, "options": {"png_scale": 100}}), 400, "bad_options")
+    problem(server.client.post("/v1/render", json={"document": doc, "options": {"colour": "red"}}), 400, "malformed_request")
+    problem(server.client.post("/v1/render", json={"plan": doc}), 400, "malformed_request")
+
+
+def test_render_png_pages(server):
+    r = server.client.post("/v1/render", json={"document": plan(), "options": {"png_scale": 0.5}})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
+    pages = int(r.headers["x-careplan-page-count"])
+    z = zipfile.ZipFile(io.BytesIO(r.content))
+    assert z.namelist() == [f"page-{i}.png" for i in range(1, pages + 1)]
+    assert all(z.read(n).startswith(b"\x89PNG\r\n\x1a\n") for n in z.namelist())
+
+
+def test_missing_glyphs(server):
+    doc = plan()
+    doc["table1"]["user"]["name"] = "𠮷田 一"
+    body = problem(server.client.post("/v1/render", json={"document": doc}), 422, "missing_glyphs")
+    assert body["causes"][0]["path"] == "table1.user.name" and body["causes"][0]["value"] == "𠮷"
+    r = server.client.post("/v1/render", json={"document": doc, "options": {"allow_missing_glyphs": True}})
+    assert r.status_code == 200
+    assert r.headers["x-careplan-missing-glyph-count"] == "1"
+    assert json.loads(r.headers["x-careplan-missing-glyphs"]) == [{"path": "table1.user.name", "character": "𠮷"}]
+
+
+def test_hostile_text_is_printed_as_text(server):
+    doc = plan()
+    doc["table1"]["support_policy"] = '#read("/etc/passwd") ] ) } $ \\ #import "@preview/x:0.1.0"'
+    r = server.client.post("/v1/render", json={"document": doc})
+    assert r.status_code == 200
+    assert '#read("/etc/passwd")' in pdftotext(r.content).replace("\n", "")
+
+
+def test_render_violations_are_the_documents(server):
+    path = FIXTURES / "invalid" / "short-term-outside-long-term.json"
+    r = server.client.post("/v1/render", json={"document": json.loads(path.read_text())})
+    want = json.loads(cli("validate", "--format", "json", str(path)).stdout)["files"][0]["violations"]
+    assert problem(r, 422, "invalid_document")["violations"] == want
+
+
+# -- CSV --------------------------------------------------------------------
+
+
+def cli_export(tmp_path, *paths, verb="export"):
+    out = tmp_path / verb
+    args = ["csv", verb, *map(str, paths), "--from", SENDER["from"], "--to", SENDER["to"], "--timestamp", SENDER["timestamp"], "-o", str(out)]
+    got = cli(*args)
+    assert got.returncode == 0, got.stderr
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_export_is_the_clis_send_set_and_imports_back(server, tmp_path):
+    paths = sorted((FIXTURES / "plans").glob("*.json"))
+    docs = [json.loads(p.read_text()) for p in paths]
+    r = server.client.post("/v1/csv/export", json={"documents": docs, "options": SENDER})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/zip"
+    assert r.headers["content-disposition"] == 'attachment; filename="careplan-send-set-20260401093000.zip"'
+    z = zipfile.ZipFile(io.BytesIO(r.content))
+    files = {n: z.read(n) for n in z.namelist()}
+    assert files == cli_export(tmp_path, *paths)
+    assert all(n.endswith("_20260401093000.CSV") for n in files)
+    assert all(i.date_time == (2026, 4, 1, 9, 30, 0) for i in z.infolist())
+    # The same request, the same bytes.
+    assert server.client.post("/v1/csv/export", json={"documents": docs, "options": SENDER}).content == r.content
+
+    back = server.client.post("/v1/csv/import", content=r.content, headers={"content-type": "application/zip"})
+    assert back.status_code == 200, back.text
+    got = back.json()
+    assert got["errors"] == [] and len(got["documents"]) == len(docs)
+    # As the command line imports the same files.
+    (tmp_path / "in").mkdir()
+    for n, b in files.items():
+        (tmp_path / "in" / n).write_bytes(b)
+    out = tmp_path / "imported"
+    assert cli("csv", "import", *map(str, sorted((tmp_path / "in").iterdir())), "-o", str(out)).returncode == 0
+    want = {p.name: json.loads(p.read_text()) for p in out.iterdir()}
+    for d in got["documents"]:
+        k = d["key"]
+        name = f"{k['insured_number']}_{k['plan_date'].replace('-', '')}.json"
+        assert d["document"] == want[name]
+
+    # Multipart, one part per file, gives the same.
+    parts = [("files", (n, b, "text/csv")) for n, b in files.items()]
+    multi = server.client.post("/v1/csv/import", files=parts)
+    assert multi.status_code == 200 and multi.json() == got
+    # And a multipart part that is the ZIP.
+    zipped = server.client.post("/v1/csv/import", files=[("files", ("set.zip", r.content, "application/zip"))])
+    assert zipped.json() == got
+
+
+def test_withdraw(server, tmp_path):
+    path = FIXTURES / "plans" / "case-a.json"
+    r = server.client.post("/v1/csv/withdraw", json={"documents": [plan()], "options": SENDER})
+    assert r.status_code == 200
+    z = zipfile.ZipFile(io.BytesIO(r.content))
+    files = {n: z.read(n) for n in z.namelist()}
+    assert files == cli_export(tmp_path, path, verb="withdraw")
+    assert all(n.startswith("DLT1KYO_") for n in files)
+    got = server.client.post("/v1/csv/import", content=r.content, headers={"content-type": "application/zip"}).json()
+    assert len(got["withdrawn"]) == 1 and got["withdrawn"][0]["insured_number"] == plan()["table1"]["user"]["insured_number"]
+
+
+def test_export_problems(server):
+    bad = json.loads((FIXTURES / "invalid" / "short-term-outside-long-term.json").read_text())
+    body = problem(server.client.post("/v1/csv/export", json={"documents": [plan(), bad], "options": SENDER}), 422, "invalid_document")
+    assert body["violations"][0]["path"].startswith("documents[1].table2.")
+    body = problem(server.client.post("/v1/csv/export", json={"documents": [plan()], "options": {**SENDER, "from": "12:43"}}), 400, "bad_options")
+    assert body["causes"][0]["path"] == "from"
+    problem(server.client.post("/v1/csv/export", json={"documents": [], "options": SENDER}), 422, "nothing_to_write")
+    doc = plan()
+    doc["table1"]["support_policy"] = "〜と𠮷"
+    body = problem(server.client.post("/v1/csv/export", json={"documents": [doc], "options": SENDER}), 422, "unencodable")
+    assert {c["value"] for c in body["causes"]} == {"〜", "𠮷"}
+    doc["table1"]["support_policy"] = "〜まで"
+    r = server.client.post("/v1/csv/export", json={"documents": [doc], "options": {**SENDER, "jis_substitutions": True}})
+    assert r.status_code == 200
+    assert json.loads(r.headers["x-careplan-substitutions"]) == [{"path": "plans[0].table1.support_policy", "from": "〜", "to": "～"}]
+
+
+def test_import_problems(server):
+    problem(server.client.post("/v1/csv/import", content=b"PK not a zip", headers={"content-type": "application/zip"}), 400, "malformed_request")
+    empty = io.BytesIO()
+    zipfile.ZipFile(empty, "w").close()
+    problem(server.client.post("/v1/csv/import", content=empty.getvalue(), headers={"content-type": "application/zip"}), 400, "malformed_request")
+    # Files that are not the standard's are errors in the report, not HTTP errors.
+    r = server.client.post("/v1/csv/import", files=[("files", ("notes.txt", b"hello", "text/plain"))])
+    assert r.status_code == 200
+    assert [e["code"] for e in r.json()["errors"]] == ["unknown_file_kind"]
+
+
+def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
+    for folder in sorted((FIXTURES / "csv").iterdir()):
+        files = [p for p in sorted(folder.iterdir()) if p.suffix.upper() == ".CSV"]
+        parts = [("files", (p.name, p.read_bytes(), "text/csv")) for p in files]
+        got = server.client.post("/v1/csv/import", files=parts).json()
+        out = tmp_path / folder.name
+        cli("csv", "import", *map(str, files), "-o", str(out))
+        want = {p.name: json.loads(p.read_text()) for p in out.iterdir()} if out.exists() else {}
+        assert len(got["documents"]) == len(want), folder.name
+        for d in got["documents"]:
+            k = d["key"]
+            assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}.json"]
