@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ApiError, Cause, ErrorCode};
 
 pub use careplan_render::Renderer as SharedRenderer;
+pub use careplan_render::{CACHE_MAX_AGE, Eviction, evict_caches};
 
 /// The typeface of the document's own text (labels are always BIZ UDGothic).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -40,6 +40,19 @@ pub(crate) struct Args {
     /// Then: milliseconds in-flight requests may take before the process exits anyway.
     #[arg(long, default_value_t = 30_000)]
     drain_ms: u64,
+    /// When Typst's shared caches are trimmed: after each compilation, or
+    /// after each render job with the age scaled to the threads.
+    #[arg(long, value_enum, default_value_t = Eviction::Compilation)]
+    cache_eviction: Eviction,
+}
+
+/// `--cache-eviction`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Eviction {
+    /// After each compilation (as `careplan render` does).
+    Compilation,
+    /// After each render job.
+    Job,
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
@@ -64,6 +77,10 @@ pub(crate) fn run(args: &Args) -> Outcome {
         fonts,
         grace: Duration::from_millis(args.grace_ms),
         drain: Duration::from_millis(args.drain_ms),
+        eviction: match args.cache_eviction {
+            Eviction::Compilation => careplan_server::CacheEviction::EachCompilation,
+            Eviction::Job => careplan_server::CacheEviction::EachJob,
+        },
     };
     careplan_server::init_logging();
     let service = match Service::new(config) {

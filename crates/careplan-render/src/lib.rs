@@ -82,6 +82,31 @@ pub struct Rendered {
 /// `Send + Sync`, and renders from several threads give the same bytes.
 pub struct Renderer {
     base: world::Base,
+    eviction: Eviction,
+}
+
+/// When a renderer trims Typst's memoisation caches. The caches
+/// (`comemo`) are process-global: every renderer and every thread shares
+/// them, so one thread's render reuses what another's laid out (fonts,
+/// templates), and one thread's eviction ages every thread's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Eviction {
+    /// After each compilation, entries unused for the last
+    /// [`CACHE_MAX_AGE`] evictions are dropped (the default: memory stays
+    /// flat over any number of renders).
+    #[default]
+    EachCompilation,
+    /// Never by the renderer: the caller calls [`evict_caches`] when it
+    /// chooses (a pool once per job, scaled to its threads; a batch at its
+    /// end). Without those calls the caches grow with every distinct plan.
+    Caller,
+}
+
+/// Drops the entries of Typst's process-global caches that went unused
+/// for `max_age` evictions.
+pub fn evict_caches(max_age: usize) {
+    comemo::evict(max_age);
 }
 
 impl fmt::Debug for Renderer {
@@ -92,8 +117,9 @@ impl fmt::Debug for Renderer {
     }
 }
 
-/// How many compilations a cached result may go unused before it is evicted.
-const CACHE_MAX_AGE: usize = 4;
+/// How many evictions a cached result may go unused before it is dropped
+/// ([`Eviction::EachCompilation`]).
+pub const CACHE_MAX_AGE: usize = 4;
 
 impl Renderer {
     /// A renderer with the shipped fonts.
@@ -112,7 +138,22 @@ impl Renderer {
                 "templates could not be registered".to_owned(),
             ]));
         }
-        Ok(Renderer { base })
+        Ok(Renderer {
+            base,
+            eviction: Eviction::default(),
+        })
+    }
+
+    /// The same renderer, trimming the caches as `eviction` says.
+    pub fn with_eviction(mut self, eviction: Eviction) -> Renderer {
+        self.eviction = eviction;
+        self
+    }
+
+    fn evict(&self) {
+        if self.eviction == Eviction::EachCompilation {
+            comemo::evict(CACHE_MAX_AGE);
+        }
     }
 
     /// The family names of the loaded fonts.
@@ -201,7 +242,7 @@ impl Renderer {
         let world = world::PlanWorld::new(&self.base, main, view, today)
             .ok_or_else(|| RenderError::Layout(vec![format!("no template {main}")]))?;
         let result = typst::compile::<PagedDocument>(&world);
-        comemo::evict(CACHE_MAX_AGE);
+        self.evict();
         result
             .output
             .map_err(|diags| RenderError::Layout(diagnostics(&diags)))
@@ -235,7 +276,7 @@ impl Renderer {
         };
         let pdf = typst_pdf::pdf(laid_out, &pdf_options)
             .map_err(|diags| RenderError::Pdf(diagnostics(&diags)));
-        comemo::evict(CACHE_MAX_AGE);
+        self.evict();
         pdf
     }
 

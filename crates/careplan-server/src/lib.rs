@@ -87,6 +87,23 @@ pub struct Config {
     /// Then: how long in-flight requests may take to finish before the
     /// process exits anyway.
     pub drain: Duration,
+    /// When Typst's process-global caches are trimmed.
+    pub eviction: CacheEviction,
+}
+
+/// When the render pool trims Typst's caches, which every render thread
+/// shares (`comemo` is process-global). Both keep memory flat; they differ
+/// in how long an entry survives. Measured in `docs/PERFORMANCE.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CacheEviction {
+    /// After each compilation, as the command line does: with `n` threads an
+    /// entry survives about `CACHE_MAX_AGE / n` renders of its own thread.
+    #[default]
+    EachCompilation,
+    /// After each render job, with the age scaled by the number of
+    /// threads: an entry survives about `CACHE_MAX_AGE` renders of each
+    /// thread, whatever their number.
+    EachJob,
 }
 
 /// The number of cores (1 when it cannot be told).
@@ -108,6 +125,7 @@ impl Default for Config {
             fonts: Vec::new(),
             grace: Duration::ZERO,
             drain: Duration::from_secs(30),
+            eviction: CacheEviction::default(),
         }
     }
 }
@@ -172,8 +190,11 @@ impl Service {
 
     /// Loads the fonts; the service is ready after it.
     pub fn start_blocking(&self) -> Result<(), ServeError> {
-        let renderer =
+        let mut renderer =
             careplan_api::render::renderer(&self.state.config.fonts).map_err(ServeError::Fonts)?;
+        if self.state.config.eviction == CacheEviction::EachJob {
+            renderer = renderer.with_eviction(careplan_api::render::Eviction::Caller);
+        }
         let _ = self.state.renderer.set(Arc::new(renderer));
         Ok(())
     }

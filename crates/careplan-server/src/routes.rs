@@ -366,13 +366,23 @@ async fn render(S(state): S<Arc<State>>, headers: HeaderMap, body: Body) -> Resp
         let bytes = read_body(&headers, body, state.config.max_body).await?;
         let renderer = state.renderer.get().cloned().ok_or_else(not_ready)?;
         let deadline = Instant::now() + state.config.timeout;
+        let evict_age = match state.config.eviction {
+            crate::CacheEviction::EachCompilation => None,
+            crate::CacheEviction::EachJob => {
+                Some(careplan_api::render::CACHE_MAX_AGE * state.pool.workers())
+            }
+        };
         let out = state
             .pool
             .run(deadline, move || -> Result<RenderOutput, HttpProblem> {
                 let request: RenderBody = serde_json::from_slice(&bytes).map_err(malformed)?;
                 let doc = document(request.document.get(), "")?;
-                careplan_api::render::render(&renderer, &doc, &request.options)
-                    .map_err(|e| HttpProblem::from_api(e, ""))
+                let out = careplan_api::render::render(&renderer, &doc, &request.options)
+                    .map_err(|e| HttpProblem::from_api(e, ""));
+                if let Some(age) = evict_age {
+                    careplan_api::render::evict_caches(age);
+                }
+                out
             })
             .await;
         let out = match out {
