@@ -309,3 +309,19 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         for d in got["documents"]:
             k = d["key"]
             assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}.json"]
+
+
+def test_options_that_would_multiply_the_work_are_refused(server):
+    body = problem(server.client.post("/v1/render", json={"document": plan(), "options": {"tables": [1] * 1000}}), 400, "bad_options")
+    assert body["causes"][0]["path"] == "tables"
+
+
+def test_deeply_nested_json_is_refused_not_a_crash(server):
+    deep = b"[" * 100_000 + b"]" * 100_000
+    # As the command line says of it: not the shape of a plan.
+    want = json.loads(cli("validate", "--format", "json", "-", stdin=deep).stdout)["files"][0]["violations"]
+    assert problem(server.client.post("/v1/validate", content=deep, headers=JSON), 422, "invalid_document")["violations"] == want
+    r = server.client.post("/v1/render", content=b'{"document": ' + deep + b"}", headers=JSON)
+    assert problem(r, 422, "invalid_document")["violations"] == want
+    problem(server.client.post("/v1/render", content=b'{"options": ' + deep + b"}", headers=JSON), 400, "malformed_request")
+    assert server.client.get("/health").status_code == 200

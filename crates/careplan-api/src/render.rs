@@ -89,6 +89,17 @@ impl RenderRequest {
                 let mut sheets = Vec::new();
                 for n in numbers {
                     let sheet = form.sheet(*n).ok_or_else(|| bad_table(form, *n))?;
+                    if sheets.contains(&sheet) {
+                        // Each sheet once: a list of 1s must not print a
+                        // thousand 第1表s.
+                        let ja = format!("第{n}表が二度指定されています");
+                        let en = format!("table {n} is given twice");
+                        let cause = Cause::at("bad_option", "tables", &ja, &en)
+                            .with_value(n.to_string(), None);
+                        return Err(
+                            ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
+                        );
+                    }
                     sheets.push(sheet);
                 }
                 Some(sheets)
@@ -204,6 +215,29 @@ pub fn error(e: RenderError) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_table_is_asked_for_once() {
+        let request = RenderRequest {
+            tables: Some(vec![1, 3, 1]),
+            ..RenderRequest::default()
+        };
+        let e = request.options(careplan_core::Form::Kyotaku).unwrap_err();
+        assert_eq!(e.code, ErrorCode::BadOptions);
+        assert_eq!(e.causes[0].value.as_deref(), Some("1"));
+        let ok = RenderRequest {
+            tables: Some(vec![3, 1]),
+            ..RenderRequest::default()
+        };
+        assert_eq!(
+            ok.options(careplan_core::Form::Kyotaku)
+                .unwrap()
+                .tables
+                .unwrap()
+                .len(),
+            2
+        );
+    }
 
     #[test]
     fn png_scale_is_bounded_before_anything_is_drawn() {
