@@ -1,6 +1,7 @@
-//! The in-process baseline of the HTTP load figures: renders (or validates)
-//! a plan N times on T threads through careplan-api, as the service's pool
-//! does but without HTTP, and prints the rate.
+//! The in-process baseline of the HTTP load figures: reads and renders (or
+//! validates) a plan N times on T threads through careplan-api — the work a
+//! request gives the service's pool, from the JSON text to the PDF bytes,
+//! without HTTP — and prints the rate.
 //!
 //! ```sh
 //! cargo run --release -p careplan-server --example inprocess -- render fixtures/plans/case-a.json 2000 2
@@ -35,7 +36,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 while next.fetch_add(1, Ordering::Relaxed) < n {
                     match op.as_str() {
                         "render" => {
-                            let _ = careplan_api::render::render(&renderer, &doc, &request);
+                            if let Ok(doc) = careplan_api::validate::validate(&text) {
+                                let _ = careplan_api::render::render(&renderer, &doc, &request);
+                            }
                         }
                         _ => {
                             let _ = careplan_api::validate::validate(&text);

@@ -277,6 +277,13 @@ impl Service {
                 drain_started.notify_one();
             }
         };
+        // Responses go out whole at once (a PDF is many segments; Nagle's
+        // algorithm would hold the last one back for the client's ACK).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY not set");
+            }
+        });
         let server = axum::serve(listener, self.router()).with_graceful_shutdown(shutdown);
         let deadline = self.state.config.drain;
         tokio::select! {
