@@ -20,6 +20,15 @@ pub(crate) fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
+/// The bytes of every `--font` file, or the message naming the one that
+/// cannot be read.
+pub(crate) fn read_fonts(paths: &[std::path::PathBuf]) -> Result<Vec<Vec<u8>>, String> {
+    paths
+        .iter()
+        .map(|f| std::fs::read(f).map_err(|e| format!("{}: {e}", f.display())))
+        .collect()
+}
+
 /// Writes a document as pretty JSON to standard output (a report, a plan).
 pub(crate) fn emit_json(doc: &impl serde::Serialize) -> Result<(), String> {
     let json = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;

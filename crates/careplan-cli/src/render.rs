@@ -169,16 +169,13 @@ pub(crate) fn run(args: &Args) -> Outcome {
         eprintln!("--tables: {}", e.message_both());
         return Outcome::Unreadable;
     }
-    let mut font_data = Vec::new();
-    for f in &args.fonts {
-        match std::fs::read(f) {
-            Ok(d) => font_data.push(d),
-            Err(e) => {
-                eprintln!("{}: {e}", f.display());
-                return Outcome::Unreadable;
-            }
+    let font_data = match crate::io::read_fonts(&args.fonts) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
         }
-    }
+    };
     let renderer = match careplan_api::render::renderer(&font_data) {
         Ok(r) => r,
         Err(e) => {

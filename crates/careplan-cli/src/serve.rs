@@ -56,16 +56,13 @@ enum Eviction {
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
-    let mut fonts = Vec::new();
-    for path in &args.fonts {
-        match std::fs::read(path) {
-            Ok(bytes) => fonts.push(bytes),
-            Err(e) => {
-                eprintln!("{}: {e}", path.display());
-                return Outcome::Unreadable;
-            }
+    let fonts = match crate::io::read_fonts(&args.fonts) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
         }
-    }
+    };
     let defaults = Config::default();
     let workers = args.workers.unwrap_or(defaults.workers).max(1);
     let config = Config {
