@@ -65,16 +65,35 @@ impl From<ApiError> for ErrorValue {
     }
 }
 
-/// `{"ok": true, "value": v}` or `{"ok": false, "error": e}` as text.
+/// `{"ok": true, "value": v}`, fields in the order of `v`'s type.
+#[derive(Serialize)]
+struct Success<'a, T> {
+    ok: bool,
+    value: &'a T,
+}
+
+/// `{"ok": false, "error": e}`.
+#[derive(Serialize)]
+struct Failure {
+    ok: bool,
+    error: ErrorValue,
+}
+
+/// The result as text: fields in the order of their types, so that a
+/// violation reads exactly as `careplan validate --format json` writes it.
 fn answer<T: Serialize>(result: Result<T, ApiError>) -> String {
-    let value = match result {
-        Ok(v) => serde_json::json!({ "ok": true, "value": v }),
-        Err(e) => serde_json::json!({ "ok": false, "error": ErrorValue::from(e) }),
+    let text = match result {
+        Ok(value) => serde_json::to_string(&Success {
+            ok: true,
+            value: &value,
+        }),
+        Err(e) => serde_json::to_string(&Failure {
+            ok: false,
+            error: ErrorValue::from(e),
+        }),
     };
-    serde_json::to_string(&value).unwrap_or_else(|e| {
-        format!(
-            r#"{{"ok":false,"error":{{"code":"internal","message_ja":"{e}","message_en":"{e}"}}}}"#
-        )
+    text.unwrap_or_else(|e| {
+        format!(r#"{{"ok":false,"error":{{"code":"internal","message_ja":"{e}","message_en":"{e}"}}}}"#)
     })
 }
 
