@@ -93,7 +93,9 @@ fn answer<T: Serialize>(result: Result<T, ApiError>) -> String {
         }),
     };
     text.unwrap_or_else(|e| {
-        format!(r#"{{"ok":false,"error":{{"code":"internal","message_ja":"{e}","message_en":"{e}"}}}}"#)
+        format!(
+            r#"{{"ok":false,"error":{{"code":"internal","message_ja":"{e}","message_en":"{e}"}}}}"#
+        )
     })
 }
 
