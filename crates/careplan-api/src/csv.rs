@@ -129,13 +129,12 @@ fn export_error(e: ExportError) -> ApiError {
             .with_causes(
                 list.iter()
                     .map(|u| {
-                        Cause::at(
+                        Cause::character(
                             "unencodable",
-                            &u.path,
+                            u,
                             format!("MS932 で書けない文字「{}」", u.character),
                             format!("MS932 cannot carry {:?}", u.character),
                         )
-                        .with_value(u.character, Some(format!("U+{:04X}", u.character as u32)))
                     })
                     .collect(),
             ),

@@ -111,6 +111,18 @@ impl Cause {
         self
     }
 
+    /// A character at a field that cannot be written or drawn: the
+    /// character as the value, its code point as the detail.
+    pub fn character(
+        code: &str,
+        at: &careplan_core::CharAt,
+        ja: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Cause {
+        Cause::at(code, &at.path, ja, en)
+            .with_value(at.character, Some(format!("U+{:04X}", at.character as u32)))
+    }
+
     /// The cause's message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
         lang.pick(&self.message_ja, &self.message_en)
@@ -160,6 +172,21 @@ impl ApiError {
     /// The same error with its causes.
     pub fn with_causes(mut self, causes: Vec<Cause>) -> ApiError {
         self.causes = causes;
+        self
+    }
+
+    /// The same error with every cause's path under `prefix`
+    /// (`documents[1]` + `table1` → `documents[1].table1`), for a document
+    /// that is one of several.
+    pub fn under(mut self, prefix: &str) -> ApiError {
+        if !prefix.is_empty() {
+            for c in &mut self.causes {
+                c.path = Some(match c.path.take() {
+                    Some(p) if !p.is_empty() => format!("{prefix}.{p}"),
+                    _ => prefix.to_owned(),
+                });
+            }
+        }
         self
     }
 

@@ -198,13 +198,12 @@ pub fn error(e: RenderError) -> ApiError {
         RenderError::MissingGlyphs(list) => list
             .iter()
             .map(|m| {
-                Cause::at(
+                Cause::character(
                     "missing_glyph",
-                    &m.path,
+                    m,
                     format!("フォントにない文字「{}」", m.character),
                     format!("no loaded font has {:?}", m.character),
                 )
-                .with_value(m.character, Some(format!("U+{:04X}", m.character as u32)))
             })
             .collect(),
         _ => Vec::new(),

@@ -128,32 +128,15 @@ impl HttpProblem {
         };
         let code = match e.code {
             ErrorCode::Unreadable => "malformed_request",
-            other => api_code(other),
+            other => other.as_str(),
         };
-        let mut causes = e.causes;
-        if !prefix.is_empty() {
-            for c in &mut causes {
-                c.path = Some(match c.path.take() {
-                    Some(p) if !p.is_empty() => format!("{prefix}.{p}"),
-                    _ => prefix.to_owned(),
-                });
-            }
-        }
-        let (violations, causes) = if e.code == ErrorCode::InvalidDocument {
-            let report = careplan_api::validate::file_report(
-                "",
-                &Err(ApiError {
-                    causes,
-                    ..ApiError::new(e.code, "", "")
-                }),
-            );
-            (report.violations, Vec::new())
+        let e = e.under(prefix);
+        let mut p = HttpProblem::new(status, code, e.message_ja.clone(), e.message_en.clone());
+        if e.code == ErrorCode::InvalidDocument {
+            p.texts.violations = careplan_api::validate::file_report("", &Err(e)).violations;
         } else {
-            (Vec::new(), causes)
-        };
-        let mut p = HttpProblem::new(status, code, e.message_ja, e.message_en);
-        p.texts.violations = violations;
-        p.texts.causes = causes;
+            p.texts.causes = e.causes;
+        }
         p
     }
 
@@ -173,12 +156,6 @@ impl HttpProblem {
             retry_after: self.retry_after,
         }
     }
-}
-
-/// The code of an API error as the service writes it.
-fn api_code(code: ErrorCode) -> &'static str {
-    // `as_str` gives `&'static str` for every code.
-    code.as_str()
 }
 
 /// `invalid_document` → `Invalid document`.

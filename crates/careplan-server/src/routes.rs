@@ -487,13 +487,7 @@ async fn send_set(
                 match careplan_api::validate::validate(raw.get()) {
                     Ok(d) => docs.push(d),
                     Err(e) if e.code == ErrorCode::InvalidDocument => {
-                        causes.extend(e.causes.into_iter().map(|mut c| {
-                            c.path = Some(match c.path.take() {
-                                Some(p) if !p.is_empty() => format!("documents[{i}].{p}"),
-                                _ => format!("documents[{i}]"),
-                            });
-                            c
-                        }));
+                        causes.extend(e.under(&format!("documents[{i}]")).causes);
                     }
                     Err(e) => return Err(HttpProblem::from_api(e, &format!("documents[{i}]"))),
                 }

@@ -183,15 +183,8 @@ pub fn export(input: &str, withdraw: bool) -> String {
             .map_err(|e| bad("入力の形が違います", format!("not the input's shape: {e}")))?;
         let mut docs = Vec::new();
         for (i, d) in input.documents.iter().enumerate() {
-            let doc = careplan_api::validate::validate(&d.to_string()).map_err(|mut e| {
-                for c in &mut e.causes {
-                    c.path = Some(match c.path.take() {
-                        Some(p) if !p.is_empty() => format!("documents[{i}].{p}"),
-                        _ => format!("documents[{i}]"),
-                    });
-                }
-                e
-            })?;
+            let doc = careplan_api::validate::validate(&d.to_string())
+                .map_err(|e| e.under(&format!("documents[{i}]")))?;
             docs.push(doc);
         }
         let set = if withdraw {
