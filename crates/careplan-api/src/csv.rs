@@ -51,6 +51,130 @@ pub struct ImportReport {
     pub errors: Vec<ImportError>,
 }
 
+/// The key that ties a plan's records.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanKeyBody {
+    /// 保険者番号.
+    pub insurer_number: String,
+    /// 被保険者番号.
+    pub insured_number: String,
+    /// 居宅サービス計画作成（変更）日 (ISO date).
+    pub plan_date: String,
+}
+
+impl From<&PlanKey> for PlanKeyBody {
+    fn from(k: &PlanKey) -> PlanKeyBody {
+        PlanKeyBody {
+            insurer_number: k.insurer.to_string(),
+            insured_number: k.insured.to_string(),
+            plan_date: k.plan_date.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// One document read from a send set.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedBody {
+    /// The plan's key.
+    pub key: PlanKeyBody,
+    /// The document, as `careplan csv import` writes it.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "plan_ref"))]
+    pub document: serde_json::Value,
+}
+
+/// A problem found in the files, placed by file, line and field.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportErrorBody {
+    /// The file.
+    pub file: String,
+    /// The line (from 1), when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The field number (No., from 1), when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<u64>,
+    /// The field's name in the standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_name: Option<String>,
+    /// The plan it concerns, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanKeyBody>,
+    /// The stable code (`not_ms932`, `field_count`, `form_rule` …).
+    pub code: String,
+    /// The rule of the form behind it, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+}
+
+impl From<&ImportError> for ImportErrorBody {
+    fn from(e: &ImportError) -> ImportErrorBody {
+        ImportErrorBody {
+            file: e.file.clone(),
+            line: e.line,
+            field: e.field.map(|f| f as u64),
+            field_name: e.field_name.map(str::to_owned),
+            plan: e.plan.as_ref().map(PlanKeyBody::from),
+            code: e.code.code().to_owned(),
+            rule: e.rule.map(|r| r.code().to_owned()),
+            message_ja: e.message_ja.clone(),
+            message_en: e.message_en.clone(),
+        }
+    }
+}
+
+/// An import as JSON ([`ImportReport::body`]): what `POST /v1/csv/import`
+/// and the npm packages' `csvImport` give — every document read whole, the
+/// withdrawals, and every problem (a plan with any problem is not among
+/// the documents).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportBody {
+    /// The documents.
+    pub documents: Vec<ImportedBody>,
+    /// Plans withdrawn (DLT1KYO).
+    pub withdrawn: Vec<PlanKeyBody>,
+    /// Every problem.
+    pub errors: Vec<ImportErrorBody>,
+}
+
+impl ImportReport {
+    /// The report as JSON values, the documents as `careplan csv import`
+    /// writes them.
+    pub fn body(&self) -> ImportBody {
+        ImportBody {
+            documents: self
+                .documents
+                .iter()
+                .map(|d| ImportedBody {
+                    key: PlanKeyBody::from(&d.key),
+                    document: serde_json::from_str(&d.document.to_json_pretty())
+                        .unwrap_or(serde_json::Value::Null),
+                })
+                .collect(),
+            withdrawn: self.withdrawn.iter().map(PlanKeyBody::from).collect(),
+            errors: self.errors.iter().map(ImportErrorBody::from).collect(),
+        }
+    }
+}
+
+/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema, as
+/// the HTTP service's contract names it.
+#[cfg(feature = "schema")]
+fn plan_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
+}
+
 impl ExportRequest {
     /// Checks the options (endpoints, timestamp) without writing anything:
     /// [`ErrorCode::BadOptions`] with the option as the cause's path.

@@ -12,7 +12,8 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::problem::Problem;
-use crate::wire::{CsvBody, Health, ImportBody, RenderBody, Valid, Version};
+use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
+use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name.
 const DOCUMENTS: [(&str, &str); 3] = [

@@ -22,10 +22,7 @@ use crate::State;
 use crate::archive;
 use crate::pool::PoolError;
 use crate::problem::{HttpProblem, ProblemCode, lang_of};
-use crate::wire::{
-    CsvBody, Health, ImportBody, ImportErrorBody, ImportedBody, PlanKeyBody, RenderBody, Valid,
-    Version,
-};
+use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
 
 tokio::task_local! {
     /// The id of the request being answered, for problem bodies.
@@ -551,19 +548,7 @@ async fn import(S(state): S<Arc<State>>, headers: HeaderMap, body: Body) -> Resp
             return Err(malformed("no files / ファイルがありません"));
         }
         let report = light(&state, move || careplan_api::csv::import(files)).await?;
-        let body = ImportBody {
-            documents: report
-                .documents
-                .iter()
-                .map(|d| ImportedBody {
-                    key: PlanKeyBody::from(&d.key),
-                    document: serde_json::from_str(&d.document.to_json_pretty())
-                        .unwrap_or(serde_json::Value::Null),
-                })
-                .collect(),
-            withdrawn: report.withdrawn.iter().map(PlanKeyBody::from).collect(),
-            errors: report.errors.iter().map(ImportErrorBody::from).collect(),
-        };
+        let body = report.body();
         Ok(json(StatusCode::OK, &body))
     }
     .await;
