@@ -1,9 +1,9 @@
 //! # careplan-wasm
 //!
 //! careplan-api for JavaScript, through wasm-bindgen: the functions the
-//! npm package `@careplan/core` wraps. Each takes JSON text (or bytes) and
-//! returns JSON text of one shape, a *result as a value* — never a thrown
-//! exception for bad input:
+//! npm packages `@careplan/core` and `@careplan/render` (in `npm/`) wrap.
+//! Each takes JSON text (or bytes) and returns JSON text of one shape, a
+//! *result as a value* — never a thrown exception for bad input:
 //!
 //! ```json
 //! {"ok": true, "value": …}
@@ -12,8 +12,10 @@
 //! ```
 //!
 //! The functions are plain Rust as well (tested natively); the
-//! `#[wasm_bindgen]` exports are one line each over them. No Typst here:
-//! printing is the render package's.
+//! `#[wasm_bindgen]` exports are one line each over them. Without
+//! features there is no Typst in the module (`@careplan/core`); the
+//! `render` feature adds the `Renderer` class (`@careplan/render`), with
+//! every function above in the same module so that one Worker holds all.
 //!
 //! ```
 //! let answer = careplan_wasm::validate(r#"{"status": "final"}"#);
@@ -22,6 +24,11 @@
 //! assert_eq!(v["error"]["code"], "invalid_document");
 //! assert_eq!(v["error"]["violations"][0]["path"], "table1");
 //! ```
+
+#[cfg(feature = "render")]
+mod render;
+#[cfg(feature = "render")]
+pub use render::Renderer;
 
 use careplan_api::csv::ExportRequest;
 use careplan_api::{ApiError, Cause, ErrorCode};
@@ -240,26 +247,7 @@ pub fn csv_import(input: &str) -> String {
                 })?;
             decoded.push((f.name, bytes));
         }
-        let report = careplan_api::csv::import(decoded);
-        let key = |k: &careplan_api::csv::PlanKey| {
-            serde_json::json!({
-                "insurer_number": k.insurer.to_string(),
-                "insured_number": k.insured.to_string(),
-                "plan_date": k.plan_date.format("%Y-%m-%d").to_string(),
-            })
-        };
-        Ok(serde_json::json!({
-            "documents": report.documents.iter().map(|d| serde_json::json!({
-                "key": key(&d.key),
-                "document": serde_json::from_str::<serde_json::Value>(&d.document.to_json_pretty()).unwrap_or_default(),
-            })).collect::<Vec<_>>(),
-            "withdrawn": report.withdrawn.iter().map(key).collect::<Vec<_>>(),
-            "errors": report.errors.iter().map(|e| serde_json::json!({
-                "file": e.file, "line": e.line, "field": e.field, "field_name": e.field_name,
-                "plan": e.plan.as_ref().map(key), "code": e.code.code(),
-                "rule": e.rule.map(|r| r.code()), "message_ja": e.message_ja, "message_en": e.message_en,
-            })).collect::<Vec<_>>(),
-        }))
+        Ok(careplan_api::csv::import(decoded).body())
     })())
 }
 
