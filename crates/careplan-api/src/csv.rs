@@ -132,7 +132,7 @@ impl From<&ImportError> for ImportErrorBody {
     }
 }
 
-/// An import as JSON ([`ImportReport::body`]): what `POST /v1/csv/import`
+/// An import as JSON (`ImportReport::body`): what `POST /v1/csv/import`
 /// and the npm packages' `csvImport` give — every document read whole, the
 /// withdrawals, and every problem (a plan with any problem is not among
 /// the documents).

@@ -1,0 +1,161 @@
+// The packed npm packages, installed in a scratch project and imported as
+// a user would, against the native command line (CAREPLAN): every plan
+// renders byte-identical, every invalid fixture gives the CLI's violation
+// JSON, check gives the CLI's report, CSV goes both ways.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as core from "@careplan/core";
+import * as render from "@careplan/render";
+
+const root = process.env.CAREPLAN_ROOT;
+const cli = process.env.CAREPLAN;
+assert.ok(root && cli, "CAREPLAN_ROOT and CAREPLAN must be set");
+const fixtures = join(root, "fixtures");
+// Inside the scratch project, which scripts/npm-tests.sh makes afresh.
+const scratch = mkdtempSync(join(process.cwd(), "out-"));
+const sha = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+function run(args) {
+  try {
+    return { status: 0, stdout: execFileSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+  } catch (e) {
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const plans = readdirSync(join(fixtures, "plans")).filter((f) => f.endsWith(".json"));
+const invalid = readdirSync(join(fixtures, "invalid")).filter((f) => f.endsWith(".json") && f !== "expected.json");
+
+await core.init();
+await render.init();
+const renderer = await render.Renderer.withBundledFonts();
+
+test("init is idempotent and the renderer has the shipped fonts", async () => {
+  assert.equal(core.init(), core.init());
+  await core.init();
+  assert.deepEqual(render.FONT_FILES, ["BIZUDMincho-Regular.ttf", "BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf"]);
+  assert.deepEqual(renderer.families, ["BIZ UDMincho", "BIZ UDGothic"]);
+});
+
+test("every plan fixture validates and prints byte-identical to the CLI", () => {
+  assert.ok(plans.length >= 5);
+  for (const f of plans) {
+    const path = join(fixtures, "plans", f);
+    const plan = JSON.parse(readFileSync(path, "utf8"));
+    assert.deepEqual(core.validate(plan), { ok: true, value: { form: "kyotaku" } }, f);
+    assert.deepEqual(render.validate(readFileSync(path, "utf8")), { ok: true, value: { form: "kyotaku" } }, f);
+    const got = renderer.render(plan);
+    assert.equal(got.ok, true, `${f}: ${JSON.stringify(got.error)}`);
+    const out = join(scratch, f.replace(/\.json$/, ".pdf"));
+    assert.equal(run(["render", path, "-o", out]).status, 0, f);
+    const want = readFileSync(out);
+    assert.equal(got.value.pdf.length, want.length, f);
+    assert.equal(sha(got.value.pdf), sha(want), f);
+    assert.ok(got.value.page_count >= 3, f);
+    assert.equal(got.value.pngs, undefined);
+  }
+});
+
+test("options print as the CLI's flags do, PNG pages included", () => {
+  const path = join(fixtures, "plans/case-a.json");
+  const cases = [
+    [{ tables: [3, 1], draft: true }, ["--tables", "3,1", "--draft"]],
+    [{ typeface: "mincho", consent_block: true }, ["--typeface", "mincho", "--consent-block"]],
+    [{ pdfa: true, tables: [2] }, ["--pdfa", "--tables", "2"]],
+  ];
+  for (const [options, flags] of cases) {
+    const out = join(scratch, "options.pdf");
+    assert.equal(run(["render", path, "-o", out, ...flags]).status, 0, flags.join(" "));
+    const got = renderer.render(readFileSync(path, "utf8"), options);
+    assert.equal(got.ok, true, JSON.stringify(options));
+    assert.equal(sha(got.value.pdf), sha(readFileSync(out)), JSON.stringify(options));
+  }
+  const pngDir = join(scratch, "png");
+  assert.equal(run(["render", path, "-o", join(scratch, "png.pdf"), "--png", pngDir]).status, 0);
+  const got = renderer.render(JSON.parse(readFileSync(path, "utf8")), { png_scale: 2 });
+  assert.equal(got.value.pngs.length, got.value.page_count);
+  got.value.pngs.forEach((png, i) => assert.equal(sha(png), sha(readFileSync(join(pngDir, `png-${i + 1}.png`))), `page ${i + 1}`));
+});
+
+test("every invalid fixture gives the CLI's violation JSON, byte for byte", () => {
+  assert.ok(invalid.length > 50);
+  for (const f of invalid) {
+    const path = join(fixtures, "invalid", f);
+    const want = JSON.parse(run(["validate", "--format", "json", path]).stdout).files[0].violations;
+    for (const [pkg, got] of [
+      ["core", core.validate(readFileSync(path, "utf8"))],
+      ["render", render.validate(readFileSync(path, "utf8"))],
+    ]) {
+      assert.equal(got.ok, false, `${pkg} ${f}`);
+      assert.equal(got.error.code, "invalid_document", `${pkg} ${f}`);
+      assert.equal(JSON.stringify(got.error.violations), JSON.stringify(want), `${pkg} ${f}`);
+    }
+    const printed = renderer.render(readFileSync(path, "utf8"));
+    assert.equal(JSON.stringify(printed.error.violations), JSON.stringify(want), `render ${f}`);
+  }
+});
+
+test("check gives the CLI's report for every plan", () => {
+  for (const f of [...plans.map((p) => join(fixtures, "plans", p)), ...readdirSync(join(fixtures, "check")).filter((c) => c.endsWith(".json") && c !== "expected.json").map((c) => join(fixtures, "check", c))]) {
+    const r = run(["check", "--format", "json", f]);
+    const got = core.check(readFileSync(f, "utf8"));
+    assert.equal(got.ok, true, f);
+    assert.equal(JSON.stringify(got.value), JSON.stringify(JSON.parse(r.stdout)), f);
+  }
+});
+
+test("a send set exported in JS imports in Rust, and the CLI's in JS", () => {
+  const options = { from: "1234567890:43", to: "0987654321:11", timestamp: "20260401093000" };
+  const path = join(fixtures, "plans/case-a.json");
+  const got = core.csvExport([JSON.parse(readFileSync(path, "utf8"))], options);
+  assert.equal(got.ok, true, JSON.stringify(got.error));
+  const cliDir = join(scratch, "cli-set");
+  assert.equal(run(["csv", "export", path, "--from", options.from, "--to", options.to, "--timestamp", options.timestamp, "-o", cliDir]).status, 0);
+  assert.deepEqual(got.value.files.map((f) => f.name).sort(), readdirSync(cliDir).sort());
+  const jsDir = join(scratch, "js-set");
+  mkdirSync(jsDir);
+  for (const f of got.value.files) {
+    assert.ok(f.bytes instanceof Uint8Array);
+    assert.equal(sha(f.bytes), sha(readFileSync(join(cliDir, f.name))), f.name);
+    writeFileSync(join(jsDir, f.name), f.bytes);
+  }
+  const imported = join(scratch, "imported");
+  const r = run(["csv", "import", ...readdirSync(jsDir).map((n) => join(jsDir, n)), "-o", imported]);
+  assert.equal(r.status, 0, r.stderr);
+  const back = core.csvImport(readdirSync(cliDir).map((name) => ({ name, bytes: readFileSync(join(cliDir, name)) })));
+  assert.equal(back.ok, true);
+  assert.deepEqual(back.value.errors, []);
+  assert.deepEqual(back.value.documents[0].document, JSON.parse(readFileSync(join(imported, readdirSync(imported)[0]), "utf8")));
+  const withdrawn = core.csvWithdraw([readFileSync(path, "utf8")], options);
+  assert.match(withdrawn.value.files[0].name, /^DLT1KYO_/);
+  const broken = core.csvImport([{ name: "UP1KYO_x.csv", bytes: new Uint8Array([0x82, 0xa0, 0x0d]) }]);
+  assert.equal(broken.ok, true);
+  assert.ok(broken.value.errors.length > 0);
+});
+
+test("bad input is a value, not an exception", () => {
+  assert.equal(core.validate("{").error.code, "unreadable");
+  assert.equal(core.csvExport(["{"], {}).error.code, "bad_options");
+  assert.equal(core.schema("nope").error.code, "bad_options");
+  assert.equal(core.formatWareki("2019-05-01").value, "令和元年5月1日");
+  assert.equal(core.parseWareki("H27.12.3").value, "2015-12-03");
+  assert.equal(core.parseWareki("昭和百年").ok, false);
+  assert.equal(core.rules().length, 21);
+  assert.deepEqual(core.schema("plan").value, JSON.parse(readFileSync(join(root, "schema/plan.schema.json"), "utf8")));
+  const plan = readFileSync(join(fixtures, "plans/case-a.json"), "utf8");
+  assert.equal(renderer.render(plan, { tables: [1, 1] }).error.code, "bad_options");
+  assert.equal(renderer.render(plan, { png_scale: 100 }).error.code, "bad_options");
+  assert.equal(renderer.render(plan, { nonsense: true }).error.code, "bad_options");
+  const noFont = render.Renderer.create([new Uint8Array([1, 2, 3])]);
+  assert.equal(noFont.ok, false);
+  assert.equal(noFont.error.code, "bad_font");
+  const rare = JSON.parse(plan);
+  rare.table1.user.name = "𠮷野　太郎";
+  const missing = renderer.render(rare);
+  assert.equal(missing.error.code, "missing_glyphs");
+  assert.equal(missing.error.causes[0].path, "table1.user.name");
+});

@@ -1,0 +1,41 @@
+// Type-checked (tsc --noEmit, strict) against the installed packages: the
+// generated types narrow as a TS developer expects, and refuse what the
+// schema refuses.
+import { readFileSync } from "node:fs";
+import { check, csvExport, init, validate, type CareplanError, type CheckReport, type Plan, type Result } from "@careplan/core";
+import { Renderer, RenderWorker, type Rendered, type RenderRequest } from "@careplan/render";
+
+await init();
+const plan: Plan = JSON.parse(readFileSync("case-a.json", "utf8"));
+const r: Result<{ form: string }> = validate(plan);
+if (r.ok) {
+  const form: string = r.value.form;
+  void form;
+} else {
+  const e: CareplanError = r.error;
+  for (const v of e.violations ?? []) {
+    const where: string = v.path;
+    const rule: string | null | undefined = v.rule;
+    void where, rule;
+  }
+}
+const report: Result<CheckReport> = check(plan);
+if (report.ok) for (const f of report.value.findings) void (f.severity satisfies "info" | "warning" | "error");
+const set = csvExport([plan], { from: "1234567890:43", to: "0987654321:11", timestamp: "20260401093000" });
+if (set.ok) for (const f of set.value.files) void (f.bytes satisfies Uint8Array);
+
+// @ts-expect-error: a plan's status is draft or final
+const wrong: Plan = { ...plan, status: "maybe" };
+void wrong;
+// @ts-expect-error: table1 is required
+const partial: Plan = { status: "final", table2: plan.table2, table3: plan.table3 };
+void partial;
+// @ts-expect-error: no such option
+const options: RenderRequest = { tables: [1], colour: true };
+void options;
+
+const renderer = await Renderer.withBundledFonts();
+const printed: Result<Rendered> = renderer.render(plan, { typeface: "mincho", png_scale: 1 });
+if (printed.ok) void (printed.value.pdf satisfies Uint8Array);
+const worker: Promise<RenderWorker> = RenderWorker.start();
+void worker;
