@@ -7,3 +7,4 @@
 //! [`Document`](crate::document::Document) variants).
 
 pub mod kyotaku;
+pub mod yobo;
