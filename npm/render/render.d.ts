@@ -3,7 +3,7 @@
 /** The shipped font files, in the order careplan loads them. */
 export const FONT_FILES: readonly string[];
 
-/** The shipped fonts' bytes, from the package or from `base` (a directory URL). */
+/** The shipped fonts' bytes, from the package or from `base` (a directory's URL, or in Node its path). */
 export function loadFonts(base?: string | URL): Promise<Uint8Array[]>;
 
 /** What a render gives. */

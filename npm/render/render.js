@@ -1,7 +1,7 @@
 // Printing: the Renderer over careplan-wasm's raw `Renderer` (feature
 // `render`), the shipped fonts, and a Web Worker helper.
 import * as raw from "./careplan.js";
-import { cwdUrl, documentText, isNode, readFileUrl, ready } from "./env.js";
+import { documentText, isNode, pathUrl, readFileUrl, ready } from "./env.js";
 
 /**
  * The shipped font files (in `fonts/`), in the order careplan loads them:
@@ -9,17 +9,27 @@ import { cwdUrl, documentText, isNode, readFileUrl, ready } from "./env.js";
  */
 export const FONT_FILES = Object.freeze(["BIZUDMincho-Regular.ttf", "BIZUDGothic-Regular.ttf", "BIZUDGothic-Bold.ttf"]);
 
+/** The directory of the fonts: the package's, or `base` (a URL, or in Node a path). */
+async function fontDir(base) {
+  if (base === undefined) return new URL("./fonts/", import.meta.url);
+  let dir;
+  if (base instanceof URL) dir = new URL(base.href);
+  else if (isNode && !/^[a-z][a-z0-9+.-]+:/i.test(String(base))) dir = await pathUrl(String(base));
+  else dir = new URL(String(base), globalThis.location?.href);
+  if (!dir.pathname.endsWith("/")) dir.pathname += "/";
+  return dir;
+}
+
 /**
  * The shipped fonts' bytes, in FONT_FILES order: read from the package in
- * Node, fetched in a browser — from `base` (a directory URL ending in `/`)
- * when given, to serve them from elsewhere or cache them apart.
+ * Node, fetched in a browser — from `base` when given (a directory's URL,
+ * or in Node its path), to serve them from elsewhere or cache them apart.
  * Throws when a file cannot be read (a packaging or network fault).
  * @param {string | URL} [base]
  * @returns {Promise<Uint8Array[]>}
  */
 export async function loadFonts(base) {
-  const dir =
-    base === undefined ? new URL("./fonts/", import.meta.url) : new URL(String(base), isNode ? await cwdUrl() : globalThis.location?.href);
+  const dir = await fontDir(base);
   return Promise.all(
     FONT_FILES.map(async (name) => {
       const url = new URL(name, dir);

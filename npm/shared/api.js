@@ -2,23 +2,25 @@
 // raw bindings (JSON text in, JSON text out). Shared, file for file, by
 // @careplan/core and @careplan/render.
 import initWasm, * as raw from "./careplan.js";
-import { cwdUrl, documentText as text, isNode, readFileUrl, ready, setLoaded } from "./env.js";
+import { documentText as text, isNode, pathUrl, readFileUrl, ready, setLoaded } from "./env.js";
 
 /** The file name of the module's WebAssembly, next to this file. */
 const WASM_FILE = "careplan_bg.wasm";
 
 let loading = null;
 
-/** A URL string or URL that points at a file on disk (Node only), else null. */
+/**
+ * In Node, what `input` names on disk as a file: URL — a file: URL, or a
+ * string that is no URL (a path, relative to the working directory; a
+ * Windows drive letter is a path) — else null.
+ */
 async function fileUrl(input) {
   if (!isNode) return null;
-  let href = null;
-  if (input instanceof URL) href = input.href;
-  else if (typeof input === "string") href = input;
-  if (href === null) return null;
-  if (href.startsWith("file:")) return new URL(href);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return null; // http:, https:, data: …
-  return new URL(href, await cwdUrl());
+  if (input instanceof URL) return input.protocol === "file:" ? input : null;
+  if (typeof input !== "string") return null;
+  if (input.startsWith("file:")) return new URL(input);
+  if (/^[a-z][a-z0-9+.-]+:/i.test(input)) return null; // http:, https:, data: …
+  return pathUrl(input);
 }
 
 /**

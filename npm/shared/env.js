@@ -14,11 +14,11 @@ export async function readFileUrl(url) {
   return new Uint8Array(await readFile(url));
 }
 
-/** The working directory as a file: URL ending in `/` (Node only). */
-export async function cwdUrl() {
+/** A path (relative to the working directory) as a file: URL (Node only). */
+export async function pathUrl(path) {
   const { pathToFileURL } = await import("node:url");
-  const { sep } = await import("node:path");
-  return pathToFileURL(process.cwd() + sep);
+  const { resolve } = await import("node:path");
+  return pathToFileURL(resolve(path));
 }
 
 /** A document as the module reads it: JSON text as given, an object stringified. */

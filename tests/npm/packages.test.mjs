@@ -60,7 +60,7 @@ test("every plan fixture validates and prints byte-identical to the CLI", () => 
   }
 });
 
-test("options print as the CLI's flags do, PNG pages included", () => {
+test("options print as the CLI's flags do, PNG pages included", async () => {
   const path = join(fixtures, "plans/case-a.json");
   const cases = [
     [{ tables: [3, 1], draft: true }, ["--tables", "3,1", "--draft"]],
@@ -74,6 +74,11 @@ test("options print as the CLI's flags do, PNG pages included", () => {
     assert.equal(got.ok, true, JSON.stringify(options));
     assert.equal(sha(got.value.pdf), sha(readFileSync(out)), JSON.stringify(options));
   }
+  // The fonts from elsewhere (a path without its slash, as a Node user writes it).
+  const elsewhere = await render.Renderer.withBundledFonts({ base: "node_modules/@careplan/render/fonts" });
+  const again = elsewhere.render(readFileSync(path, "utf8"));
+  assert.equal(sha(again.value.pdf), sha(renderer.render(readFileSync(path, "utf8")).value.pdf));
+  elsewhere.free();
   const pngDir = join(scratch, "png");
   assert.equal(run(["render", path, "-o", join(scratch, "png.pdf"), "--png", pngDir]).status, 0);
   const got = renderer.render(JSON.parse(readFileSync(path, "utf8")), { png_scale: 2 });

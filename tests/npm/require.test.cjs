@@ -13,7 +13,8 @@ test("CommonJS: init from bytes, validate, render as the CLI does", async () => 
   const file = path.join(process.env.CAREPLAN_ROOT, "fixtures/plans/case-a.json");
   assert.deepEqual(core.validate(fs.readFileSync(file, "utf8")), { ok: true, value: { form: "kyotaku" } });
   assert.throws(() => render.validate("{}"), /await init\(\) before calling validate/);
-  await render.init(new URL("file://" + require.resolve("@careplan/render/careplan_bg.wasm")));
+  // A path, as a Node user would give it.
+  await render.init(path.relative(process.cwd(), require.resolve("@careplan/render/careplan_bg.wasm")));
   const created = render.Renderer.create(await render.loadFonts());
   assert.equal(created.ok, true);
   const got = created.value.render(JSON.parse(fs.readFileSync(file, "utf8")));
