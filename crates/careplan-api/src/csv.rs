@@ -175,6 +175,18 @@ fn plan_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
 }
 
+/// A send set's timestamp (`YYYYMMDDHHMMSS`) for the instant `now`, in
+/// Japan Standard Time (UTC+9, no daylight saving), as the standard's file
+/// names and 作成日時 are written. The caller reads the clock: the API
+/// has none, so that the same input gives the same bytes.
+pub fn jst_timestamp(now: chrono::DateTime<chrono::Utc>) -> String {
+    match chrono::FixedOffset::east_opt(9 * 3600) {
+        Some(jst) => now.with_timezone(&jst).format("%Y%m%d%H%M%S").to_string(),
+        // Unreachable (+9 h is a valid offset); UTC rather than a panic.
+        None => now.format("%Y%m%d%H%M%S").to_string(),
+    }
+}
+
 impl ExportRequest {
     /// Checks the options (endpoints, timestamp) without writing anything:
     /// [`ErrorCode::BadOptions`] with the option as the cause's path.
@@ -265,5 +277,18 @@ fn export_error(e: ExportError) -> ApiError {
         ExportError::TooMany { .. } => ApiError::new(ErrorCode::TooMany, ja, en),
         ExportError::NoPlans => ApiError::new(ErrorCode::NothingToWrite, ja, en),
         _ => ApiError::new(ErrorCode::BadOptions, ja, en),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_japan_time() {
+        let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        assert_eq!(jst_timestamp(at("2026-04-01T00:30:00Z")), "20260401093000");
+        // 15:00 UTC is midnight in Japan: the next day's date.
+        assert_eq!(jst_timestamp(at("2026-12-31T15:00:00Z")), "20270101000000");
     }
 }

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use careplan_api::csv::ExportRequest;
 use careplan_api::{ApiError, Document, ErrorCode};
-use chrono::{FixedOffset, Utc};
 
 use crate::io::{emit, read_input, write_new_files};
 use crate::{Outcome, path_text};
@@ -61,20 +60,14 @@ struct ImportArgs {
     output: PathBuf,
 }
 
-/// Now, in Japan time (UTC+9), as YYYYMMDDHHMMSS.
-fn now_jst() -> String {
-    let now = Utc::now();
-    match FixedOffset::east_opt(9 * 3600) {
-        Some(jst) => now.with_timezone(&jst).format("%Y%m%d%H%M%S").to_string(),
-        None => now.format("%Y%m%d%H%M%S").to_string(),
-    }
-}
-
 fn export_request(a: &ExportArgs) -> ExportRequest {
     ExportRequest {
         from: a.from.clone(),
         to: a.to.clone(),
-        timestamp: a.timestamp.clone().unwrap_or_else(now_jst),
+        timestamp: a
+            .timestamp
+            .clone()
+            .unwrap_or_else(|| careplan_api::csv::jst_timestamp(chrono::Utc::now())),
         repeat_values: a.repeat_values,
         jis_substitutions: a.jis_substitutions,
     }

@@ -447,15 +447,6 @@ fn rendered(out: RenderOutput) -> Result<Response, HttpProblem> {
     Ok(response)
 }
 
-/// Now, in Japan time (UTC+9), as YYYYMMDDHHMMSS.
-fn now_jst() -> String {
-    let now = chrono::Utc::now();
-    match chrono::FixedOffset::east_opt(9 * 3600) {
-        Some(jst) => now.with_timezone(&jst).format("%Y%m%d%H%M%S").to_string(),
-        None => now.format("%Y%m%d%H%M%S").to_string(),
-    }
-}
-
 async fn export(state: S<Arc<State>>, headers: HeaderMap, body: Body) -> Response {
     send_set(state, headers, body, false).await
 }
@@ -476,7 +467,7 @@ async fn send_set(
         let bytes = read_body(&headers, body, state.config.max_body).await?;
         let (set, timestamp) = light(&state, move || -> Result<(SendSet, String), HttpProblem> {
             let body: CsvBody = serde_json::from_slice(&bytes).map_err(malformed)?;
-            let request = body.options.request(now_jst);
+            let request = body.options.request(|| careplan_api::csv::jst_timestamp(chrono::Utc::now()));
             request.check().map_err(|e| HttpProblem::from_api(e, ""))?;
             let mut docs = Vec::new();
             let mut causes: Vec<Cause> = Vec::new();
