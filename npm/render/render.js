@@ -103,9 +103,7 @@ export class Renderer {
     if (!result.ok) return result;
     const { page_count, png_count, missing_glyphs } = result.value;
     const value = { pdf: this.#raw.takePdf(), page_count, missing_glyphs };
-    if (options.png_scale !== undefined && options.png_scale !== null) {
-      value.pngs = Array.from({ length: png_count }, (_, i) => this.#raw.takePng(i));
-    }
+    if (png_count > 0) value.pngs = Array.from({ length: png_count }, (_, i) => this.#raw.takePng(i));
     return { ok: true, value };
   }
 

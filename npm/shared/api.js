@@ -73,8 +73,7 @@ export function rules() {
 /** The JSON Schema of `plan`, `validation-report` or `check-report`, as an object. */
 export function schema(kind) {
   ready("schema");
-  const result = JSON.parse(raw.schema(String(kind)));
-  return result.ok ? { ok: true, value: JSON.parse(result.value) } : result;
+  return JSON.parse(raw.schema(String(kind)));
 }
 
 /** An ISO date (`2015-12-03`) in 和暦 (`平成27年12月3日`). */

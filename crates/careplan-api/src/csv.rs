@@ -82,7 +82,10 @@ pub struct ImportedBody {
     /// The plan's key.
     pub key: PlanKeyBody,
     /// The document, as `careplan csv import` writes it.
-    #[cfg_attr(feature = "schema", schemars(schema_with = "plan_ref"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::plan_component")
+    )]
     pub document: serde_json::Value,
 }
 
@@ -158,21 +161,13 @@ impl ImportReport {
                 .iter()
                 .map(|d| ImportedBody {
                     key: PlanKeyBody::from(&d.key),
-                    document: serde_json::from_str(&d.document.to_json_pretty())
-                        .unwrap_or(serde_json::Value::Null),
+                    document: d.document.to_json_value(),
                 })
                 .collect(),
             withdrawn: self.withdrawn.iter().map(PlanKeyBody::from).collect(),
             errors: self.errors.iter().map(ImportErrorBody::from).collect(),
         }
     }
-}
-
-/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema, as
-/// the HTTP service's contract names it.
-#[cfg(feature = "schema")]
-fn plan_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
 }
 
 /// A send set's timestamp (`YYYYMMDDHHMMSS`) for the instant `now`, in
@@ -283,6 +278,15 @@ fn export_error(e: ExportError) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn imported_documents_are_their_json() {
+        for (name, plan) in careplan_fixtures::plans() {
+            let doc = Document::Kyotaku(plan);
+            let printed: serde_json::Value = serde_json::from_str(&doc.to_json_pretty()).unwrap();
+            assert_eq!(doc.to_json_value(), printed, "{name}");
+        }
+    }
 
     #[test]
     fn timestamps_are_japan_time() {

@@ -4,6 +4,14 @@ use careplan_schema::Kind;
 
 use crate::{ApiError, ErrorCode};
 
+/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema as
+/// the HTTP service's OpenAPI contract names it, for a request or result
+/// type's field that holds a document (`#[schemars(schema_with = …)]`).
+#[cfg(feature = "schema")]
+pub fn plan_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
+}
+
 /// The names of the schema kinds, as `--kind` and the HTTP route take them.
 pub fn kinds() -> Vec<&'static str> {
     Kind::ALL.iter().map(|k| k.name()).collect()

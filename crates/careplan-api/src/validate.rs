@@ -28,11 +28,9 @@ pub fn validate(json: &str) -> Result<Document, ApiError> {
 pub fn file_report(file: &str, result: &Result<Document, ApiError>) -> FileReport {
     let (status, violations, error) = match result {
         Ok(_) => (FileStatus::Valid, Vec::new(), None),
-        Err(e) if e.code == ErrorCode::InvalidDocument => (
-            FileStatus::Invalid,
-            e.causes.iter().map(record).collect(),
-            None,
-        ),
+        Err(e) if e.code == ErrorCode::InvalidDocument => {
+            (FileStatus::Invalid, violations(e), None)
+        }
         Err(e) => (
             FileStatus::Unreadable,
             Vec::new(),
@@ -44,6 +42,17 @@ pub fn file_report(file: &str, result: &Result<Document, ApiError>) -> FileRepor
         status,
         violations,
         error,
+    }
+}
+
+/// The violations of an `invalid_document` error as `careplan validate
+/// --format json` writes them (none for any other error): what every
+/// surface shows for an invalid document.
+pub fn violations(e: &ApiError) -> Vec<ViolationRecord> {
+    if e.code == ErrorCode::InvalidDocument {
+        e.causes.iter().map(record).collect()
+    } else {
+        Vec::new()
     }
 }
 

@@ -208,6 +208,14 @@ impl Document {
         }
     }
 
+    /// The document's JSON form as a value (what [`Document::to_json_pretty`]
+    /// prints, without printing and reading it back).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        match self {
+            Document::Kyotaku(p) => p.to_json_value(),
+        }
+    }
+
     /// Every printed text with the path of its field, in the order of the form.
     pub fn texts(&self) -> Vec<(FieldPath, &str)> {
         match self {

@@ -133,7 +133,7 @@ impl HttpProblem {
         let e = e.under(prefix);
         let mut p = HttpProblem::new(status, code, e.message_ja.clone(), e.message_en.clone());
         if e.code == ErrorCode::InvalidDocument {
-            p.texts.violations = careplan_api::validate::file_report("", &Err(e)).violations;
+            p.texts.violations = careplan_api::validate::violations(&e);
         } else {
             p.texts.causes = e.causes;
         }

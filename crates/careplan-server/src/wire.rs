@@ -7,11 +7,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema.
-fn plan_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
-}
-
 /// A list of plan documents.
 fn plans_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
@@ -26,7 +21,7 @@ fn plans_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 #[serde(deny_unknown_fields)]
 pub struct RenderBody {
     /// The document to print (any form careplan prints).
-    #[schemars(schema_with = "plan_ref")]
+    #[schemars(schema_with = "careplan_api::schema::plan_component")]
     pub document: Box<RawValue>,
     /// How to print it; absent: every sheet, as the form prints it.
     #[serde(default)]

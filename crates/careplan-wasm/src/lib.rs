@@ -34,6 +34,7 @@ use careplan_api::csv::ExportRequest;
 use careplan_api::{ApiError, Cause, ErrorCode};
 use careplan_core::report::ViolationRecord;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// An error as JavaScript receives it.
@@ -50,24 +51,14 @@ struct ErrorValue {
 
 impl From<ApiError> for ErrorValue {
     fn from(e: ApiError) -> ErrorValue {
-        let code = e.code.as_str();
-        if e.code == ErrorCode::InvalidDocument {
-            let report = careplan_api::validate::file_report("", &Err(e.clone()));
-            ErrorValue {
-                code,
-                message_ja: e.message_ja,
-                message_en: e.message_en,
-                violations: report.violations,
-                causes: Vec::new(),
-            }
-        } else {
-            ErrorValue {
-                code,
-                message_ja: e.message_ja,
-                message_en: e.message_en,
-                violations: Vec::new(),
-                causes: e.causes,
-            }
+        let invalid = e.code == ErrorCode::InvalidDocument;
+        ErrorValue {
+            code: e.code.as_str(),
+            violations: careplan_api::validate::violations(&e),
+            message_ja: e.message_ja,
+            message_en: e.message_en,
+            // An invalid document's causes are its violations, given once.
+            causes: if invalid { Vec::new() } else { e.causes },
         }
     }
 }
@@ -131,10 +122,19 @@ pub fn rules() -> String {
     answer::<_>(Ok(careplan_api::check::rules()))
 }
 
-/// The JSON Schema of a kind (`plan`, `validation-report`, `check-report`), as text.
+/// The JSON Schema of a kind (`plan`, `validation-report`, `check-report`):
+/// the value is the schema itself (the committed text, placed as it is).
 #[wasm_bindgen]
 pub fn schema(kind: &str) -> String {
-    answer(careplan_api::schema::schema(kind))
+    answer(careplan_api::schema::schema(kind).and_then(|text| {
+        RawValue::from_string(text).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("スキーマが JSON ではありません（careplan の不具合です）: {e}"),
+                format!("the schema is not JSON (a careplan bug): {e}"),
+            )
+        })
+    }))
 }
 
 /// An ISO date (`2015-12-03`) in 和暦 (`平成27年12月3日`).
@@ -165,11 +165,12 @@ fn chrono_date(iso: &str) -> Result<chrono::NaiveDate, ApiError> {
     })
 }
 
-/// What `csvExport` takes: the documents as JSON values and the options.
+/// What `csvExport` takes: the documents, each read by the validator from
+/// its own text as given, and the options.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExportInput {
-    documents: Vec<serde_json::Value>,
+    documents: Vec<Box<RawValue>>,
     options: ExportRequest,
 }
 
@@ -190,7 +191,7 @@ pub fn export(input: &str, withdraw: bool) -> String {
             .map_err(|e| bad("入力の形が違います", format!("not the input's shape: {e}")))?;
         let mut docs = Vec::new();
         for (i, d) in input.documents.iter().enumerate() {
-            let doc = careplan_api::validate::validate(&d.to_string())
+            let doc = careplan_api::validate::validate(d.get())
                 .map_err(|e| e.under(&format!("documents[{i}]")))?;
             docs.push(doc);
         }
@@ -284,6 +285,12 @@ mod tests {
         );
         assert_eq!(parse(&rules())["value"].as_array().unwrap().len(), 21);
         assert_eq!(parse(&schema("nope"))["error"]["code"], "bad_options");
+        let committed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/plan.schema.json"
+        ))
+        .unwrap();
+        assert_eq!(parse(&schema("plan"))["value"], parse(&committed));
         assert_eq!(
             parse(&format_wareki("2015-12-03"))["value"],
             "平成27年12月3日"

@@ -14,7 +14,7 @@
 //! // Everything answered the healthy way, but three falls-and-mobility items count.
 //! let mut answers = Checklist::HEALTHY;
 //! for n in [6, 7, 9] {
-//!     answers = answers.with(n, Answer::opposite_of_healthy(n).unwrap()).unwrap();
+//!     answers = answers.with(n, Answer::counting(n).unwrap()).unwrap();
 //! }
 //! let list = Checklist::new(answers, BodyMeasures::new(1600, 550).unwrap());
 //! assert_eq!(list.count(Domain::Motor), 3);
@@ -35,24 +35,27 @@ code_enum! {
 }
 
 impl Answer {
-    /// The answer to question `number` that does not count (the healthy
-    /// one), or `None` for 12 (measured, not answered) and numbers outside
-    /// 1–25.
-    pub fn healthy(number: u8) -> Option<Answer> {
-        match question(number)?.counts {
-            Counts::When(Answer::Yes) => Some(Answer::No),
-            Counts::When(Answer::No) => Some(Answer::Yes),
-            Counts::BmiUnder18_5 => None,
+    /// The other answer.
+    pub const fn opposite(self) -> Answer {
+        match self {
+            Answer::Yes => Answer::No,
+            Answer::No => Answer::Yes,
         }
     }
 
-    /// The answer to question `number` that counts (該当), or `None` as for
-    /// [`Answer::healthy`].
-    pub fn opposite_of_healthy(number: u8) -> Option<Answer> {
+    /// The answer to question `number` that counts (該当), or `None` for 12
+    /// (measured, not answered) and numbers outside 1–25.
+    pub fn counting(number: u8) -> Option<Answer> {
         match question(number)?.counts {
             Counts::When(answer) => Some(answer),
             Counts::BmiUnder18_5 => None,
         }
+    }
+
+    /// The answer to question `number` that does not count (the healthy
+    /// one); `None` as for [`Answer::counting`].
+    pub fn healthy(number: u8) -> Option<Answer> {
+        Answer::counting(number).map(Answer::opposite)
     }
 }
 
@@ -326,34 +329,22 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    /// Every question answered the way that does not count.
-    pub const HEALTHY: Answers = Answers([
-        Answer::Yes, // 1
-        Answer::Yes,
-        Answer::Yes,
-        Answer::Yes,
-        Answer::Yes, // 5
-        Answer::Yes,
-        Answer::Yes,
-        Answer::Yes,
-        Answer::No,
-        Answer::No, // 10
-        Answer::No,
-        Answer::No, // 12: unused
-        Answer::No,
-        Answer::No,
-        Answer::No, // 15
-        Answer::Yes,
-        Answer::No,
-        Answer::No,
-        Answer::Yes,
-        Answer::No, // 20
-        Answer::No,
-        Answer::No,
-        Answer::No,
-        Answer::No,
-        Answer::No, // 25
-    ]);
+    /// Every question answered the way that does not count, derived from
+    /// [`QUESTIONS`] (slot 12, never read, holds `No`).
+    // Evaluated while compiling: an index out of bounds fails the build,
+    // it cannot panic at run time.
+    #[allow(clippy::indexing_slicing)]
+    pub const HEALTHY: Answers = {
+        let mut all = [Answer::No; 25];
+        let mut i = 0;
+        while i < QUESTIONS.len() {
+            if let Counts::When(counting) = QUESTIONS[i].counts {
+                all[i] = counting.opposite();
+            }
+            i += 1;
+        }
+        Answers(all)
+    };
 
     /// A checklist from its answers and measures.
     pub fn new(answers: Answers, measures: BodyMeasures) -> Checklist {
@@ -430,9 +421,7 @@ mod tests {
     fn with_counting(numbers: &[u8]) -> Checklist {
         let mut a = Checklist::HEALTHY;
         for n in numbers {
-            a = a
-                .with(*n, Answer::opposite_of_healthy(*n).unwrap())
-                .unwrap();
+            a = a.with(*n, Answer::counting(*n).unwrap()).unwrap();
         }
         Checklist::new(a, measures())
     }
@@ -442,9 +431,8 @@ mod tests {
         let list = Checklist::new(Checklist::HEALTHY, measures());
         assert!((1..=25).all(|n| list.counts(n) == Some(false)));
         assert!(!list.meets_jigyo_criteria());
-        for n in (1..=25).filter(|n| *n != 12) {
-            assert_eq!(Checklist::HEALTHY.get(n), Answer::healthy(n), "{n}");
-        }
+        assert_eq!(Checklist::HEALTHY.get(1), Some(Answer::Yes));
+        assert_eq!(Checklist::HEALTHY.get(9), Some(Answer::No));
     }
 
     #[test]
