@@ -3,10 +3,12 @@
 (Python jsonschema, Draft202012Validator), as a sending system would:
 
 - each schema is a valid 2020-12 schema;
-- every plan in fixtures/plans validates;
-- every invalid fixture that breaks a rule JSON Schema can state is refused,
-  and the ones listed in fixtures/invalid/not-schema-expressible.txt are
-  accepted (careplan itself refuses those).
+- every plan in fixtures/plans validates against plan.schema.json, and
+  every 介護予防 plan in fixtures/yobo/plans against yobo-plan.schema.json;
+- every invalid fixture (fixtures/invalid, fixtures/yobo/invalid) that
+  breaks a rule JSON Schema can state is refused, and the ones listed in
+  each folder's not-schema-expressible.txt are accepted (careplan itself
+  refuses those).
 
 Prints 'N passed, N failed' and exits non-zero on any failure.
 """
@@ -39,28 +41,36 @@ for path in sorted((ROOT / "schema").glob("*.schema.json")):
         check(False, f"{path.name} is not a valid 2020-12 schema: {e}")
     schemas[path.name] = Draft202012Validator(schema)
 
-plan = schemas["plan.schema.json"]
-for path in sorted((ROOT / "fixtures" / "plans").glob("*.json")):
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in plan.iter_errors(doc)]
-    check(not errors, f"{path.name} should validate: {errors[:3]}")
 
-invalid_dir = ROOT / "fixtures" / "invalid"
-expected = json.loads((invalid_dir / "expected.json").read_text(encoding="utf-8"))
-boundary = {
-    line.strip()
-    for line in (invalid_dir / "not-schema-expressible.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-}
-for name, exp in sorted(expected.items()):
-    if exp["rule"] == "json_syntax":
-        continue
-    doc = json.loads((invalid_dir / name).read_text(encoding="utf-8"))
-    valid = plan.is_valid(doc)
-    if name in boundary:
-        check(valid, f"{name} breaks a rule JSON Schema cannot state; the schema should accept it")
-    else:
-        check(not valid, f"{name} breaks {exp['rule']}; the schema should refuse it")
+def check_form(schema_name, fixtures):
+    """The plans of fixtures/<fixtures>/plans (or fixtures/plans) validate;
+    the invalid ones are refused, but for the listed boundary."""
+    validator = schemas[schema_name]
+    base = ROOT / "fixtures" / fixtures if fixtures else ROOT / "fixtures"
+    for path in sorted((base / "plans").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)]
+        check(not errors, f"{path.name} should validate against {schema_name}: {errors[:3]}")
+    invalid_dir = base / "invalid"
+    expected = json.loads((invalid_dir / "expected.json").read_text(encoding="utf-8"))
+    boundary = {
+        line.strip()
+        for line in (invalid_dir / "not-schema-expressible.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    for name, exp in sorted(expected.items()):
+        if exp["rule"] == "json_syntax":
+            continue
+        doc = json.loads((invalid_dir / name).read_text(encoding="utf-8"))
+        valid = validator.is_valid(doc)
+        if name in boundary:
+            check(valid, f"{name} breaks a rule JSON Schema cannot state; {schema_name} should accept it")
+        else:
+            check(not valid, f"{name} breaks {exp['rule']}; {schema_name} should refuse it")
+
+
+check_form("plan.schema.json", None)
+check_form("yobo-plan.schema.json", "yobo")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

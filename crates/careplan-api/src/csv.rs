@@ -209,11 +209,29 @@ fn option(name: &str, e: &ExportError) -> ApiError {
     ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
 }
 
-/// The plans of the documents (every document careplan exchanges today is
-/// a 居宅サービス計画書).
-fn plans(docs: &[Document]) -> Vec<careplan_core::CarePlan> {
+/// The plans of the documents, or an error naming the first document of
+/// a form careplan does not exchange yet (never dropped silently).
+fn plans(docs: &[Document]) -> Result<Vec<careplan_core::CarePlan>, ApiError> {
     docs.iter()
-        .filter_map(|d| d.as_kyotaku().cloned())
+        .enumerate()
+        .map(|(i, d)| match d {
+            Document::Kyotaku(p) => Ok(p.clone()),
+            other => {
+                let form = other.form();
+                let ja = format!(
+                    "{}件目の文書（{}）は CSV に書き出せません（この様式のレコードはまだありません）",
+                    i + 1,
+                    form.label_ja()
+                );
+                let en = format!(
+                    "document {} is a {} document, which careplan does not write as CSV yet",
+                    i + 1,
+                    form.code()
+                );
+                let cause = Cause::at("form_not_exchanged", format!("documents[{i}]"), &ja, &en);
+                Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]))
+            }
+        })
         .collect()
 }
 
@@ -221,13 +239,13 @@ fn plans(docs: &[Document]) -> Vec<careplan_core::CarePlan> {
 /// character could be (or was allowed to be substituted).
 pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
-    careplan_csv::export(&plans(docs), &opts).map_err(export_error)
+    careplan_csv::export(&plans(docs)?, &opts).map_err(export_error)
 }
 
 /// Writes DLT1KYO: the withdrawal of the documents' plans, sent before.
 pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
-    let keys: Vec<PlanKey> = plans(docs).iter().map(PlanKey::of).collect();
+    let keys: Vec<PlanKey> = plans(docs)?.iter().map(PlanKey::of).collect();
     careplan_csv::export_withdrawal(&keys, &opts).map_err(export_error)
 }
 

@@ -12,13 +12,21 @@ pub fn plan_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
 }
 
+/// `{"$ref": "#/components/schemas/Document"}`: a document of any form
+/// (the 居宅サービス計画書, or a form that names itself with `form`), as the
+/// HTTP service's OpenAPI contract names it.
+#[cfg(feature = "schema")]
+pub fn document_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "$ref": "#/components/schemas/Document" })
+}
+
 /// The names of the schema kinds, as `--kind` and the HTTP route take them.
 pub fn kinds() -> Vec<&'static str> {
     Kind::ALL.iter().map(|k| k.name()).collect()
 }
 
-/// The schema of the document kind `name` (`plan`, `validation-report`,
-/// `check-report`) as pretty JSON ending in a newline, as committed under
+/// The schema of the document kind `name` (`plan`, `yobo-plan`,
+/// `validation-report`, `check-report`) as pretty JSON ending in a newline, as committed under
 /// `schema/`.
 pub fn schema(name: &str) -> Result<String, ApiError> {
     let kind = Kind::from_name(name).ok_or_else(|| {

@@ -61,6 +61,17 @@ pub fn is_preventive_spelling(v: &str) -> bool {
         || v == "事業対象者"
 }
 
+/// Whether `v` names a 要介護 level in one of the spellings met in practice:
+/// the JSON codes, 「要介護1」「要介護３」, `care1`, and the CSV codes 21–25.
+pub fn is_care_spelling(v: &str) -> bool {
+    let v = v.trim();
+    Level::from_code(v)
+        .or_else(|| Level::from_csv_code(v))
+        .is_some_and(|l| !l.is_preventive())
+        || v.starts_with("care")
+        || v.starts_with("要介護")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +93,12 @@ mod tests {
         }
         for v in ["care_1", "21", "要介護1", "", "07"] {
             assert!(!is_preventive_spelling(v), "{v}");
+        }
+        for v in ["care_1", "care3", "21", " 25", "要介護1", "要介護５"] {
+            assert!(is_care_spelling(v), "{v}");
+        }
+        for v in ["support_1", "12", "06", "事業対象者", "", "26"] {
+            assert!(!is_care_spelling(v), "{v}");
         }
         let preventive: Vec<Level> = Level::ALL
             .into_iter()

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use crate::error::Error;
 use crate::fields::Tables;
 use crate::forms::kyotaku::{self, CarePlan};
+use crate::forms::yobo::{self, PreventivePlan};
 use crate::path::FieldPath;
 
 /// The document types of a form's JSON document: every field `Option` (a
@@ -55,16 +56,20 @@ pub(crate) use document_type;
 pub enum Form {
     /// 居宅サービス計画書 第1表–第3表: the home care plan for 要介護１–５.
     Kyotaku,
+    /// 介護予防サービス・支援計画書: the preventive plan for 要支援１・２ and
+    /// 事業対象者 (`"form": "yobo_plan"`).
+    YoboPlan,
 }
 
 impl Form {
     /// Every form, in the order careplan lists them.
-    pub const ALL: [Form; 1] = [Form::Kyotaku];
+    pub const ALL: [Form; 2] = [Form::Kyotaku, Form::YoboPlan];
 
     /// The form's code: the value of a document's `form` key.
     pub fn code(self) -> &'static str {
         match self {
             Form::Kyotaku => "kyotaku",
+            Form::YoboPlan => yobo::fields::FORM_CODE,
         }
     }
 
@@ -72,6 +77,7 @@ impl Form {
     pub fn label_ja(self) -> &'static str {
         match self {
             Form::Kyotaku => "居宅サービス計画書",
+            Form::YoboPlan => "介護予防サービス・支援計画書",
         }
     }
 
@@ -80,6 +86,7 @@ impl Form {
     fn named_by_key(self) -> bool {
         match self {
             Form::Kyotaku => false,
+            Form::YoboPlan => true,
         }
     }
 
@@ -91,6 +98,7 @@ impl Form {
                 Sheet::KyotakuTable2,
                 Sheet::KyotakuTable3,
             ],
+            Form::YoboPlan => &[Sheet::YoboPlan],
         }
     }
 
@@ -103,6 +111,7 @@ impl Form {
     pub fn tables(self) -> &'static Tables {
         match self {
             Form::Kyotaku => &kyotaku::fields::TABLES,
+            Form::YoboPlan => &yobo::fields::TABLES,
         }
     }
 
@@ -140,6 +149,8 @@ pub enum Sheet {
     KyotakuTable2,
     /// 第3表 週間サービス計画表.
     KyotakuTable3,
+    /// 介護予防サービス・支援計画書 (one sheet, printed over as many pages as it needs).
+    YoboPlan,
 }
 
 impl Sheet {
@@ -147,13 +158,14 @@ impl Sheet {
     pub fn form(self) -> Form {
         match self {
             Sheet::KyotakuTable1 | Sheet::KyotakuTable2 | Sheet::KyotakuTable3 => Form::Kyotaku,
+            Sheet::YoboPlan => Form::YoboPlan,
         }
     }
 
     /// The sheet's number within its form (第`n`表), as `--tables` takes it.
     pub fn number(self) -> u8 {
         match self {
-            Sheet::KyotakuTable1 => 1,
+            Sheet::KyotakuTable1 | Sheet::YoboPlan => 1,
             Sheet::KyotakuTable2 => 2,
             Sheet::KyotakuTable3 => 3,
         }
@@ -165,6 +177,7 @@ impl Sheet {
             Sheet::KyotakuTable1 => "第１表",
             Sheet::KyotakuTable2 => "第２表",
             Sheet::KyotakuTable3 => "第３表",
+            Sheet::YoboPlan => "介護予防サービス・支援計画書",
         }
     }
 
@@ -174,6 +187,7 @@ impl Sheet {
             Sheet::KyotakuTable1 => "居宅サービス計画書（１）",
             Sheet::KyotakuTable2 => "居宅サービス計画書（２）",
             Sheet::KyotakuTable3 => "週間サービス計画表",
+            Sheet::YoboPlan => "介護予防サービス・支援計画書",
         }
     }
 }
@@ -181,9 +195,14 @@ impl Sheet {
 /// A checked document of any form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+// Both forms are a few hundred bytes of headers and vectors; a document is
+// made once per request and moved rarely, so neither is boxed.
+#[allow(clippy::large_enum_variant)]
 pub enum Document {
     /// 居宅サービス計画書 第1表–第3表.
     Kyotaku(CarePlan),
+    /// 介護予防サービス・支援計画書.
+    YoboPlan(PreventivePlan),
 }
 
 impl Document {
@@ -191,6 +210,7 @@ impl Document {
     pub fn from_json(json: &str) -> Result<Document, Error> {
         match Form::of_json(json) {
             Form::Kyotaku => CarePlan::from_json(json).map(Document::Kyotaku),
+            Form::YoboPlan => PreventivePlan::from_json(json).map(Document::YoboPlan),
         }
     }
 
@@ -198,6 +218,7 @@ impl Document {
     pub fn form(&self) -> Form {
         match self {
             Document::Kyotaku(_) => Form::Kyotaku,
+            Document::YoboPlan(_) => Form::YoboPlan,
         }
     }
 
@@ -205,6 +226,7 @@ impl Document {
     pub fn to_json_pretty(&self) -> String {
         match self {
             Document::Kyotaku(p) => p.to_json_pretty(),
+            Document::YoboPlan(p) => p.to_json_pretty(),
         }
     }
 
@@ -213,6 +235,7 @@ impl Document {
     pub fn to_json_value(&self) -> serde_json::Value {
         match self {
             Document::Kyotaku(p) => p.to_json_value(),
+            Document::YoboPlan(p) => p.to_json_value(),
         }
     }
 
@@ -220,6 +243,7 @@ impl Document {
     pub fn texts(&self) -> Vec<(FieldPath, &str)> {
         match self {
             Document::Kyotaku(p) => p.texts(),
+            Document::YoboPlan(p) => p.texts(),
         }
     }
 
@@ -227,7 +251,22 @@ impl Document {
     pub fn as_kyotaku(&self) -> Option<&CarePlan> {
         match self {
             Document::Kyotaku(p) => Some(p),
+            Document::YoboPlan(_) => None,
         }
+    }
+
+    /// The 介護予防サービス・支援計画書, if that is what the document is.
+    pub fn as_yobo_plan(&self) -> Option<&PreventivePlan> {
+        match self {
+            Document::YoboPlan(p) => Some(p),
+            Document::Kyotaku(_) => None,
+        }
+    }
+}
+
+impl From<PreventivePlan> for Document {
+    fn from(plan: PreventivePlan) -> Document {
+        Document::YoboPlan(plan)
     }
 }
 
@@ -245,11 +284,19 @@ mod tests {
     fn a_document_without_form_is_a_kyotaku_plan() {
         assert_eq!(Form::of_json(r#"{"status": "final"}"#), Form::Kyotaku);
         assert_eq!(Form::of_json("not json"), Form::Kyotaku);
-        // No form is named by key yet, so a `form` key is left to the plan's
-        // reader, which refuses it as an unknown field.
+        // The 居宅 plan is not named by key: a `form` key naming it is left
+        // to the plan's reader, which refuses it as an unknown field.
         assert_eq!(Form::of_json(r#"{"form": "kyotaku"}"#), Form::Kyotaku);
         let e = Document::from_json(r#"{"form": "kyotaku"}"#).unwrap_err();
         assert_eq!(e.violations()[0].path().as_str(), "form");
+        assert_eq!(Form::of_json(r#"{"form": "yobo_plan"}"#), Form::YoboPlan);
+        let e = Document::from_json(r#"{"form": "yobo_plan"}"#).unwrap_err();
+        assert!(
+            e.violations()
+                .iter()
+                .all(|v| v.form() == Some(Form::YoboPlan))
+        );
+        assert!(e.violations().iter().any(|v| v.path().as_str() == "issues"));
     }
 
     #[test]

@@ -53,6 +53,10 @@ pub enum Format {
     CodeSet(&'static [&'static str]),
     /// `true` or `false`.
     Bool,
+    /// An integer from the first bound to the second, both included.
+    Integer(i64, i64),
+    /// A telephone number ([`crate::PhoneNumber`]).
+    Phone,
     /// Anything the document's type allows (a report's free string).
     Any,
 }

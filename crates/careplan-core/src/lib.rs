@@ -107,6 +107,7 @@ pub use fields::{Field, Format};
 /// Proptest strategies that generate valid plans (feature `proptest`).
 #[cfg(feature = "proptest")]
 pub use forms::kyotaku::arbitrary;
+pub use forms::yobo::PreventivePlan;
 // The 居宅サービス計画書, the first form, at the top for convenience.
 pub use forms::kyotaku::{
     CareLevel, CarePlan, Consent, DailyActivity, HouseworkReason, HouseworkReasonCode,
@@ -118,7 +119,7 @@ pub use list::NonEmpty;
 pub use path::FieldPath;
 pub use text::{
     CharAt, InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber,
-    PostalCode, ServiceId, Text,
+    PhoneNumber, PostalCode, ServiceId, Text,
 };
 pub use time::{DateRange, Period, TimeOfDay, TimeRange, Weekday, Weekdays, YearMonth};
 

@@ -81,6 +81,24 @@ pub enum Rule {
     EntryWithoutTarget,
     /// A draft plan (原案) carries a consent: consent is given to the draft, which then stops being one.
     ConsentOnDraft,
+    /// 要介護１–５: these users get the 居宅サービス計画書, not the 介護予防 form.
+    CareLevelOnPreventivePlan,
+    /// A 事業対象者 has no 認定: no 認定年月日 or 有効期間 is written.
+    CertificationForBusinessTarget,
+    /// A 事業対象者 gets 介護予防ケアマネジメント, not 介護予防支援 (予防給付 needs a 要支援 認定).
+    PreventionSupportForBusinessTarget,
+    /// 計画作成者氏名 names neither the 地域包括支援センター担当者 nor the 介護支援専門員.
+    PlannerNameRequired,
+    /// A telephone number is not 1–15 digits, hyphens and brackets.
+    PhoneFormat,
+    /// The 基本チェックリスト answers are not exactly the 24 answered questions (1–11, 13–25).
+    ChecklistAnswerCount,
+    /// 身長 or 体重 is not a number with at most one decimal within its bounds.
+    MeasureFormat,
+    /// A checklist count is more than its domain has questions.
+    CountOutOfRange,
+    /// A checklist count differs from the count the answers give.
+    ChecklistCountMismatch,
 }
 
 impl Rule {
@@ -119,6 +137,15 @@ impl Rule {
         Rule::RelationNotAllowed,
         Rule::EntryWithoutTarget,
         Rule::ConsentOnDraft,
+        Rule::CareLevelOnPreventivePlan,
+        Rule::CertificationForBusinessTarget,
+        Rule::PreventionSupportForBusinessTarget,
+        Rule::PlannerNameRequired,
+        Rule::PhoneFormat,
+        Rule::ChecklistAnswerCount,
+        Rule::MeasureFormat,
+        Rule::CountOutOfRange,
+        Rule::ChecklistCountMismatch,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -157,6 +184,15 @@ impl Rule {
             Rule::RelationNotAllowed => "relation_not_allowed",
             Rule::EntryWithoutTarget => "entry_without_target",
             Rule::ConsentOnDraft => "consent_on_draft",
+            Rule::CareLevelOnPreventivePlan => "care_level_on_preventive_plan",
+            Rule::CertificationForBusinessTarget => "certification_for_business_target",
+            Rule::PreventionSupportForBusinessTarget => "prevention_support_for_business_target",
+            Rule::PlannerNameRequired => "planner_name_required",
+            Rule::PhoneFormat => "phone_format",
+            Rule::ChecklistAnswerCount => "checklist_answer_count",
+            Rule::MeasureFormat => "measure_format",
+            Rule::CountOutOfRange => "count_out_of_range",
+            Rule::ChecklistCountMismatch => "checklist_count_mismatch",
         }
     }
 
@@ -329,6 +365,42 @@ impl Rule {
             Rule::ConsentOnDraft => (
                 "原案には同意を記録できません。同意を得た計画は原案ではありません。",
                 "a draft plan (原案) cannot carry a consent",
+            ),
+            Rule::CareLevelOnPreventivePlan => (
+                "要介護１〜５の方は「居宅サービス計画書（第１表〜第３表）」の様式を使います。介護予防サービス・支援計画書は要支援１・２と事業対象者の方のものです。",
+                "要介護1-5 use the home care plan (居宅サービス計画書); the 介護予防 plan is for 要支援1-2 and 事業対象者",
+            ),
+            Rule::CertificationForBusinessTarget => (
+                "事業対象者は要支援認定を受けていないため、認定年月日・認定の有効期間は記入しません。",
+                "a 事業対象者 has no certification: no certification date or period",
+            ),
+            Rule::PreventionSupportForBusinessTarget => (
+                "事業対象者の計画は介護予防ケアマネジメントです（介護予防支援は要支援認定を受けた方の予防給付です）。",
+                "a 事業対象者 plan is 介護予防ケアマネジメント (care_management): 介護予防支援 needs a 要支援 certification",
+            ),
+            Rule::PlannerNameRequired => (
+                "計画作成者氏名（地域包括支援センター担当者名または担当介護支援専門員名）のどちらかを入力してください。",
+                "the planner needs a name: the centre staff member, the care manager, or both",
+            ),
+            Rule::PhoneFormat => (
+                "電話番号は半角数字とハイフン・括弧の15文字までで入力してください。",
+                "a telephone number is 1 to 15 digits, hyphens and brackets",
+            ),
+            Rule::ChecklistAnswerCount => (
+                "基本チェックリストの回答は、No.12（身長・体重）を除く24問（No.1〜11、13〜25）の順に、すべて入力してください。",
+                "the checklist answers must be the 24 answers to questions 1-11 and 13-25, in order",
+            ),
+            Rule::MeasureFormat => (
+                "身長は50.0〜250.0（cm）、体重は10.0〜300.0（kg）の範囲で、小数点以下1桁までの数値で入力してください。",
+                "height is 50.0-250.0 (cm) and weight 10.0-300.0 (kg), with at most one decimal",
+            ),
+            Rule::CountOutOfRange => (
+                "基本チェックリストの該当数が、その項目の質問数を超えています。",
+                "a checklist count is more than its domain has questions",
+            ),
+            Rule::ChecklistCountMismatch => (
+                "基本チェックリストの該当数が回答と合いません（該当数は回答から数えられます）。",
+                "a checklist count differs from what the answers give (the counts are computed from the answers)",
             ),
         };
         (ja.into(), en.into())

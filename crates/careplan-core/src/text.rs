@@ -189,6 +189,24 @@ fn check_service_id(s: &str) -> Result<(), Rule> {
     }
 }
 
+/// The longest telephone number the CSV standard carries (項目長 15).
+pub const MAX_PHONE_CHARS: usize = 15;
+
+fn check_phone(s: &str) -> Result<(), Rule> {
+    let ok = (1..=MAX_PHONE_CHARS).contains(&s.len())
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'(' | b')'));
+    if ok { Ok(()) } else { Err(Rule::PhoneFormat) }
+}
+
+constrained_string!(
+    /// A telephone number as written (`03-1234-5678`, `0120(12)3456`): 1 to
+    /// [`MAX_PHONE_CHARS`] ASCII digits, hyphens and brackets, with a digit.
+    PhoneNumber,
+    check_phone
+);
+
 constrained_string!(
     /// Free text of the form: not blank (white space, including the
     /// full-width space, does not count), at most [`MAX_TEXT_CHARS`]

@@ -31,6 +31,7 @@
 use careplan_core::Form;
 use careplan_core::fields::{Field, Format, Object};
 use careplan_core::forms::kyotaku::wire::PlanDocument;
+use careplan_core::forms::yobo::wire::YoboPlanDocument;
 use careplan_core::report::ValidationReport;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -45,6 +46,8 @@ pub const FORMAT_MAJOR_VERSION: u32 = 1;
 pub enum Kind {
     /// The plan document (第1表–第3表), read by every command.
     Plan,
+    /// The 介護予防サービス・支援計画書 document (`"form": "yobo_plan"`).
+    YoboPlan,
     /// The report `careplan validate --format json` writes.
     ValidationReport,
     /// The report `careplan check --format json` writes.
@@ -53,12 +56,18 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 3] = [Kind::Plan, Kind::ValidationReport, Kind::CheckReport];
+    pub const ALL: [Kind; 4] = [
+        Kind::Plan,
+        Kind::YoboPlan,
+        Kind::ValidationReport,
+        Kind::CheckReport,
+    ];
 
     /// The name used on the command line and in file names.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Plan => "plan",
+            Kind::YoboPlan => "yobo-plan",
             Kind::ValidationReport => "validation-report",
             Kind::CheckReport => "check-report",
         }
@@ -95,6 +104,8 @@ pub mod patterns {
     pub const OFFICE: &str = "^[0-9]{10}$";
     /// 郵便番号.
     pub const POSTAL: &str = "^[0-9]{3}-[0-9]{4}$";
+    /// A telephone number: digits, hyphens and brackets, at most 15, with a digit.
+    pub const PHONE: &str = "^(?=.*[0-9])[0-9()-]{1,15}$";
     /// A service id.
     pub const SERVICE_ID: &str = "^[A-Za-z0-9._-]{1,64}$";
     /// フリガナ: katakana, half-width katakana, spaces.
@@ -119,6 +130,7 @@ pub mod patterns {
 pub fn objects(kind: Kind) -> &'static [&'static Object] {
     match kind {
         Kind::Plan => Form::Kyotaku.tables().objects,
+        Kind::YoboPlan => Form::YoboPlan.tables().objects,
         Kind::ValidationReport => careplan_core::report::fields::OBJECTS,
         Kind::CheckReport => careplan_check::fields::OBJECTS,
     }
@@ -132,6 +144,13 @@ service ids unique across table 2; table 3's service references naming a table 2
 optional text written blank counts as absent. \
 これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
 
+/// The rules of the 介護予防 plan JSON Schema cannot state.
+const YOBO_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
+dates in order (初回作成日 ≤ 計画作成（変更）日, start ≤ end of every period); existing dates (no 2025-02-30); \
+a 要介護 level refused with the rule that names the 居宅サービス計画書; 身長 and 体重 within their bounds; \
+the checklist's counts equal to those its answers give; optional text written blank counts as absent. \
+これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
+
 fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12()
 }
@@ -141,12 +160,14 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
     let generator = settings().into_generator();
     let root = match kind {
         Kind::Plan => generator.into_root_schema_for::<PlanDocument>(),
+        Kind::YoboPlan => generator.into_root_schema_for::<YoboPlanDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
         Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
     };
     let mut value = root.to_value();
     let root_name = match kind {
         Kind::Plan => "PlanDocument",
+        Kind::YoboPlan => "YoboPlanDocument",
         Kind::ValidationReport => "ValidationReport",
         Kind::CheckReport => "Report",
     };
@@ -178,6 +199,18 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
                 if let Some(example) = case_a() {
                     obj.insert("examples".into(), json!([example]));
                 }
+            }
+            Kind::YoboPlan => {
+                let d = obj
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                obj.insert(
+                    "description".into(),
+                    json!(format!("{d}\n\n{YOBO_NOT_EXPRESSIBLE}")),
+                );
+                add_yobo_conditions(obj);
             }
             Kind::ValidationReport | Kind::CheckReport => {}
         }
@@ -296,6 +329,8 @@ fn strict(format: Format, generated: Value) -> Value {
         Format::Id => json!({"type": "string", "pattern": patterns::SERVICE_ID}),
         Format::Structure | Format::Any => generated,
         Format::Bool => json!({"type": "boolean"}),
+        Format::Integer(min, max) => json!({"type": "integer", "minimum": min, "maximum": max}),
+        Format::Phone => json!({"type": "string", "pattern": patterns::PHONE}),
         Format::Text => {
             json!({"type": "string", "minLength": 1, "maxLength": careplan_core::MAX_TEXT_CHARS, "pattern": patterns::TEXT})
         }
@@ -322,7 +357,11 @@ fn property_schema(meta: &Field, generated: Value) -> Value {
     } else {
         match meta.format {
             // Optional structures and values: absent, null, or valid.
-            Format::Structure | Format::Any | Format::Bool | Format::CodeSet(_) => {
+            Format::Structure
+            | Format::Any
+            | Format::Bool
+            | Format::Integer(..)
+            | Format::CodeSet(_) => {
                 json!({"anyOf": [strict(meta.format, non_null(generated)), {"type": "null"}]})
             }
             // Optional strings: a blank string counts as absent.
@@ -432,5 +471,112 @@ fn add_plan_conditions(root: &mut Map<String, Value>) {
         {
             l.insert("minItems".into(), json!(1));
         }
+    }
+}
+
+/// A string with something in it (not only white space).
+fn filled() -> Value {
+    json!({"type": "string", "pattern": "\\S"})
+}
+
+/// The cross-field rules of the 介護予防 plan that JSON Schema can state.
+fn add_yobo_conditions(root: &mut Map<String, Value>) {
+    let absent = json!({"anyOf": [{"type": "null"}, {"type": "string", "pattern": "^\\s*$"}]});
+    root.insert(
+        "allOf".into(),
+        json!([
+            // 原案 ⇒ no consent.
+            {"if": {"properties": {"status": {"const": "draft"}}, "required": ["status"]},
+             "then": {"properties": {"consent": {"type": "null"}}}},
+            // 事業対象者 ⇒ no 認定, and 介護予防ケアマネジメント.
+            {"if": {"properties": {"level": {"const": "business_target"}}, "required": ["level"]},
+             "then": {"properties": {
+                 "certification_date": absent,
+                 "certification_period": {"type": "null"},
+                 "plan_type": {"const": "care_management"}
+             }}},
+            // 要支援 ⇒ 認定済・申請中.
+            {"if": {"properties": {"level": {"enum": ["support_1", "support_2"]}}, "required": ["level"]},
+             "then": {"required": ["certification_status"], "properties": {"certification_status": {"type": "string"}}}},
+            // 要支援 and 認定済 ⇒ 認定年月日 and 有効期間 (both ends).
+            {"if": {"properties": {
+                 "level": {"enum": ["support_1", "support_2"]},
+                 "certification_status": {"const": "certified"}
+             }, "required": ["level", "certification_status"]},
+             "then": {"required": ["certification_date", "certification_period"], "properties": {
+                 "certification_date": filled(),
+                 "certification_period": {"type": "object", "required": ["start", "end"], "properties": {"end": {"type": "string"}}}
+             }}},
+            // 委託 ⇒ the office named.
+            {"if": {"properties": {"entrusted": {"const": true}}, "required": ["entrusted"]},
+             "then": {"required": ["planner_office"], "properties": {"planner_office": {"type": "object"}}}}
+        ]),
+    );
+    if let Some(Value::Object(props)) = root.get_mut("properties")
+        && let Some(Value::Object(cp)) = props.get_mut("certification_period")
+    {
+        // 認定の有効期間 always has both ends when given.
+        cp.insert("anyOf".into(), json!([
+            {"$ref": "#/$defs/DateRangeDoc", "required": ["start", "end"], "properties": {"end": {"type": "string"}}},
+            {"type": "null"}
+        ]));
+    }
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    if let Some(Value::Object(p)) = defs.get_mut("YoboPlannerDoc") {
+        // At least one name.
+        p.insert(
+            "anyOf".into(),
+            json!([
+                {"required": ["center_staff"], "properties": {"center_staff": filled()}},
+                {"required": ["care_manager"], "properties": {"care_manager": filled()}}
+            ]),
+        );
+    }
+    if let Some(Value::Object(c)) = defs.get_mut("YoboChecklistDoc") {
+        // The counts, or the answers they are computed from; answers come
+        // with 身長 and 体重, and are the 24 answered questions.
+        c.insert(
+            "allOf".into(),
+            json!([
+                {"anyOf": [
+                    {"required": ["counts"], "properties": {"counts": {"type": "object"}}},
+                    {"required": ["answers"], "properties": {"answers": {"type": "array"}}}
+                ]},
+                {"if": {"required": ["answers"], "properties": {"answers": {"type": "array"}}},
+                 "then": {"required": ["height_cm", "weight_kg"], "properties": {
+                     "height_cm": {"type": "string"}, "weight_kg": {"type": "string"}
+                 }}},
+                {"if": {"anyOf": [
+                    {"required": ["height_cm"], "properties": {"height_cm": {"type": "string"}}},
+                    {"required": ["weight_kg"], "properties": {"weight_kg": {"type": "string"}}}
+                 ]},
+                 "then": {"required": ["answers"], "properties": {"answers": {"type": "array"}}}}
+            ]),
+        );
+        if let Some(Value::Object(props)) = c.get_mut("properties")
+            && let Some(Value::Object(a)) = props.get_mut("answers")
+        {
+            a.insert("anyOf".into(), json!([
+                {"type": "array", "items": {"type": "string", "enum": careplan_core::forms::yobo::checklist::Answer::CODES},
+                 "minItems": 24, "maxItems": 24},
+                {"type": "null"}
+            ]));
+            a.remove("type");
+            a.remove("items");
+        }
+    }
+    if let Some(Value::Object(props)) = defs
+        .get_mut("YoboPlanDocument")
+        .and_then(|d| d.get_mut("properties"))
+        && let Some(Value::Object(l)) = props.get_mut("issues")
+    {
+        l.insert("minItems".into(), json!(1));
+    }
+    if let Some(Value::Object(props)) = root.get_mut("properties")
+        && let Some(Value::Object(l)) = props.get_mut("issues")
+    {
+        l.insert("minItems".into(), json!(1));
     }
 }

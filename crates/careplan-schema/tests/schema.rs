@@ -244,3 +244,37 @@ fn the_example_is_the_case_a_fixture() {
         "copy fixtures/plans/case-a.json to crates/careplan-schema/src/example-plan.json"
     );
 }
+
+static YOBO_PLAN: LazyLock<jsonschema::Validator> =
+    LazyLock::new(|| jsonschema::draft202012::new(&schema(Kind::YoboPlan).unwrap()).unwrap());
+
+/// Every 介護予防 plan fixture validates against its schema; every invalid
+/// one is refused, but for those `fixtures/yobo/invalid/not-schema-expressible.txt`
+/// lists (accepted by the schema, refused by careplan).
+#[test]
+fn yobo_plans_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    for path in files("yobo/plans") {
+        let v: Value = serde_json::from_str(&read(&path)).unwrap();
+        let errors: Vec<String> = YOBO_PLAN
+            .iter_errors(&v)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    let boundary: Vec<String> = read(&dir("yobo/invalid").join("not-schema-expressible.txt"))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    let mut wrong = Vec::new();
+    for path in files("yobo/invalid") {
+        let name = careplan_fixtures::name(&path);
+        let v: Value = serde_json::from_str(&read(&path)).unwrap();
+        let valid = YOBO_PLAN.is_valid(&v);
+        if valid != boundary.contains(&name) {
+            wrong.push(format!("{name}: schema says valid = {valid}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -1,8 +1,9 @@
 //! The OpenAPI 3.1 contract of the service, made from the same schemars
-//! types as `schema/*.json`: the three document schemas of
-//! careplan-schema (their `$defs` lifted into `components/schemas`, named
-//! `Plan.UserDoc` and so on) and the service's own request, response and
-//! problem types. Committed as `openapi/careplan.openapi.json`; a test keeps
+//! types as `schema/*.json`: the document schemas of careplan-schema
+//! (their `$defs` lifted into `components/schemas`, named `Plan.UserDoc`
+//! and so on), `Document` (one of the plan schemas: what validate, check
+//! and render take) and the service's own request, response and problem
+//! types. Committed as `openapi/careplan.openapi.json`; a test keeps
 //! the file equal to this (`UPDATE_OPENAPI=1 cargo test -p careplan-server`
 //! rewrites it).
 
@@ -16,8 +17,9 @@ use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
 use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name.
-const DOCUMENTS: [(&str, &str); 3] = [
+const DOCUMENTS: [(&str, &str); 4] = [
     ("plan", "Plan"),
+    ("yobo-plan", "YoboPlan"),
     ("validation-report", "ValidationReport"),
     ("check-report", "CheckReport"),
 ];
@@ -150,13 +152,13 @@ fn paths() -> Value {
         "/v1/validate": { "post": {
             "operationId": "validate",
             "summary": "Check a document against every rule of its form / 計画書を検証する",
-            "requestBody": json_body(schema_ref("Plan")),
+            "requestBody": json_body(schema_ref("Document")),
             "responses": work_responses(ok("The document is valid.", "application/json", schema_ref("Valid")), invalid)
         }},
         "/v1/check": { "post": {
             "operationId": "check",
             "summary": "Apply the plan-check rules (ケアプラン点検) / 点検規則を適用する",
-            "requestBody": json_body(schema_ref("Plan")),
+            "requestBody": json_body(schema_ref("Document")),
             "responses": work_responses(ok("The findings (a finding is not an error: the status is 200).", "application/json", schema_ref("CheckReport")), invalid)
         }},
         "/v1/check/rules": { "get": {
@@ -294,6 +296,17 @@ pub fn document() -> Value {
             lift(schema, name, &mut components);
         }
     }
+    // A document of any form: the 居宅 plan has no `form` key and refuses
+    // unknown keys, every other form requires its own `form` value, so
+    // exactly one branch matches.
+    components.insert(
+        "Document".to_owned(),
+        json!({
+            "title": "計画書（いずれかの様式）",
+            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書).",
+            "oneOf": [schema_ref("Plan"), schema_ref("YoboPlan")]
+        }),
+    );
     own_types(&mut components);
     json!({
         "openapi": "3.1.0",

@@ -21,7 +21,7 @@ fn plans_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 #[serde(deny_unknown_fields)]
 pub struct RenderBody {
     /// The document to print (any form careplan prints).
-    #[schemars(schema_with = "careplan_api::schema::plan_component")]
+    #[schemars(schema_with = "careplan_api::schema::document_component")]
     pub document: Box<RawValue>,
     /// How to print it; absent: every sheet, as the form prints it.
     #[serde(default)]

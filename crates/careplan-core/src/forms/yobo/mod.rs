@@ -1,7 +1,42 @@
-//! 介護予防 (要支援１・２ and 事業対象者): the forms of the preventive plan,
-//! landing piece by piece (#12). Today the 基本チェックリスト's scoring:
-//! which answers count (該当), the domain tallies the plan prints, and the
-//! 事業対象者 criteria. The documents (利用者基本情報, 介護予防サービス・支援計画書)
-//! and their registration as a [`Form`](crate::document::Form) come next.
+//! 介護予防 (要支援１・２ and 事業対象者): the forms of the preventive plan.
+//!
+//! - [`PreventivePlan`]: the 介護予防サービス・支援計画書, as typed parts
+//!   ([`PreventivePlanParts`]) checked together when built or read from
+//!   JSON (`"form": "yobo_plan"`). Its 支援計画 nest under the 総合的課題
+//!   they serve, so a 支援計画 row without its 課題 cannot be written.
+//! - [`checklist`]: the 基本チェックリスト's scoring: which answers count
+//!   (該当), the domain counts the plan prints (computed, never typed in
+//!   when the answers are given), and the 事業対象者 criteria.
+//!
+//! The 利用者基本情報 comes next (#12).
+//!
+//! | module | holds |
+//! |---|---|
+//! | `plan` | [`PreventivePlan`] and its parts |
+//! | [`wire`] | the JSON document types, every field optional |
+//! | `validate` | the one validator |
+//! | [`fields`] | the field tables, with the UPYOBO / UPYOBO_SUB fields |
+//! | `texts` | the walk over every printed text |
+//!
+//! ```
+//! use careplan_core::forms::yobo::{PreventivePlan, SupportLevel};
+//!
+//! let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/yobo/plans/support-1-day-service-salon.json"))?;
+//! let plan = PreventivePlan::from_json(&json)?;
+//! assert_eq!(plan.parts().level, SupportLevel::Support1);
+//! assert!(plan.parts().issues.len() >= 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod checklist;
+pub mod fields;
+mod plan;
+mod texts;
+mod validate;
+pub mod wire;
+
+pub use plan::{
+    Area, AreaKind, Assessment, Center, DomainCounts, Issue, LifeGoals, PLAN_DOMAINS,
+    PlanCertification, PlanChecklist, PlanConsent, PlanType, PlanUser, Planner, PlannerOffice,
+    PreventivePlan, PreventivePlanParts, ServicePeriod, Support, SupportLevel, UsedService,
+};

@@ -118,13 +118,13 @@ impl PlanDocument {
     /// reading stopped.
     pub fn from_json(json: &str) -> Result<PlanDocument, Error> {
         let de = &mut serde_json::Deserializer::from_str(json);
-        let doc = serde_path_to_error::deserialize(de).map_err(structural)?;
+        let doc = serde_path_to_error::deserialize(de).map_err(|e| structural(e, Form::Kyotaku))?;
         Ok(doc)
     }
 
     /// Reads a parsed JSON value into the document form.
     pub fn from_json_value(value: serde_json::Value) -> Result<PlanDocument, Error> {
-        serde_path_to_error::deserialize(value).map_err(structural)
+        serde_path_to_error::deserialize(value).map_err(|e| structural(e, Form::Kyotaku))
     }
 
     /// The document form of checked plan parts.
@@ -139,8 +139,9 @@ impl PlanDocument {
     }
 }
 
-/// Turns serde's error into one violation with the path where it stopped.
-fn structural(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+/// Turns serde's error into one violation of a `form` document with the
+/// path where it stopped.
+pub(crate) fn structural(e: serde_path_to_error::Error<serde_json::Error>, form: Form) -> Error {
     let path = FieldPath::from_text(clean_path(&e.path().to_string()));
     let inner = e.inner();
     let rule = if inner.is_syntax() || inner.is_eof() {
@@ -149,7 +150,7 @@ fn structural(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
         Rule::JsonStructure
     };
     let v = Violation::new(path, rule)
-        .in_form(Form::Kyotaku)
+        .in_form(form)
         .with_detail(inner.to_string());
     Error::single(v)
 }
