@@ -21,9 +21,10 @@ pub(crate) struct Args {
     /// The PDF to write (with --batch: the folder for the PDFs).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// Which tables, in order: 1, 2, 3 or a list such as 1,3.
-    #[arg(long, value_delimiter = ',', default_value = "1,2,3")]
-    tables: Vec<u8>,
+    /// Which tables, in order: 1, 2, 3 or a list such as 1,3 (default:
+    /// every sheet of the document's form; the 介護予防サービス・支援計画書 has one, 1).
+    #[arg(long, value_delimiter = ',')]
+    tables: Option<Vec<u8>>,
     /// Print 「原案」 even on a final plan.
     #[arg(long)]
     draft: bool,
@@ -70,7 +71,7 @@ fn say(lang: Lang, ja: String, en: String) -> String {
 /// each document's form when it is rendered).
 fn request(args: &Args) -> RenderRequest {
     RenderRequest {
-        tables: Some(args.tables.clone()),
+        tables: args.tables.clone(),
         draft: args.draft,
         consent_block: args.consent_block,
         pdfa: args.pdfa,

@@ -131,3 +131,61 @@ fn case_a_variants_one_table(bencher: divan::Bencher, table: u8) {
         renderer.render_png(plan, &opts, 0.01).unwrap().len()
     });
 }
+
+const YOBO_SUPPORT_1: &str =
+    include_str!("../../../fixtures/yobo/plans/support-1-day-service-salon.json");
+const YOBO_LONG: &str = include_str!("../../../fixtures/yobo/plans/long-texts-six-issues.json");
+
+/// Warm: a 介護予防サービス・支援計画書 (two pages), the same plan each time.
+#[divan::bench]
+fn yobo_support_1(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let plan = careplan_core::PreventivePlan::from_json(YOBO_SUPPORT_1).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&plan), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}
+
+/// Warm: the largest 介護予防 fixture (six 課題, long texts, seven pages).
+#[divan::bench]
+fn yobo_largest(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let plan = careplan_core::PreventivePlan::from_json(YOBO_LONG).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&plan), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}
+
+/// Warm: the largest 介護予防 fixture with its policy text changed every
+/// iteration, so no layout is reused from the render before.
+#[divan::bench]
+fn yobo_largest_variants(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let base: serde_json::Value = serde_json::from_str(YOBO_LONG).unwrap();
+    let mut i = 0u64;
+    bencher
+        .with_inputs(|| {
+            i += 1;
+            let mut v = base.clone();
+            v["policy"] =
+                serde_json::json!(format!("総合的な方針 {i}：できることを自分で続ける。"));
+            careplan_core::PreventivePlan::from_json(&v.to_string()).unwrap()
+        })
+        .bench_local_refs(|plan| {
+            renderer
+                .render(plan, &RenderOptions::default())
+                .unwrap()
+                .pdf
+                .len()
+        });
+}

@@ -45,6 +45,7 @@ mod measure;
 mod options;
 mod printable;
 mod world;
+mod yobo;
 
 use std::fmt;
 
@@ -59,6 +60,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use form::PrintedForm;
 use kyotaku::Kyotaku;
+use yobo::YoboPlan;
 
 pub use error::{MissingGlyph, RenderError};
 pub use options::{MissingGlyphs, RenderOptions, Typeface};
@@ -165,6 +167,7 @@ impl Renderer {
     pub fn missing_glyphs(&self, doc: &impl Printable) -> Vec<MissingGlyph> {
         match doc.printed() {
             Printed::Kyotaku(p) => self.missing_in(Kyotaku::texts(p)),
+            Printed::Yobo(p) => self.missing_in(YoboPlan::texts(p)),
             Printed::Other(_) => Vec::new(),
         }
     }
@@ -326,6 +329,7 @@ impl Renderer {
     ) -> Result<(Rendered, Option<Pages>), RenderError> {
         match doc.printed() {
             Printed::Kyotaku(p) => self.run::<Kyotaku>(p, options, png),
+            Printed::Yobo(p) => self.run::<YoboPlan>(p, options, png),
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
         }
     }
@@ -350,6 +354,10 @@ impl Renderer {
         match doc.printed() {
             Printed::Kyotaku(p) => {
                 let (laid_out, _) = self.compile::<Kyotaku>(p, options)?;
+                self.pngs(&laid_out, pixel_per_pt)
+            }
+            Printed::Yobo(p) => {
+                let (laid_out, _) = self.compile::<YoboPlan>(p, options)?;
                 self.pngs(&laid_out, pixel_per_pt)
             }
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),

@@ -1,8 +1,8 @@
-//! What the renderer prints: a [`CarePlan`], or a [`Document`] of any
+//! What the renderer prints: a [`CarePlan`], a [`PreventivePlan`], or a [`Document`] of any
 //! form careplan prints (a sealed trait, so that only careplan's documents
 //! are printable).
 
-use careplan_core::{CarePlan, Document, Form};
+use careplan_core::{CarePlan, Document, Form, PreventivePlan};
 
 /// A document the renderer can print: a [`CarePlan`], or a [`Document`]
 /// of any form careplan prints.
@@ -24,6 +24,8 @@ pub(crate) mod sealed {
 pub enum Printed<'a> {
     /// 居宅サービス計画書.
     Kyotaku(&'a CarePlan),
+    /// 介護予防サービス・支援計画書.
+    Yobo(&'a PreventivePlan),
     /// A form the renderer has no templates for.
     Other(Form),
 }
@@ -40,10 +42,23 @@ impl Printable for CarePlan {
     }
 }
 
+impl sealed::Sealed for PreventivePlan {
+    fn printed(&self) -> Printed<'_> {
+        Printed::Yobo(self)
+    }
+}
+
+impl Printable for PreventivePlan {
+    fn form(&self) -> Form {
+        Form::YoboPlan
+    }
+}
+
 impl sealed::Sealed for Document {
     fn printed(&self) -> Printed<'_> {
         match self {
             Document::Kyotaku(p) => Printed::Kyotaku(p),
+            Document::YoboPlan(p) => Printed::Yobo(p),
             // A form core knows and this renderer does not print (yet).
             #[allow(unreachable_patterns)]
             other => Printed::Other(other.form()),

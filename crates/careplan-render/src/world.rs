@@ -43,6 +43,7 @@ const TEMPLATES: &[Template] = &[
     template!("kyotaku/table2-pages.typ"),
     template!("kyotaku/table3.typ"),
     template!("kyotaku/layout.json"),
+    template!("yobo/main.typ"),
 ];
 
 /// The path of the plan's data file in the virtual file system.

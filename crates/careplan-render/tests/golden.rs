@@ -1,4 +1,5 @@
-//! Visual golden tests: the pages of two fixtures, rendered as PNG, against
+//! Visual golden tests: the pages of two 居宅 fixtures and two 介護予防
+//! fixtures, rendered as PNG, against
 //! committed reference images, with a tolerance for anti-aliasing.
 //!
 //! Refresh the references after an intended layout change with
@@ -25,9 +26,20 @@ fn dir() -> PathBuf {
 
 fn check(fixture: &str) {
     let plan = careplan_fixtures::plan(&format!("{fixture}.json"));
+    check_pages(fixture, &plan);
+}
+
+/// A 介護予防 plan of `fixtures/yobo/plans`, its references named `yobo-…`.
+fn check_yobo(fixture: &str) {
+    let path = careplan_fixtures::dir("yobo/plans").join(format!("{fixture}.json"));
+    let plan = careplan_core::Document::from_json(&careplan_fixtures::read(&path)).unwrap();
+    check_pages(&format!("yobo-{fixture}"), &plan);
+}
+
+fn check_pages(fixture: &str, plan: &impl careplan_render::Printable) {
     let pages = Renderer::new()
         .unwrap()
-        .render_png(&plan, &RenderOptions::default(), SCALE)
+        .render_png(plan, &RenderOptions::default(), SCALE)
         .unwrap();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     if update {
@@ -118,4 +130,14 @@ fn case_a_matches_its_reference_pages() {
 #[test]
 fn care5_night_consent_matches_its_reference_pages() {
     check("care5-night-consent");
+}
+
+#[test]
+fn yobo_support_1_matches_its_reference_pages() {
+    check_yobo("support-1-day-service-salon");
+}
+
+#[test]
+fn yobo_entrusted_matches_its_reference_pages() {
+    check_yobo("entrusted-applying");
 }

@@ -1,0 +1,65 @@
+//! The 介護予防サービス・支援計画書 as a printed form: its view and its
+//! templates (`templates/yobo/`). One sheet, over as many A4-landscape
+//! pages as it needs; Typst counts the pages.
+
+mod view;
+
+use careplan_core::forms::yobo::PreventivePlan;
+use careplan_core::{FieldPath, Form, Sheet};
+use chrono::NaiveDate;
+use typst_layout::PagedDocument;
+
+use crate::form::PrintedForm;
+use crate::{RenderError, RenderOptions};
+
+/// The 介護予防サービス・支援計画書.
+pub(crate) struct YoboPlan;
+
+/// The label at the end of the sheet.
+const END: &str = "careplan-yobo-end";
+
+impl PrintedForm for YoboPlan {
+    type Doc = PreventivePlan;
+
+    const MAIN: &'static str = "/yobo/main.typ";
+
+    fn sheets() -> &'static [Sheet] {
+        Form::YoboPlan.sheets()
+    }
+
+    fn view(
+        plan: &PreventivePlan,
+        options: &RenderOptions,
+        _sheets: &[Sheet],
+        _counted: bool,
+    ) -> Result<Vec<u8>, RenderError> {
+        let view = view::build(plan, options)?;
+        serde_json::to_vec(&view).map_err(|e| RenderError::Data(e.to_string()))
+    }
+
+    fn end_label(_sheet: Sheet) -> &'static str {
+        END
+    }
+
+    /// The sheet's pages are counted by Typst (its continuation marks need
+    /// the laid-out pages anyway), so the count is the laid-out one.
+    fn predicted_pages(doc: &PagedDocument, _sheet: Sheet) -> Option<usize> {
+        Some(doc.pages().len())
+    }
+
+    fn texts(plan: &PreventivePlan) -> Vec<(FieldPath, &str)> {
+        plan.texts()
+    }
+
+    fn date(plan: &PreventivePlan) -> NaiveDate {
+        plan.parts().plan_date
+    }
+
+    fn ident(plan: &PreventivePlan) -> String {
+        let p = plan.parts();
+        format!(
+            "careplan/yobo/{}/{}/{}",
+            p.user.insurer_number, p.user.insured_number, p.plan_date
+        )
+    }
+}

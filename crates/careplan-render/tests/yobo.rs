@@ -1,0 +1,301 @@
+//! Rendering every 介護予防サービス・支援計画書 fixture, checked with
+//! independent tools: poppler's `pdftotext` and `pdffonts`, and `qpdf --check`.
+
+#![cfg(test)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use careplan_core::forms::yobo::PreventivePlan;
+use careplan_core::{Document, Sheet};
+use careplan_fixtures::{dir, files, read};
+use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer};
+
+static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
+
+fn plans() -> Vec<(String, PreventivePlan)> {
+    files("yobo/plans")
+        .iter()
+        .map(|p| {
+            (
+                careplan_fixtures::name(p),
+                PreventivePlan::from_json(&read(p)).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn plan(name: &str) -> PreventivePlan {
+    PreventivePlan::from_json(&read(&dir("yobo/plans").join(name))).unwrap()
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("careplan-yobo-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(cmd: &str, args: &[&str], file: &Path) -> (bool, String) {
+    let mut c = Command::new(cmd);
+    c.args(args).arg(file);
+    if cmd == "pdftotext" {
+        c.arg("-"); // to standard output
+    }
+    let out = c
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} is needed for this test (poppler-utils / qpdf): {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+        .collect()
+}
+
+/// Whether `value` is in `text` as consecutive pieces: a cell broken over
+/// a page comes out in pieces, each whole lines, with other cells and the
+/// repeated heads between them. Each piece must be at least 6 characters
+/// (or the rest of the value), so the check cannot pass on scattered
+/// characters.
+fn found_in_pieces(text: &str, value: &str) -> bool {
+    let chars: Vec<char> = value.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        let mut best = 0;
+        let mut len = 1;
+        while at + len <= chars.len() {
+            let piece: String = chars[at..at + len].iter().collect();
+            if text.contains(&piece) {
+                best = len;
+                len += 1;
+            } else {
+                break;
+            }
+        }
+        if best == 0 || (best < 6 && at + best < chars.len()) {
+            return false;
+        }
+        at += best;
+    }
+    true
+}
+
+fn assert_all_text_present(name: &str, plan: &PreventivePlan, pdf: &[u8]) {
+    let path = tmp(&format!("{name}.pdf"), pdf);
+    let (ok, text) = run("pdftotext", &["-raw", "-enc", "UTF-8"], &path);
+    assert!(ok);
+    let mut text = squash(&text);
+    text.push_str(&squash(&run("pdftotext", &["-enc", "UTF-8"], &path).1));
+    let missing: Vec<String> = plan
+        .texts()
+        .into_iter()
+        .filter(|(_, v)| {
+            let v = squash(v);
+            !text.contains(&v) && !found_in_pieces(&text, &v)
+        })
+        .map(|(p, v)| format!("{p}: {}", v.chars().take(40).collect::<String>()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{name}: not found in the PDF:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_yobo_fixture_renders_with_every_text_value() {
+    for (name, plan) in plans() {
+        let out = RENDERER
+            .render(&plan, &RenderOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(out.page_count >= 2, "{name}");
+        assert_all_text_present(&name, &plan, &out.pdf);
+        // The same through a document of any form.
+        let doc = Document::from(plan.clone());
+        let again = RENDERER.render(&doc, &RenderOptions::default()).unwrap();
+        assert_eq!(again.pdf, out.pdf, "{name}");
+    }
+}
+
+#[test]
+fn labels_choices_and_dates_are_printed_as_on_the_form() {
+    let out = RENDERER
+        .render(&plan("entrusted-applying.json"), &RenderOptions::default())
+        .unwrap();
+    let path = tmp("labels.pdf", &out.pdf);
+    let text = squash(&run("pdftotext", &["-raw", "-enc", "UTF-8"], &path).1);
+    for label in [
+        "介護予防サービス・支援計画書",
+        "認定年月日",
+        "認定の有効期間",
+        "計画作成者氏名",
+        "委託の場合：計画作成者事業者・事業所名及び所在地（連絡先）",
+        "計画作成（変更）日",
+        "担当地域包括支援センター：",
+        "目標とする生活",
+        "アセスメント領域と現在の状況",
+        "本人・家族の意欲・意向",
+        "領域における課題（背景・原因）",
+        "総合的課題",
+        "課題に対する目標と具体策の提案",
+        "目標についての支援のポイント",
+        "【本来行うべき支援ができない場合】妥当な支援の実施に向けた方針",
+        "総合的な方針：生活不活発病の改善・予防のポイント",
+        "運動不足",
+        "うつ予防",
+        "【意見】",
+        "【確認印】",
+        "上記計画について、同意いたします。",
+        // the entrusted office with its address and telephone
+        "さくら居宅介護支援事業所",
+        "045-123-4567",
+        // 和暦 dates
+        "令和7年9月10日",
+        "確認令和7年9月12日",
+        // the counts as n／size
+        "5／5",
+    ] {
+        assert!(text.contains(&squash(label)), "{label} not in the PDF");
+    }
+    // The care manager is the planner printed; the centre's 担当者 beside.
+    assert!(text.contains("計画作成者氏名渡辺直美（地域包括支援センター担当者小林誠）"));
+}
+
+#[test]
+fn same_plan_same_bytes_fonts_embedded_and_qpdf_clean() {
+    let p = plan("long-texts-six-issues.json");
+    let a = RENDERER.render(&p, &RenderOptions::default()).unwrap();
+    let b = Renderer::new()
+        .unwrap()
+        .render(&p, &RenderOptions::default())
+        .unwrap();
+    assert_eq!(a.pdf, b.pdf);
+    let path = tmp("fonts.pdf", &a.pdf);
+    let (_, listing) = run("pdffonts", &[], &path);
+    let rows: Vec<&str> = listing
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "not a subset: {row}"
+        );
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
+    }
+    let (ok, out) = run("qpdf", &["--check"], &path);
+    assert!(ok, "{out}");
+}
+
+/// The long fixture flows over pages: the column heads stand on every page
+/// of the 支援計画, each page is numbered 「i / n」, and the head of a page
+/// names after 「（続き）」 a row carried onto it and a 課題 whose rows go on.
+#[test]
+fn long_plans_flow_with_heads_numbers_and_continuation_marks() {
+    let out = RENDERER
+        .render(
+            &plan("long-texts-six-issues.json"),
+            &RenderOptions::default(),
+        )
+        .unwrap();
+    assert!(out.page_count >= 4, "{}", out.page_count);
+    let path = tmp("long.pdf", &out.pdf);
+    let (_, full) = run("pdftotext", &["-raw", "-enc", "UTF-8"], &path);
+    let pages: Vec<String> = full
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect();
+    assert_eq!(pages.len(), out.page_count);
+    for (i, page) in pages.iter().enumerate() {
+        let number = format!("介護予防サービス・支援計画書{}/{}", i + 1, out.page_count);
+        assert!(page.contains(&number), "page {}: no {number}", i + 1);
+    }
+    let with_heads = pages
+        .iter()
+        .filter(|p| p.contains("目標についての支援のポイント"))
+        .count();
+    assert!(
+        with_heads >= 3,
+        "{with_heads} pages with the 支援計画 heads"
+    );
+    let marks: Vec<&str> = full
+        .lines()
+        .filter(|l| l.contains("（続き）前の頁から："))
+        .collect();
+    // a row broken over a page, named on the next
+    assert!(
+        marks
+            .iter()
+            .any(|l| squash(l).contains("・支援計画1・サービス1の行")),
+        "{marks:?}"
+    );
+    // a 課題 whose rows go on over a break
+    assert!(
+        marks.iter().any(|l| squash(l).contains("の目標")),
+        "{marks:?}"
+    );
+    // never on the first page
+    assert!(!pages[0].contains("（続き）"));
+}
+
+#[test]
+fn tables_other_than_the_one_sheet_are_refused() {
+    let p = plan("support-1-day-service-salon.json");
+    let only = RenderOptions {
+        tables: Some(vec![Sheet::YoboPlan]),
+        ..RenderOptions::default()
+    };
+    assert!(RENDERER.render(&p, &only).is_ok());
+    let wrong = RenderOptions {
+        tables: Some(vec![Sheet::KyotakuTable2]),
+        ..RenderOptions::default()
+    };
+    assert!(matches!(
+        RENDERER.render(&p, &wrong),
+        Err(RenderError::NotThisForm { .. })
+    ));
+}
+
+#[test]
+fn hostile_text_is_literal_and_missing_glyphs_are_reported() {
+    let mut v: serde_json::Value = serde_json::from_str(&read(
+        &dir("yobo/plans").join("support-1-day-service-salon.json"),
+    ))
+    .unwrap();
+    v["policy"] = serde_json::json!("#set page(width: 1cm) ]} $x$ #panic(\"no\") <l> @ref *強調*");
+    let p = PreventivePlan::from_json(&v.to_string()).unwrap();
+    let out = RENDERER.render(&p, &RenderOptions::default()).unwrap();
+    let path = tmp("hostile.pdf", &out.pdf);
+    let text = squash(&run("pdftotext", &["-raw", "-enc", "UTF-8"], &path).1);
+    assert!(text.contains(&squash(
+        "#set page(width: 1cm) ]} $x$ #panic(\"no\") <l> @ref *強調*"
+    )));
+
+    v["user"]["name"] = serde_json::json!("𠮷田 ハナ");
+    let p = PreventivePlan::from_json(&v.to_string()).unwrap();
+    match RENDERER.render(&p, &RenderOptions::default()) {
+        Err(RenderError::MissingGlyphs(list)) => {
+            assert_eq!(list[0].path, "user.name");
+            assert_eq!(list[0].character, '𠮷');
+        }
+        other => panic!("expected missing glyphs, got {other:?}"),
+    }
+    let warn = RenderOptions {
+        missing_glyphs: MissingGlyphs::Warn,
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&p, &warn).unwrap();
+    assert_eq!(out.missing_glyphs.len(), 1);
+}
