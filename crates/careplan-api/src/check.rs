@@ -9,7 +9,7 @@ use crate::{ApiError, ErrorCode};
 /// Applies every plan-check rule of the document's form.
 pub fn check(doc: &Document) -> Result<Report, ApiError> {
     match doc {
-        Document::Kyotaku(plan) => Ok(careplan_check::check(plan)),
+        Document::Kyotaku(_) | Document::YoboPlan(_) => Ok(careplan_check::check_document(doc)),
         #[allow(unreachable_patterns)] // core has forms careplan-check may not know
         other => Err(ApiError::new(
             ErrorCode::BadOptions,

@@ -26,10 +26,11 @@
 pub mod data;
 pub mod fields;
 mod kyotaku;
+pub mod yobo;
 
 use std::fmt;
 
-use careplan_core::{CarePlan, Sheet};
+use careplan_core::{CarePlan, Document, PreventivePlan, Sheet};
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
@@ -77,6 +78,12 @@ pub enum Source {
     TenkenManual,
     /// 平成30年厚生労働省告示第218号.
     Kokuji218,
+    /// 介護予防支援業務に係る関連様式例（介護予防サービス・支援計画書）.
+    YoboYoshiki,
+    /// 平成18年厚生労働省令第37号（指定介護予防支援等の事業の人員及び運営並びに指定介護予防支援等に係る介護予防のための効果的な支援の方法に関する基準）.
+    UneiKijun37,
+    /// 平成27年厚生労働省告示第197号（基本チェックリスト、事業対象者の基準）.
+    Kokuji197,
 }
 
 impl Source {
@@ -91,6 +98,15 @@ impl Source {
             }
             Source::TenkenManual => "ケアプラン点検支援マニュアル（厚生労働省、平成20年）",
             Source::Kokuji218 => "平成30年厚生労働省告示第218号（生活援助中心型の訪問介護の回数）",
+            Source::YoboYoshiki => {
+                "介護予防支援業務に係る関連様式例（老振発第0331009号）「介護予防サービス・支援計画書」"
+            }
+            Source::UneiKijun37 => {
+                "指定介護予防支援等の事業の人員及び運営並びに指定介護予防支援等に係る介護予防のための効果的な支援の方法に関する基準（平成18年厚生労働省令第37号）"
+            }
+            Source::Kokuji197 => {
+                "平成27年厚生労働省告示第197号（基本チェックリスト、事業対象者の基準）"
+            }
         }
     }
 }
@@ -144,6 +160,13 @@ rule_ids! {
     T3_002 = "T3-002",
     T3_003 = "T3-003",
     T3_004 = "T3-004",
+    Y1_001 = "Y1-001",
+    Y1_002 = "Y1-002",
+    Y1_003 = "Y1-003",
+    Y1_004 = "Y1-004",
+    Y1_005 = "Y1-005",
+    Y1_006 = "Y1-006",
+    Y1_007 = "Y1-007",
 }
 
 impl RuleId {
@@ -203,10 +226,31 @@ pub struct RuleInfo {
 pub(crate) enum Check {
     /// A rule of the 居宅サービス計画書.
     Kyotaku(kyotaku::Checks),
+    /// A rule of the 介護予防サービス・支援計画書.
+    Yobo(yobo::Predicate),
 }
 
-/// Every rule, in ID order.
-pub const RULES: &[RuleInfo] = kyotaku::RULES;
+/// Every rule, in ID order: the 居宅サービス計画書's (T1–T3), then the
+/// 介護予防サービス・支援計画書's (Y1).
+pub const RULES: &[RuleInfo] = &concat_rules::<{ kyotaku::RULES.len() + yobo::RULES.len() }>();
+
+/// The two forms' rule lists as one array, made while compiling.
+// Evaluated at compile time: an index out of bounds fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn concat_rules<const N: usize>() -> [RuleInfo; N] {
+    let mut out = [kyotaku::RULES[0]; N];
+    let mut i = 0;
+    while i < kyotaku::RULES.len() {
+        out[i] = kyotaku::RULES[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < yobo::RULES.len() {
+        out[i + j] = yobo::RULES[j];
+        j += 1;
+    }
+    out
+}
 
 /// The rule with the given ID (case-insensitive).
 pub fn explain(id: &str) -> Option<&'static RuleInfo> {
@@ -214,9 +258,25 @@ pub fn explain(id: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|r| r.id == id)
 }
 
-/// Runs every rule of the registry over the plan.
+/// Runs every rule of the 居宅サービス計画書 over the plan.
 pub fn check(plan: &CarePlan) -> Report {
     kyotaku::check(plan)
+}
+
+/// Runs every rule of the 介護予防サービス・支援計画書 over the plan.
+pub fn check_preventive(plan: &PreventivePlan) -> Report {
+    yobo::check(plan)
+}
+
+/// Runs every rule of the document's form.
+pub fn check_document(doc: &Document) -> Report {
+    match doc {
+        Document::Kyotaku(p) => check(p),
+        Document::YoboPlan(p) => check_preventive(p),
+        // A form with no rules yet.
+        #[allow(unreachable_patterns)]
+        _ => Report::default(),
+    }
 }
 
 /// One finding: a rule, where, and what to do.

@@ -1,6 +1,7 @@
-//! Every rule fires on its fixture (and, where it can be arranged, no other
-//! rule does); the clean plan fixtures give no error; docs/rules.md is the
-//! registry's own output.
+//! Every 居宅 rule fires on its fixture in `fixtures/check` (and, where it
+//! can be arranged, no other rule does; the 介護予防 rules and theirs in
+//! `fixtures/yobo/check` are `tests/yobo.rs`'s); the clean plan fixtures
+//! give no error; docs/rules.md is the registry's own output.
 
 // cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
 #![cfg(test)]
@@ -8,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use careplan_check::{RULES, RuleId, Severity, check, explain, rules_markdown};
-use careplan_core::CarePlan;
+use careplan_core::{CarePlan, Form};
 use careplan_fixtures::{dir, files, load, name, plans};
 
 /// `fixtures/check/<file>`, parsed.
@@ -29,7 +30,7 @@ fn expectations() -> BTreeMap<String, Expected> {
 #[test]
 fn every_rule_has_a_fixture_that_fires_it() {
     let expected = expectations();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| r.sheet.form() == Form::Kyotaku) {
         let firing = expected.iter().find(|(_, e)| e.fires == rule.id);
         let (file, _) =
             firing.unwrap_or_else(|| panic!("rule {} has no fixture in fixtures/check", rule.id));
@@ -48,7 +49,10 @@ fn every_rule_has_a_fixture_that_fires_it() {
 #[test]
 fn rules_and_fixtures_pair_up() {
     let expected = expectations();
-    for id in RuleId::ALL {
+    for id in RuleId::ALL
+        .iter()
+        .filter(|id| !id.as_str().starts_with("Y1-"))
+    {
         assert!(
             RULES.iter().any(|r| r.id == *id),
             "{id} has no registry entry"

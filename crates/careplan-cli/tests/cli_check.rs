@@ -74,7 +74,20 @@ fn explain_and_list() {
         Some(2)
     );
     let o = careplan(&["check", "--list"]);
-    assert_eq!(stdout(&o).lines().count(), 21);
+    assert_eq!(
+        stdout(&o).lines().count(),
+        careplan_api::check::rules().len()
+    );
+    assert!(stdout(&o).contains("Y1-007"));
+    // A 介護予防 plan is checked with its own rules.
+    let o = careplan(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/yobo/check/Y1-003.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\"Y1-003\""), "{}", stdout(&o));
 }
 
 #[test]

@@ -283,7 +283,21 @@ mod tests {
             parse(&check(&plan))["value"]["findings"],
             serde_json::json!([])
         );
-        assert_eq!(parse(&rules())["value"].as_array().unwrap().len(), 21);
+        assert_eq!(
+            parse(&rules())["value"].as_array().unwrap().len(),
+            careplan_api::check::rules().len()
+        );
+        // A 介護予防 plan validates and is checked with its own rules.
+        let yobo = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/yobo/check/Y1-007.json"
+        ))
+        .unwrap();
+        assert_eq!(parse(&validate(&yobo))["value"]["form"], "yobo_plan");
+        assert_eq!(
+            parse(&check(&yobo))["value"]["findings"][0]["rule"],
+            "Y1-007"
+        );
         assert_eq!(parse(&schema("nope"))["error"]["code"], "bad_options");
         let committed = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -113,8 +113,9 @@ pub(crate) fn check(plan: &CarePlan) -> Report {
         let rules: Vec<(&RuleInfo, &Checks)> = RULES
             .iter()
             .filter(|r| r.sheet == *sheet)
-            .map(|r| match &r.check {
-                Check::Kyotaku(c) => (r, c),
+            .filter_map(|r| match &r.check {
+                Check::Kyotaku(c) => Some((r, c)),
+                Check::Yobo(_) => None,
             })
             .collect();
         walk_table2(&cx, &rules, &mut findings);
