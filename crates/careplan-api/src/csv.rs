@@ -47,6 +47,8 @@ pub struct ImportReport {
     pub documents: Vec<ImportedDocument>,
     /// Plans withdrawn (DLT1KYO).
     pub withdrawn: Vec<PlanKey>,
+    /// 介護予防サービス・支援計画書 withdrawn (DLTYOBO).
+    pub withdrawn_preventive: Vec<PlanKey>,
     /// Every problem, with file, line, field and plan.
     pub errors: Vec<ImportError>,
 }
@@ -60,7 +62,7 @@ pub struct PlanKeyBody {
     pub insurer_number: String,
     /// 被保険者番号.
     pub insured_number: String,
-    /// 居宅サービス計画作成（変更）日 (ISO date).
+    /// 居宅サービス計画作成（変更）日 or 計画作成(変更)日 (ISO date).
     pub plan_date: String,
 }
 
@@ -84,7 +86,7 @@ pub struct ImportedBody {
     /// The document, as `careplan csv import` writes it.
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::schema::plan_component")
+        schemars(schema_with = "crate::schema::document_component")
     )]
     pub document: serde_json::Value,
 }
@@ -147,6 +149,9 @@ pub struct ImportBody {
     pub documents: Vec<ImportedBody>,
     /// Plans withdrawn (DLT1KYO).
     pub withdrawn: Vec<PlanKeyBody>,
+    /// 介護予防サービス・支援計画書 withdrawn (DLTYOBO).
+    #[serde(default)]
+    pub withdrawn_preventive: Vec<PlanKeyBody>,
     /// Every problem.
     pub errors: Vec<ImportErrorBody>,
 }
@@ -165,6 +170,11 @@ impl ImportReport {
                 })
                 .collect(),
             withdrawn: self.withdrawn.iter().map(PlanKeyBody::from).collect(),
+            withdrawn_preventive: self
+                .withdrawn_preventive
+                .iter()
+                .map(PlanKeyBody::from)
+                .collect(),
             errors: self.errors.iter().map(ImportErrorBody::from).collect(),
         }
     }
@@ -209,44 +219,88 @@ fn option(name: &str, e: &ExportError) -> ApiError {
     ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
 }
 
-/// The plans of the documents, or an error naming the first document of
-/// a form careplan does not exchange yet (never dropped silently).
-fn plans(docs: &[Document]) -> Result<Vec<careplan_core::CarePlan>, ApiError> {
-    docs.iter()
-        .enumerate()
-        .map(|(i, d)| match d {
-            Document::Kyotaku(p) => Ok(p.clone()),
-            other => {
-                let form = other.form();
-                let ja = format!(
-                    "{}件目の文書（{}）は CSV に書き出せません（この様式のレコードはまだありません）",
-                    i + 1,
-                    form.label_ja()
-                );
-                let en = format!(
-                    "document {} is a {} document, which careplan does not write as CSV yet",
-                    i + 1,
-                    form.code()
-                );
-                let cause = Cause::at("form_not_exchanged", format!("documents[{i}]"), &ja, &en);
-                Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]))
-            }
-        })
-        .collect()
+/// The documents of one send set: the 居宅サービス計画書 go as UPHOSOKU and
+/// UP1KYO–UP3KYO, the 介護予防サービス・支援計画書 as UPYOBO and UPYOBO_SUB;
+/// the standard makes each its own 送信単位, so one request holds one form.
+enum Batch {
+    Kyotaku(Vec<careplan_core::CarePlan>),
+    Yobo(Vec<careplan_core::PreventivePlan>),
+}
+
+/// The documents as one form's batch, or an error naming the first document
+/// of another form than the first's (never dropped silently).
+fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
+    let mixed = |i: usize, d: &Document, first: careplan_core::Form| {
+        let ja = format!(
+            "{}件目の文書（{}）は1件目（{}）と同じ送信単位に書けません。様式ごとに分けて書き出してください",
+            i + 1,
+            d.form().label_ja(),
+            first.label_ja()
+        );
+        let en = format!(
+            "document {} is a {} document, the first a {}: the standard sends each form as its own send set",
+            i + 1,
+            d.form().code(),
+            first.code()
+        );
+        let cause = Cause::at("mixed_forms", format!("documents[{i}]"), &ja, &en);
+        ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
+    };
+    let Some(first) = docs.first().map(Document::form) else {
+        return Ok(Batch::Kyotaku(Vec::new()));
+    };
+    let mut kyotaku = Vec::new();
+    let mut yobo = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        if d.form() != first {
+            return Err(mixed(i, d, first));
+        }
+        match d {
+            Document::Kyotaku(p) => kyotaku.push(p.clone()),
+            Document::YoboPlan(p) => yobo.push(p.clone()),
+            other => return Err(mixed(i, other, first)),
+        }
+    }
+    Ok(if yobo.is_empty() {
+        Batch::Kyotaku(kyotaku)
+    } else {
+        Batch::Yobo(yobo)
+    })
 }
 
 /// Writes the documents as one send set. Nothing is written unless every
 /// character could be (or was allowed to be substituted).
 pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
-    careplan_csv::export(&plans(docs)?, &opts).map_err(export_error)
+    match batch(docs)? {
+        Batch::Kyotaku(plans) => careplan_csv::export(&plans, &opts),
+        Batch::Yobo(plans) => careplan_csv::export_preventive(&plans, &opts),
+    }
+    .map_err(export_error)
 }
 
-/// Writes DLT1KYO: the withdrawal of the documents' plans, sent before.
+/// Writes the withdrawal of the documents' plans, sent before: DLT1KYO for
+/// 居宅サービス計画書, DLTYOBO for 介護予防サービス・支援計画書.
 pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, ApiError> {
     let opts = request.options()?;
-    let keys: Vec<PlanKey> = plans(docs)?.iter().map(PlanKey::of).collect();
-    careplan_csv::export_withdrawal(&keys, &opts).map_err(export_error)
+    match batch(docs)? {
+        Batch::Kyotaku(plans) => {
+            let keys: Vec<PlanKey> = plans.iter().map(PlanKey::of).collect();
+            careplan_csv::export_withdrawal(&keys, &opts)
+        }
+        Batch::Yobo(plans) => {
+            let keys: Vec<PlanKey> = plans
+                .iter()
+                .map(|p| PlanKey {
+                    insurer: p.parts().user.insurer_number.clone(),
+                    insured: p.parts().user.insured_number.clone(),
+                    plan_date: p.parts().plan_date,
+                })
+                .collect();
+            careplan_csv::export_preventive_withdrawal(&keys, &opts)
+        }
+    }
+    .map_err(export_error)
 }
 
 /// Reads files of any number of send sets, in any order.
@@ -264,8 +318,17 @@ pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
                 key,
                 document: Document::Kyotaku(plan),
             })
+            .chain(
+                got.preventive
+                    .into_iter()
+                    .map(|(key, plan)| ImportedDocument {
+                        key,
+                        document: Document::YoboPlan(plan),
+                    }),
+            )
             .collect(),
         withdrawn: got.withdrawn,
+        withdrawn_preventive: got.withdrawn_preventive,
         errors: got.errors,
     }
 }

@@ -4,17 +4,10 @@ use careplan_schema::Kind;
 
 use crate::{ApiError, ErrorCode};
 
-/// `{"$ref": "#/components/schemas/Plan"}`: the plan document's schema as
-/// the HTTP service's OpenAPI contract names it, for a request or result
-/// type's field that holds a document (`#[schemars(schema_with = …)]`).
-#[cfg(feature = "schema")]
-pub fn plan_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({ "$ref": "#/components/schemas/Plan" })
-}
-
 /// `{"$ref": "#/components/schemas/Document"}`: a document of any form
 /// (the 居宅サービス計画書, or a form that names itself with `form`), as the
-/// HTTP service's OpenAPI contract names it.
+/// HTTP service's OpenAPI contract names it, for a request or result type's
+/// field that holds a document (`#[schemars(schema_with = …)]`).
 #[cfg(feature = "schema")]
 pub fn document_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "$ref": "#/components/schemas/Document" })

@@ -17,7 +17,8 @@ pub(crate) struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
-    /// Writes plans as one send set (UPHOSOKU, UP1KYO, UP2KYO, UP3KYO).
+    /// Writes plans as one send set (UPHOSOKU, UP1KYO, UP2KYO, UP3KYO; for
+    /// 介護予防サービス・支援計画書, UPYOBO and UPYOBO_SUB).
     Export(ExportArgs),
     /// Writes DLT1KYO to withdraw plans already sent.
     Withdraw(ExportArgs),
@@ -27,7 +28,7 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
-    /// Plan documents (JSON).
+    /// Plan documents (JSON), all of one form.
     #[arg(required = true)]
     plans: Vec<String>,
     /// 送信元: 事業所番号:サービス種類コード (1234567890:43).
@@ -174,9 +175,14 @@ fn run_import(a: &ImportArgs) -> Outcome {
         .map(|d| {
             (
                 format!(
-                    "{}_{}.json",
+                    "{}_{}{}.json",
                     d.key.insured,
-                    d.key.plan_date.format("%Y%m%d")
+                    d.key.plan_date.format("%Y%m%d"),
+                    // a 介護予防 plan of the same user and date is a file of its own
+                    match d.document.form() {
+                        careplan_core::Form::YoboPlan => "_yobo",
+                        _ => "",
+                    }
                 ),
                 format!("{}\n", d.document.to_json_pretty()).into_bytes(),
             )
@@ -192,6 +198,11 @@ fn run_import(a: &ImportArgs) -> Outcome {
             eprintln!("{e}");
             return Outcome::Unreadable;
         }
+    }
+    for k in &got.withdrawn_preventive {
+        emit(&format!(
+            "取り下げ（介護予防サービス・支援計画書） / withdrawn (yobo_plan): {k}\n"
+        ));
     }
     for k in &got.withdrawn {
         emit(&format!("取り下げ / withdrawn: {k}\n"));

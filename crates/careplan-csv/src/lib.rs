@@ -30,6 +30,13 @@
 //! [`canonical`] gives a plan as it comes back from the CSV, so that
 //! `import(export(plan)) == canonical(plan)`.
 //!
+//! The 介護予防サービス・支援計画書 goes as its own send set:
+//! [`export_preventive`] writes UPYOBO and UPYOBO_SUB (the 別表 one row per
+//! 利用サービス, its 課題 and 支援計画 texts on their first row only, as the
+//! standard requires), [`export_preventive_withdrawal`] DLTYOBO; [`import`]
+//! reads them among any other files into [`Imported::preventive`];
+//! [`canonical_preventive`] says what the records do not carry.
+//!
 //! ```
 //! use careplan_core::CarePlan;
 //! use careplan_csv::{export, import, canonical, ExportOptions, Endpoint, InputFile};
@@ -58,7 +65,7 @@ use careplan_core::*;
 use chrono::{Datelike, NaiveDate};
 
 pub use encoding::{JIS_TO_MS932, Substitutions, jis_to_ms932};
-pub use export::{export, export_withdrawal};
+pub use export::{export, export_preventive, export_preventive_withdrawal, export_withdrawal};
 pub use import::{import, parse_period};
 
 /// The CSVバージョン written and read.
@@ -404,8 +411,56 @@ pub struct Imported {
     pub plans: Vec<(PlanKey, CarePlan)>,
     /// Plans withdrawn by DLT1KYO records.
     pub withdrawn: Vec<PlanKey>,
+    /// Every 介護予防サービス・支援計画書 read without a problem, by key.
+    pub preventive: Vec<(PlanKey, PreventivePlan)>,
+    /// 介護予防サービス・支援計画書 withdrawn by DLTYOBO records.
+    pub withdrawn_preventive: Vec<PlanKey>,
     /// Every problem, with where it is.
     pub errors: Vec<ImportError>,
+}
+
+/// The 介護予防サービス・支援計画書 as UPYOBO and UPYOBO_SUB carry it — what
+/// [`import`] gives back after [`export_preventive`]. Not carried: 原案
+/// (imported plans are final), the 包括's 確認 date (the paper form's
+/// 確認印 has no field), and the 基本チェックリスト's answers, 身長・体重 and
+/// 記入日 (UPYOBO carries the counts alone, which stay). A 利用サービス's
+/// 期間 is one free-text field: dates are written in 和暦 and read back as
+/// dates; words, or dates with words, come back as the words written.
+pub fn canonical_preventive(plan: &PreventivePlan) -> PreventivePlan {
+    use careplan_core::forms::yobo::ServicePeriod;
+    let mut parts = plan.clone().into_parts();
+    parts.status = PlanStatus::Final;
+    parts.center.confirmed_on = None;
+    if let Some(c) = &mut parts.checklist {
+        c.answers = None;
+        c.date = None;
+    }
+    for issue in &mut parts.issues {
+        for support in &mut issue.supports {
+            for service in &mut support.services {
+                if let Some(p) = &service.period {
+                    let text = export::period_field(p);
+                    service.period = Some(match import::parse_period(&text) {
+                        Some(d) => ServicePeriod {
+                            dates: Some(d),
+                            note: None,
+                        },
+                        None => ServicePeriod {
+                            dates: None,
+                            note: Text::new(text).ok(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    PreventivePlan::new(parts).unwrap_or_else(|e| {
+        debug_assert!(
+            false,
+            "the canonical form of a valid plan breaks rules: {e}"
+        );
+        plan.clone()
+    })
 }
 
 /// The plan as the CSV standard carries it — what [`import`] gives back

@@ -7,11 +7,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-/// A list of plan documents.
+/// A list of documents (of one form: the standard sends each form as its
+/// own send set).
 fn plans_ref(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
         "type": "array",
-        "items": { "$ref": "#/components/schemas/Plan" },
+        "items": { "$ref": "#/components/schemas/Document" },
         "minItems": 1
     })
 }

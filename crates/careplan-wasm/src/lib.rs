@@ -228,7 +228,7 @@ struct FileInput {
 }
 
 /// Reads `[{name, bytes_base64}, …]`, files of any number of send sets: the
-/// value is `{"documents": [{key, document}], "withdrawn": [key], "errors": [...]}`,
+/// value is `{"documents": [{key, document}], "withdrawn": [key], "withdrawn_preventive": [key], "errors": [...]}`,
 /// the same as `POST /v1/csv/import` gives.
 #[wasm_bindgen(js_name = csvImport)]
 pub fn csv_import(input: &str) -> String {

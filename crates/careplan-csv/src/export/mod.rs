@@ -5,19 +5,21 @@
 mod table1;
 mod table2;
 mod table3;
+mod yobo;
 
 use careplan_core::wareki::format_date;
-use careplan_core::{CarePlan, FieldPath, Period, TimeOfDay};
+use careplan_core::{CarePlan, FieldPath, Period, PreventivePlan, TimeOfDay};
 use chrono::NaiveDate;
 
 use crate::encoding::{Substitutions, carried, encode};
-use crate::records::{Dlt1kyo, Kind};
+use crate::records::{Dlt1kyo, Dltyobo, Kind};
 use crate::{
     CSV_VERSION, CsvFile, ExportError, ExportOptions, Exported, PlanKey, Substitution, Unencodable,
 };
 
 pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, wishes_field};
 pub(crate) use table3::weekly_text;
+pub(crate) use yobo::{YES_NO, period_field};
 
 /// Checks free text against MS932 as it goes, substituting where the
 /// caller allows and collecting every character it cannot write.
@@ -205,6 +207,73 @@ pub fn export_withdrawal(keys: &[PlanKey], opts: &ExportOptions) -> Result<Expor
     Ok(Exported {
         files: vec![CsvFile {
             name: file_name(Kind::Delete, opts),
+            bytes: encode(&text),
+        }],
+        substitutions: Vec::new(),
+    })
+}
+
+/// Writes 介護予防サービス・支援計画書 as one send set (送信単位「介護予防サービス・
+/// 支援計画書」): UPYOBO and UPYOBO_SUB with one shared timestamp, every
+/// plan's records in each file. Nothing is returned unless every character
+/// could be written (or substituted by the caller's map).
+pub fn export_preventive(
+    plans: &[PreventivePlan],
+    opts: &ExportOptions,
+) -> Result<Exported, ExportError> {
+    if plans.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut w = Writer {
+        subs: opts.substitutions.as_ref(),
+        unencodable: Vec::new(),
+        substitutions: Vec::new(),
+    };
+    let (mut main, mut sub) = (String::new(), String::new());
+    for (i, plan) in plans.iter().enumerate() {
+        let p = FieldPath::root().key("plans").index(i);
+        main.push_str(&yobo::upyobo(&mut w, plan, &p).to_line());
+        for row in yobo::upyobo_sub(&mut w, plan, &p, opts.repeat_values)? {
+            sub.push_str(&row.to_line());
+        }
+    }
+    if !w.unencodable.is_empty() {
+        return Err(ExportError::Unencodable(w.unencodable));
+    }
+    let files = [(Kind::Yobo, main), (Kind::YoboSub, sub)]
+        .into_iter()
+        .map(|(k, text)| CsvFile {
+            name: file_name(k, opts),
+            bytes: encode(&text),
+        })
+        .collect();
+    Ok(Exported {
+        files,
+        substitutions: w.substitutions,
+    })
+}
+
+/// Writes DLTYOBO: the withdrawal of 介護予防サービス・支援計画書 already sent.
+pub fn export_preventive_withdrawal(
+    keys: &[PlanKey],
+    opts: &ExportOptions,
+) -> Result<Exported, ExportError> {
+    if keys.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut text = String::new();
+    for k in keys {
+        let row = Dltyobo {
+            csv_version: CSV_VERSION.to_owned(),
+            insurer_number: k.insurer.as_str().to_owned(),
+            insured_number: k.insured.as_str().to_owned(),
+            plan_date: ymd(k.plan_date),
+        };
+        text.push_str(&row.to_line());
+    }
+    Ok(Exported {
+        files: vec![CsvFile {
+            name: file_name(Kind::YoboDelete, opts),
             bytes: encode(&text),
         }],
         substitutions: Vec::new(),

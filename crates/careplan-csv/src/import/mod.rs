@@ -11,6 +11,7 @@ mod table1;
 mod table2;
 mod table3;
 mod values;
+mod yobo;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,6 +27,13 @@ use values::{Row, checked, file_error, ymd};
 pub(crate) use table1::split_wishes;
 pub(crate) use table3::link;
 pub use values::parse_period;
+
+/// The rows of one 介護予防サービス・支援計画書.
+#[derive(Default)]
+struct YoboRows {
+    main: Option<Row>,
+    sub: Vec<Row>,
+}
 
 /// The rows of one plan, by record.
 #[derive(Default)]
@@ -54,7 +62,7 @@ impl<'a> Origins<'a> {
     /// nearest enclosing field the standard carries), in the tables' order,
     /// each looked for in the rows the element came from, innermost first;
     /// failing that, the innermost row alone.
-    fn locate(&self, v: &Violation) -> Option<(&'a Row, Option<u16>)> {
+    fn locate(&self, v: &Violation, form: Form) -> Option<(&'a Row, Option<u16>)> {
         let path = v.path();
         let candidates: Vec<&'a Row> = {
             let mut matching: Vec<&(FieldPath, &'a Row)> = self
@@ -65,7 +73,7 @@ impl<'a> Origins<'a> {
             matching.sort_by_key(|(p, _)| std::cmp::Reverse(p.as_str().len()));
             matching.into_iter().map(|(_, r)| *r).collect()
         };
-        let tables = Form::Kyotaku.tables();
+        let tables = form.tables();
         // The field's own CSV fields, or those of the nearest enclosing field that has some.
         let mut prefix = path.clone();
         let csv = loop {
@@ -96,7 +104,9 @@ impl<'a> Origins<'a> {
 pub fn import(files: &[InputFile]) -> Imported {
     let mut errors = Vec::new();
     let mut by_key: BTreeMap<PlanKey, PlanRows> = BTreeMap::new();
+    let mut yobo_by_key: BTreeMap<PlanKey, YoboRows> = BTreeMap::new();
     let mut withdrawn = Vec::new();
+    let mut withdrawn_preventive = Vec::new();
     let mut failed: BTreeSet<PlanKey> = BTreeSet::new();
     for f in files {
         let read = read::read_file(f);
@@ -132,6 +142,21 @@ pub fn import(files: &[InputFile]) -> Imported {
                 }
                 Kind::T2 => by_key.entry(key).or_default().t2.push(row),
                 Kind::T3 => by_key.entry(key).or_default().t3.push(row),
+                Kind::YoboDelete => withdrawn_preventive.push(key),
+                Kind::Yobo => {
+                    let entry = yobo_by_key.entry(key).or_default();
+                    if entry.main.is_some() {
+                        errors.push(row.err(
+                            crate::records::Upyobo::PLAN_DATE,
+                            ImportErrorCode::DuplicateRecord,
+                            "同じ計画の介護予防サービス・支援計画書が2件あります",
+                            "a second UPYOBO record for the same plan",
+                        ));
+                    } else {
+                        entry.main = Some(row);
+                    }
+                }
+                Kind::YoboSub => yobo_by_key.entry(key).or_default().sub.push(row),
             }
         }
     }
@@ -149,9 +174,38 @@ pub fn import(files: &[InputFile]) -> Imported {
             })),
         }
     }
+    let mut preventive = Vec::new();
+    for (key, rows) in yobo_by_key {
+        if failed.contains(&key) {
+            continue;
+        }
+        let Some(main) = &rows.main else {
+            if let Some(r) = rows.sub.first() {
+                errors.push(ImportError {
+                    plan: Some(key.clone()),
+                    ..r.err(
+                        read::key_field(r.kind),
+                        ImportErrorCode::MissingRecord,
+                        "対応する介護予防サービス・支援計画書（UPYOBO）がありません",
+                        "no UPYOBO record for this 別表",
+                    )
+                });
+            }
+            continue;
+        };
+        match yobo::build(main, &rows.sub) {
+            Ok(plan) => preventive.push((key, plan)),
+            Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
+                e.plan = Some(key.clone());
+                e
+            })),
+        }
+    }
     Imported {
         plans,
         withdrawn,
+        preventive,
+        withdrawn_preventive,
         errors,
     }
 }
@@ -241,17 +295,17 @@ fn build(key: &PlanKey, rows: &PlanRows) -> Result<CarePlan, Vec<ImportError>> {
     CarePlan::new(parts).map_err(|e| {
         e.violations()
             .iter()
-            .map(|v| form_rule(v, &origins, r1))
+            .map(|v| form_rule(v, &origins, r1, Form::Kyotaku))
             .collect()
     })
 }
 
 /// An error for a violation careplan-core found in the assembled plan, at
 /// the row and field it came from.
-fn form_rule(v: &Violation, origins: &Origins, r1: &Row) -> ImportError {
+fn form_rule(v: &Violation, origins: &Origins, r1: &Row, form: Form) -> ImportError {
     let ja = format!("計画書の規則に反します：{}", v.message_ja());
     let en = format!("breaks a rule of the form: {}", v.message_en());
-    let e = match origins.locate(v) {
+    let e = match origins.locate(v, form) {
         Some((row, Some(no))) => row.err(no, ImportErrorCode::FormRule, ja, en),
         Some((row, None)) => {
             file_error(&row.file, Some(row.line), ImportErrorCode::FormRule, ja, en)

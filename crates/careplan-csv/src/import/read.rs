@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::values::{Row, file_error};
 use crate::encoding::decode;
-use crate::records::{Dlt1kyo, Hosoku, Kind, Up1kyo, Up2kyo, Up3kyo};
+use crate::records::{Dlt1kyo, Dltyobo, Hosoku, Kind, Up1kyo, Up2kyo, Up3kyo, Upyobo, UpyoboSub};
 use crate::{CSV_VERSION, ImportError, ImportErrorCode, InputFile, PlanKey};
 
 /// What was read from one file: good rows, errors, and the plans the bad
@@ -29,6 +29,9 @@ pub(super) fn key_field(kind: Kind) -> u16 {
         Kind::Delete => Dlt1kyo::PLAN_DATE,
         Kind::T2 => Up2kyo::PLAN_DATE,
         Kind::T3 => Up3kyo::PLAN_DATE,
+        Kind::Yobo => Upyobo::PLAN_DATE,
+        Kind::YoboSub => UpyoboSub::PLAN_DATE,
+        Kind::YoboDelete => Dltyobo::PLAN_DATE,
     }
 }
 

@@ -11,16 +11,22 @@
 //! `HouseworkReasonCode`, `Weekday`: their `csv_code`).
 
 mod dlt1kyo;
+mod dltyobo;
 mod hosoku;
 mod up1kyo;
 mod up2kyo;
 mod up3kyo;
+mod upyobo;
+mod upyobo_sub;
 
 pub use dlt1kyo::Dlt1kyo;
+pub use dltyobo::Dltyobo;
 pub use hosoku::Hosoku;
 pub use up1kyo::Up1kyo;
 pub use up2kyo::Up2kyo;
 pub use up3kyo::Up3kyo;
+pub use upyobo::Upyobo;
+pub use upyobo_sub::UpyoboSub;
 
 /// How a field is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,11 +131,26 @@ pub enum Kind {
     T3,
     /// 居宅サービス計画1表_削除.
     Delete,
+    /// 介護予防サービス・支援計画書.
+    Yobo,
+    /// 介護予防サービス・支援計画書（別表）支援計画.
+    YoboSub,
+    /// 介護予防サービス・支援計画書_削除.
+    YoboDelete,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [Kind::Hosoku, Kind::T1, Kind::T2, Kind::T3, Kind::Delete];
+    pub const ALL: [Kind; 8] = [
+        Kind::Hosoku,
+        Kind::T1,
+        Kind::T2,
+        Kind::T3,
+        Kind::Delete,
+        Kind::Yobo,
+        Kind::YoboSub,
+        Kind::YoboDelete,
+    ];
 
     /// The file-name prefix.
     pub fn prefix(self) -> &'static str {
@@ -139,6 +160,9 @@ impl Kind {
             Kind::T2 => Up2kyo::PREFIX,
             Kind::T3 => Up3kyo::PREFIX,
             Kind::Delete => Dlt1kyo::PREFIX,
+            Kind::Yobo => Upyobo::PREFIX,
+            Kind::YoboSub => UpyoboSub::PREFIX,
+            Kind::YoboDelete => Dltyobo::PREFIX,
         }
     }
 
@@ -149,7 +173,10 @@ impl Kind {
             .next()
             .unwrap_or(name)
             .to_ascii_uppercase();
-        Kind::ALL
+        // Longest prefix first: UPYOBO_SUB_… starts with UPYOBO_ too.
+        let mut kinds = Kind::ALL;
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.prefix().len()));
+        kinds
             .into_iter()
             .find(|k| base.starts_with(&format!("{}_", k.prefix())))
     }
@@ -167,6 +194,9 @@ impl Kind {
             Kind::T2 => Up2kyo::FIELDS,
             Kind::T3 => Up3kyo::FIELDS,
             Kind::Delete => Dlt1kyo::FIELDS,
+            Kind::Yobo => Upyobo::FIELDS,
+            Kind::YoboSub => UpyoboSub::FIELDS,
+            Kind::YoboDelete => Dltyobo::FIELDS,
         }
     }
 
@@ -209,6 +239,9 @@ mod tests {
             (Kind::T2, 22),
             (Kind::T3, 13),
             (Kind::Delete, 4),
+            (Kind::Yobo, 57),
+            (Kind::YoboSub, 17),
+            (Kind::YoboDelete, 4),
         ];
         for (kind, n) in counts {
             let fields = kind.fields();
@@ -230,6 +263,14 @@ mod tests {
             Some(Kind::Hosoku)
         );
         assert_eq!(Kind::of_file_name("README.txt"), None);
+        assert_eq!(
+            Kind::of_file_name("UPYOBO_SUB_1_43_2_11_20250101000000.CSV"),
+            Some(Kind::YoboSub)
+        );
+        assert_eq!(
+            Kind::of_file_name("upyobo_1_43_2_11_20250101000000.csv"),
+            Some(Kind::Yobo)
+        );
     }
 
     #[test]

@@ -431,6 +431,12 @@ impl PreventivePlan {
         super::texts::texts(self)
     }
 
+    /// Checks a plan given as its document form (what a reader of another
+    /// syntax, such as the CSV, builds); every violation with its path.
+    pub fn from_document(doc: &wire::YoboPlanDocument) -> Result<PreventivePlan, Error> {
+        validate::build(doc)
+    }
+
     /// Parses and checks a plan from its JSON form; every violation with its path.
     pub fn from_json(json: &str) -> Result<PreventivePlan, Error> {
         validate::build(&wire::YoboPlanDocument::from_json(json)?)

@@ -1,0 +1,275 @@
+//! The 介護予防サービス・支援計画書 records (UPYOBO, UPYOBO_SUB, DLTYOBO): a
+//! hand-written send set, the round trip of every fixture, the files'
+//! encoding and line ends, and bad input placed by file, line and field.
+
+#![cfg(test)]
+
+use std::process::Command;
+
+use careplan_core::PreventivePlan;
+use careplan_core::forms::yobo::SupportLevel;
+use careplan_csv::*;
+use careplan_fixtures::{dir, files, read};
+
+fn opts() -> ExportOptions {
+    ExportOptions::new(
+        Endpoint::parse("0300000100:46").unwrap(),
+        Endpoint::parse("0300000005:15").unwrap(),
+        "20251201093000",
+    )
+    .unwrap()
+}
+
+fn inputs(files: &[CsvFile]) -> Vec<InputFile> {
+    files
+        .iter()
+        .map(|f| InputFile {
+            name: f.name.clone(),
+            bytes: f.bytes.clone(),
+        })
+        .collect()
+}
+
+fn plans() -> Vec<(String, PreventivePlan)> {
+    files("yobo/plans")
+        .iter()
+        .map(|p| {
+            (
+                careplan_fixtures::name(p),
+                PreventivePlan::from_json(&read(p)).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_yobo_fixture_round_trips_to_its_canonical_form() {
+    let all: Vec<PreventivePlan> = plans().into_iter().map(|(_, p)| p).collect();
+    for repeat in [false, true] {
+        let o = ExportOptions {
+            repeat_values: repeat,
+            ..opts()
+        };
+        let set = export_preventive(&all, &o).unwrap();
+        assert_eq!(set.files.len(), 2);
+        assert!(
+            set.files[0]
+                .name
+                .starts_with("UPYOBO_0300000100_46_0300000005_15_20251201093000")
+        );
+        assert!(
+            set.files[1]
+                .name
+                .starts_with("UPYOBO_SUB_0300000100_46_0300000005_15_20251201093000")
+        );
+        let back = import(&inputs(&set.files));
+        assert!(
+            back.errors.is_empty(),
+            "{:?}",
+            back.errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        );
+        assert!(back.plans.is_empty());
+        assert_eq!(back.preventive.len(), all.len());
+        for plan in &all {
+            let key = PlanKey {
+                insurer: plan.parts().user.insurer_number.clone(),
+                insured: plan.parts().user.insured_number.clone(),
+                plan_date: plan.parts().plan_date,
+            };
+            let got = back
+                .preventive
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, p)| p)
+                .unwrap();
+            assert_eq!(*got, canonical_preventive(plan), "{key} (repeat {repeat})");
+        }
+    }
+}
+
+#[test]
+fn the_files_are_ms932_with_crlf_and_the_blanks_the_standard_asks_for() {
+    let all: Vec<PreventivePlan> = plans().into_iter().map(|(_, p)| p).collect();
+    let set = export_preventive(&all, &opts()).unwrap();
+    let tmp = std::env::temp_dir().join(format!("careplan-yobo-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    for f in &set.files {
+        let path = tmp.join(&f.name);
+        std::fs::write(&path, &f.bytes).unwrap();
+        let out = Command::new("iconv")
+            .args(["-f", "CP932", "-t", "UTF-8"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", f.name);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.ends_with("\r\n"));
+        assert_eq!(
+            text.matches("\r\n").count(),
+            text.matches('\n').count() - embedded_newlines(&text)
+        );
+    }
+    // 別表: the 課題 text on its first row only.
+    let sub = String::from_utf8(
+        Command::new("iconv")
+            .args(["-f", "CP932", "-t", "UTF-8"])
+            .arg(tmp.join(&set.files[1].name))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(sub.contains("浴槽の出入りが不安定で、転倒のおそれがある。\""));
+    assert!(
+        sub.contains(",1,\"\",\"\",\"\",\"\",2,"),
+        "a later row of 課題1 leaves its texts blank"
+    );
+}
+
+/// Line breaks inside quoted text (kept as written, LF or CRLF).
+fn embedded_newlines(text: &str) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    let mut prev = ' ';
+    for c in text.chars() {
+        if c == '"' {
+            inside = !inside;
+        }
+        if c == '\n' && inside && prev != '\r' {
+            n += 1;
+        }
+        prev = c;
+    }
+    n
+}
+
+#[test]
+fn the_hand_written_send_set_imports_as_the_layout_describes() {
+    let dir = dir("csv").join("yobo-layout-example");
+    let mut files: Vec<InputFile> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| InputFile {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&p).unwrap(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name)); // the 別表 after its parent, or not: any order
+    files.reverse();
+    let got = import(&files);
+    assert!(
+        got.errors.is_empty(),
+        "{:?}",
+        got.errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(got.preventive.len(), 2);
+    let first = &got
+        .preventive
+        .iter()
+        .find(|(k, _)| k.insurer.as_str() == "123456")
+        .unwrap()
+        .1;
+    let p = first.parts();
+    assert_eq!(p.level, SupportLevel::Support2);
+    assert_eq!(p.issues.len(), 2);
+    let issue = &p.issues[0];
+    assert_eq!(issue.supports.len(), 2);
+    assert_eq!(issue.supports[1].services.len(), 2);
+    // The blanks after a group's first row are filled from it.
+    assert_eq!(
+        issue.supports[1].point.as_ref().unwrap().as_str(),
+        "地域の体操教室に参加する。"
+    );
+    // A 和暦 period reads as dates; words stay words.
+    let s0 = &issue.supports[0].services[0];
+    assert!(s0.period.as_ref().unwrap().dates.is_some());
+    let s1 = &issue.supports[1].services[1];
+    assert_eq!(
+        s1.period.as_ref().unwrap().note.as_ref().unwrap().as_str(),
+        "3カ月間"
+    );
+    // 課題2's 支援計画 has no service.
+    assert!(p.issues[1].supports[0].services.is_empty());
+    let c = p.checklist.as_ref().unwrap();
+    assert_eq!(c.counts.to_array(), [3, 0, 1, 1, 0, 1]);
+    assert_eq!(c.programmes[0], Some(true));
+    let second = &got
+        .preventive
+        .iter()
+        .find(|(k, _)| k.insurer.as_str() == "654321")
+        .unwrap()
+        .1;
+    assert_eq!(second.parts().level, SupportLevel::BusinessTarget);
+    assert!(second.parts().certification.date.is_none());
+}
+
+#[test]
+fn bad_rows_are_placed_by_file_line_and_field_and_the_plan_is_refused_whole() {
+    let plan = plans()
+        .into_iter()
+        .find(|(n, _)| n == "support-1-day-service-salon.json")
+        .unwrap()
+        .1;
+    let set = export_preventive(std::slice::from_ref(&plan), &opts()).unwrap();
+    let edit = |file: usize, from: &str, to: &str| {
+        let mut files = inputs(&set.files);
+        let text = encoding_rs::SHIFT_JIS
+            .decode(&files[file].bytes)
+            .0
+            .into_owned();
+        assert!(text.contains(from), "{from}");
+        files[file].bytes = encoding_rs::SHIFT_JIS
+            .encode(&text.replacen(from, to, 1))
+            .0
+            .into_owned();
+        import(&files)
+    };
+    // 課題ＮＯ not a number: UPYOBO_SUB line 1, field 5.
+    let got = edit(1, ",1,\"", ",x,\"");
+    assert!(got.preventive.is_empty());
+    let e = &got.errors[0];
+    assert!(e.file.starts_with("UPYOBO_SUB_"));
+    assert_eq!(
+        (e.line, e.field, e.field_name),
+        (Some(1), Some(5), Some("課題ＮＯ"))
+    );
+    // 要支援状態区分 4: UPYOBO field 14.
+    let got = edit(0, ",11,2,1,\"", ",11,2,4,\"");
+    let e = &got.errors[0];
+    assert_eq!((e.field, e.code), (Some(14), ImportErrorCode::Code), "{e}");
+    assert!(got.preventive.is_empty());
+    // A 事業対象者 with a 認定年月日: the form's rule, placed at field 9.
+    let got = edit(0, ",11,2,1,\"", ",11,2,3,\"");
+    assert!(got.preventive.is_empty());
+    assert!(
+        got.errors
+            .iter()
+            .any(|e| e.code == ImportErrorCode::FormRule && e.field == Some(9)),
+        "{:?}",
+        got.errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_withdrawal_names_its_plans() {
+    let plan = plans().remove(0).1;
+    let key = PlanKey {
+        insurer: plan.parts().user.insurer_number.clone(),
+        insured: plan.parts().user.insured_number.clone(),
+        plan_date: plan.parts().plan_date,
+    };
+    let set = export_preventive_withdrawal(std::slice::from_ref(&key), &opts()).unwrap();
+    assert!(set.files[0].name.starts_with("DLTYOBO_"));
+    let got = import(&inputs(&set.files));
+    assert_eq!(got.withdrawn_preventive, vec![key]);
+    assert!(got.withdrawn.is_empty() && got.errors.is_empty());
+}
