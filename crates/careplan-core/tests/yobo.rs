@@ -119,3 +119,22 @@ fn every_invalid_yobo_plan_breaks_exactly_its_expected_rule() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+mod generated {
+    use careplan_core::PreventivePlan;
+    use careplan_core::forms::yobo::arbitrary::preventive_plan_strategy;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Generated plans are accepted, and round-trip through JSON unchanged.
+        #[test]
+        fn generated_yobo_plans_round_trip_through_json(parts in preventive_plan_strategy()) {
+            let plan = PreventivePlan::new(parts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let again = PreventivePlan::from_json(&plan.to_json_pretty())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(again, plan);
+        }
+    }
+}

@@ -273,3 +273,54 @@ fn a_withdrawal_names_its_plans() {
     assert_eq!(got.withdrawn_preventive, vec![key]);
     assert!(got.withdrawn.is_empty() && got.errors.is_empty());
 }
+
+/// A plan with every character MS932 lacks replaced (the generator draws
+/// from all of Unicode's kanji).
+fn ms932_only(plan: PreventivePlan) -> PreventivePlan {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                *s = s
+                    .chars()
+                    .map(|c| if encoding::carried(c) { c } else { 'あ' })
+                    .collect()
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            serde_json::Value::Object(o) => o.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut v = plan.to_json_value();
+    walk(&mut v);
+    PreventivePlan::from_json(&v.to_string()).unwrap()
+}
+
+mod generated {
+    use super::*;
+    use careplan_core::forms::yobo::arbitrary::preventive_plan_strategy;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Generated plans come back from UPYOBO/UPYOBO_SUB as their canonical form.
+        #[test]
+        fn generated_yobo_plans_round_trip_through_csv(parts in preventive_plan_strategy(), repeat in any::<bool>()) {
+            let plan = ms932_only(PreventivePlan::new(parts).unwrap());
+            let o = ExportOptions { repeat_values: repeat, ..opts() };
+            let set = export_preventive(std::slice::from_ref(&plan), &o).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = import(&inputs(&set.files));
+            prop_assert!(back.errors.is_empty(), "{:?}", back.errors.iter().map(ToString::to_string).collect::<Vec<_>>());
+            prop_assert_eq!(back.preventive.len(), 1);
+            prop_assert_eq!(back.preventive[0].1.to_json_value(), canonical_preventive(&plan).to_json_value());
+        }
+
+        /// No input makes the 介護予防 import panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), kind in 0usize..3) {
+            let prefix = ["UPYOBO_", "UPYOBO_SUB_", "DLTYOBO_"][kind];
+            let got = import(&[InputFile { name: format!("{prefix}x.CSV"), bytes }]);
+            prop_assert!(got.preventive.is_empty());
+        }
+    }
+}

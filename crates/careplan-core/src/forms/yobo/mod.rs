@@ -28,6 +28,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod checklist;
 pub mod fields;
 mod plan;
