@@ -37,3 +37,28 @@ fn to_json(bencher: divan::Bencher) {
     let plan = CarePlan::from_json(LARGEST).unwrap_or_else(|e| panic!("{e}"));
     bencher.bench(|| divan::black_box(&plan).to_json_pretty());
 }
+
+const YOBO_LARGEST: &str = include_str!("../../../fixtures/yobo/plans/long-texts-six-issues.json");
+const YOBO_SUPPORT_1: &str =
+    include_str!("../../../fixtures/yobo/plans/support-1-day-service-salon.json");
+
+fn bench_yobo(bencher: divan::Bencher, json: &str) {
+    bencher
+        .counter(divan::counter::BytesCount::new(json.len()))
+        .bench(|| {
+            careplan_core::PreventivePlan::from_json(divan::black_box(json))
+                .map(|p| p.parts().issues.len())
+        });
+}
+
+/// Parse and check the largest 介護予防サービス・支援計画書 (six 課題, long texts).
+#[divan::bench]
+fn yobo_from_json_largest(bencher: divan::Bencher) {
+    bench_yobo(bencher, YOBO_LARGEST);
+}
+
+/// Parse and check a 介護予防サービス・支援計画書 of two 課題.
+#[divan::bench]
+fn yobo_from_json_support_1(bencher: divan::Bencher) {
+    bench_yobo(bencher, YOBO_SUPPORT_1);
+}
