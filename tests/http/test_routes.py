@@ -38,8 +38,9 @@ def test_health_get_and_head(server):
 
 def test_version(server):
     v = server.client.get("/version").json()
-    assert v["name"] == "careplan" and v["forms"] == ["kyotaku"]
+    assert v["name"] == "careplan" and v["forms"] == ["kyotaku", "yobo_plan"]
     assert "urn:careplan:schema:plan:v1" in v["formats"]
+    assert "urn:careplan:schema:yobo-plan:v1" in v["formats"]
     assert "BIZ UDGothic" in v["fonts"]
     version = cli("--version").stdout.decode().split()[-1]
     assert v["version"] == version
@@ -69,7 +70,8 @@ def test_unknown_schema_route_and_method(server):
 def test_rules(server):
     rules = server.client.get("/v1/check/rules").json()
     listed = cli("check", "--list").stdout.decode()
-    assert len(rules) == 21
+    assert len(rules) == len(listed.strip().splitlines())
+    assert any(r["id"] == "Y1-007" for r in rules)
     for r in rules:
         assert r["id"] in listed
     one = server.client.get("/v1/check/rules/t2-004").json()
@@ -308,7 +310,8 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         assert len(got["documents"]) == len(want), folder.name
         for d in got["documents"]:
             k = d["key"]
-            assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}.json"]
+            suffix = "_yobo" if d["document"].get("form") == "yobo_plan" else ""
+            assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}{suffix}.json"]
 
 
 def test_options_that_would_multiply_the_work_are_refused(server):
@@ -325,3 +328,29 @@ def test_deeply_nested_json_is_refused_not_a_crash(server):
     assert problem(r, 422, "invalid_document")["violations"] == want
     problem(server.client.post("/v1/render", content=b'{"options": ' + deep + b"}", headers=JSON), 400, "malformed_request")
     assert server.client.get("/health").status_code == 200
+
+
+def test_a_yobo_plan_on_every_route(server, tmp_path):
+    """A 介護予防サービス・支援計画書 is validated, checked, printed as the CLI
+    prints it, and exchanged as UPYOBO/UPYOBO_SUB."""
+    path = FIXTURES / "yobo" / "plans" / "entrusted-applying.json"
+    doc = json.loads(path.read_text())
+    r = server.client.post("/v1/validate", json=doc)
+    assert r.status_code == 200 and r.json()["form"] == "yobo_plan"
+    bad = json.loads((FIXTURES / "yobo" / "invalid" / "level-care-2.json").read_text())
+    body = problem(server.client.post("/v1/validate", json=bad), 422, "invalid_document")
+    assert body["violations"][0]["rule"] == "care_level_on_preventive_plan"
+    r = server.client.post("/v1/check", json=doc)
+    assert r.status_code == 200
+    assert r.json() == json.loads(cli("check", "--format", "json", str(path)).stdout)
+    r = server.client.post("/v1/render", json={"document": doc})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    out = tmp_path / "yobo.pdf"
+    cli("render", str(path), "-o", str(out))
+    assert r.content == out.read_bytes()
+    r = server.client.post("/v1/csv/export", json={"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}})
+    assert r.status_code == 200
+    names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
+    assert sorted(n.split("_0300000100")[0] for n in names) == ["UPYOBO", "UPYOBO_SUB"]
+    mixed = {"documents": [doc, plan()], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
+    problem(server.client.post("/v1/csv/export", json=mixed), 400, "bad_options")
