@@ -4,8 +4,10 @@
 
 - each schema is a valid 2020-12 schema;
 - every plan in fixtures/plans validates against plan.schema.json, and
-  every 介護予防 plan in fixtures/yobo/plans against yobo-plan.schema.json;
-- every invalid fixture (fixtures/invalid, fixtures/yobo/invalid) that
+  every 介護予防 plan in fixtures/yobo/plans against yobo-plan.schema.json, and every
+  利用者基本情報 in fixtures/yobo/kihon against yobo-kihon.schema.json;
+- every invalid fixture (fixtures/invalid, fixtures/yobo/invalid,
+  fixtures/yobo/kihon-invalid) that
   breaks a rule JSON Schema can state is refused, and the ones listed in
   each folder's not-schema-expressible.txt are accepted (careplan itself
   refuses those).
@@ -42,16 +44,15 @@ for path in sorted((ROOT / "schema").glob("*.schema.json")):
     schemas[path.name] = Draft202012Validator(schema)
 
 
-def check_form(schema_name, fixtures):
-    """The plans of fixtures/<fixtures>/plans (or fixtures/plans) validate;
-    the invalid ones are refused, but for the listed boundary."""
+def check_form(schema_name, valid_dir, invalid_dir):
+    """The documents of fixtures/<valid_dir> validate; those of
+    fixtures/<invalid_dir> are refused, but for the listed boundary."""
     validator = schemas[schema_name]
-    base = ROOT / "fixtures" / fixtures if fixtures else ROOT / "fixtures"
-    for path in sorted((base / "plans").glob("*.json")):
+    for path in sorted((ROOT / "fixtures" / valid_dir).glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)]
         check(not errors, f"{path.name} should validate against {schema_name}: {errors[:3]}")
-    invalid_dir = base / "invalid"
+    invalid_dir = ROOT / "fixtures" / invalid_dir
     expected = json.loads((invalid_dir / "expected.json").read_text(encoding="utf-8"))
     boundary = {
         line.strip()
@@ -69,8 +70,9 @@ def check_form(schema_name, fixtures):
             check(not valid, f"{name} breaks {exp['rule']}; {schema_name} should refuse it")
 
 
-check_form("plan.schema.json", None)
-check_form("yobo-plan.schema.json", "yobo")
+check_form("plan.schema.json", "plans", "invalid")
+check_form("yobo-plan.schema.json", "yobo/plans", "yobo/invalid")
+check_form("yobo-kihon.schema.json", "yobo/kihon", "yobo/kihon-invalid")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -258,7 +258,21 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
         match d {
             Document::Kyotaku(p) => kyotaku.push(p.clone()),
             Document::YoboPlan(p) => yobo.push(p.clone()),
-            other => return Err(mixed(i, other, first)),
+            other => {
+                let form = other.form();
+                let ja = format!(
+                    "{}件目の文書（{}）は CSV にまだ書き出せません",
+                    i + 1,
+                    form.label_ja()
+                );
+                let en = format!(
+                    "document {} is a {} document, which careplan does not write as CSV yet",
+                    i + 1,
+                    form.code()
+                );
+                let cause = Cause::at("form_not_exchanged", format!("documents[{i}]"), &ja, &en);
+                return Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]));
+            }
         }
     }
     Ok(if yobo.is_empty() {

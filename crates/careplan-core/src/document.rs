@@ -20,6 +20,7 @@ use serde::Deserialize;
 use crate::error::Error;
 use crate::fields::Tables;
 use crate::forms::kyotaku::{self, CarePlan};
+use crate::forms::yobo::kihon::Kihon;
 use crate::forms::yobo::{self, PreventivePlan};
 use crate::path::FieldPath;
 
@@ -59,17 +60,21 @@ pub enum Form {
     /// 介護予防サービス・支援計画書: the preventive plan for 要支援１・２ and
     /// 事業対象者 (`"form": "yobo_plan"`).
     YoboPlan,
+    /// 利用者基本情報: the consultation and the user, for the 介護予防 plan
+    /// (`"form": "yobo_kihon"`).
+    YoboKihon,
 }
 
 impl Form {
     /// Every form, in the order careplan lists them.
-    pub const ALL: [Form; 2] = [Form::Kyotaku, Form::YoboPlan];
+    pub const ALL: [Form; 3] = [Form::Kyotaku, Form::YoboPlan, Form::YoboKihon];
 
     /// The form's code: the value of a document's `form` key.
     pub fn code(self) -> &'static str {
         match self {
             Form::Kyotaku => "kyotaku",
             Form::YoboPlan => yobo::fields::FORM_CODE,
+            Form::YoboKihon => yobo::kihon::fields::FORM_CODE,
         }
     }
 
@@ -78,6 +83,7 @@ impl Form {
         match self {
             Form::Kyotaku => "居宅サービス計画書",
             Form::YoboPlan => "介護予防サービス・支援計画書",
+            Form::YoboKihon => "利用者基本情報",
         }
     }
 
@@ -86,7 +92,7 @@ impl Form {
     fn named_by_key(self) -> bool {
         match self {
             Form::Kyotaku => false,
-            Form::YoboPlan => true,
+            Form::YoboPlan | Form::YoboKihon => true,
         }
     }
 
@@ -99,6 +105,7 @@ impl Form {
                 Sheet::KyotakuTable3,
             ],
             Form::YoboPlan => &[Sheet::YoboPlan],
+            Form::YoboKihon => &[Sheet::YoboKihon],
         }
     }
 
@@ -112,6 +119,7 @@ impl Form {
         match self {
             Form::Kyotaku => &kyotaku::fields::TABLES,
             Form::YoboPlan => &yobo::fields::TABLES,
+            Form::YoboKihon => &yobo::kihon::fields::TABLES,
         }
     }
 
@@ -151,6 +159,8 @@ pub enum Sheet {
     KyotakuTable3,
     /// 介護予防サービス・支援計画書 (one sheet, printed over as many pages as it needs).
     YoboPlan,
+    /// 利用者基本情報 (one sheet, printed over as many pages as it needs).
+    YoboKihon,
 }
 
 impl Sheet {
@@ -159,13 +169,14 @@ impl Sheet {
         match self {
             Sheet::KyotakuTable1 | Sheet::KyotakuTable2 | Sheet::KyotakuTable3 => Form::Kyotaku,
             Sheet::YoboPlan => Form::YoboPlan,
+            Sheet::YoboKihon => Form::YoboKihon,
         }
     }
 
     /// The sheet's number within its form (第`n`表), as `--tables` takes it.
     pub fn number(self) -> u8 {
         match self {
-            Sheet::KyotakuTable1 | Sheet::YoboPlan => 1,
+            Sheet::KyotakuTable1 | Sheet::YoboPlan | Sheet::YoboKihon => 1,
             Sheet::KyotakuTable2 => 2,
             Sheet::KyotakuTable3 => 3,
         }
@@ -178,6 +189,7 @@ impl Sheet {
             Sheet::KyotakuTable2 => "第２表",
             Sheet::KyotakuTable3 => "第３表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
+            Sheet::YoboKihon => "利用者基本情報",
         }
     }
 
@@ -188,6 +200,7 @@ impl Sheet {
             Sheet::KyotakuTable2 => "居宅サービス計画書（２）",
             Sheet::KyotakuTable3 => "週間サービス計画表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
+            Sheet::YoboKihon => "利用者基本情報",
         }
     }
 }
@@ -203,6 +216,8 @@ pub enum Document {
     Kyotaku(CarePlan),
     /// 介護予防サービス・支援計画書.
     YoboPlan(PreventivePlan),
+    /// 利用者基本情報.
+    YoboKihon(Kihon),
 }
 
 impl Document {
@@ -211,6 +226,7 @@ impl Document {
         match Form::of_json(json) {
             Form::Kyotaku => CarePlan::from_json(json).map(Document::Kyotaku),
             Form::YoboPlan => PreventivePlan::from_json(json).map(Document::YoboPlan),
+            Form::YoboKihon => Kihon::from_json(json).map(Document::YoboKihon),
         }
     }
 
@@ -219,6 +235,7 @@ impl Document {
         match self {
             Document::Kyotaku(_) => Form::Kyotaku,
             Document::YoboPlan(_) => Form::YoboPlan,
+            Document::YoboKihon(_) => Form::YoboKihon,
         }
     }
 
@@ -227,6 +244,7 @@ impl Document {
         match self {
             Document::Kyotaku(p) => p.to_json_pretty(),
             Document::YoboPlan(p) => p.to_json_pretty(),
+            Document::YoboKihon(k) => k.to_json_pretty(),
         }
     }
 
@@ -236,6 +254,7 @@ impl Document {
         match self {
             Document::Kyotaku(p) => p.to_json_value(),
             Document::YoboPlan(p) => p.to_json_value(),
+            Document::YoboKihon(k) => k.to_json_value(),
         }
     }
 
@@ -244,6 +263,7 @@ impl Document {
         match self {
             Document::Kyotaku(p) => p.texts(),
             Document::YoboPlan(p) => p.texts(),
+            Document::YoboKihon(k) => k.texts(),
         }
     }
 
@@ -251,7 +271,7 @@ impl Document {
     pub fn as_kyotaku(&self) -> Option<&CarePlan> {
         match self {
             Document::Kyotaku(p) => Some(p),
-            Document::YoboPlan(_) => None,
+            Document::YoboPlan(_) | Document::YoboKihon(_) => None,
         }
     }
 
@@ -259,8 +279,22 @@ impl Document {
     pub fn as_yobo_plan(&self) -> Option<&PreventivePlan> {
         match self {
             Document::YoboPlan(p) => Some(p),
-            Document::Kyotaku(_) => None,
+            Document::Kyotaku(_) | Document::YoboKihon(_) => None,
         }
+    }
+
+    /// The 利用者基本情報, if that is what the document is.
+    pub fn as_yobo_kihon(&self) -> Option<&Kihon> {
+        match self {
+            Document::YoboKihon(k) => Some(k),
+            Document::Kyotaku(_) | Document::YoboPlan(_) => None,
+        }
+    }
+}
+
+impl From<Kihon> for Document {
+    fn from(k: Kihon) -> Document {
+        Document::YoboKihon(k)
     }
 }
 

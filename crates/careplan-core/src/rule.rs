@@ -99,6 +99,10 @@ pub enum Rule {
     CountOutOfRange,
     /// A checklist count differs from the count the answers give.
     ChecklistCountMismatch,
+    /// More 緊急連絡先 than the CSV standard carries (4).
+    TooManyContacts,
+    /// The 基本チェックリスト result (事業対象者の該当) differs from what its answers give.
+    ChecklistResultMismatch,
 }
 
 impl Rule {
@@ -146,6 +150,8 @@ impl Rule {
         Rule::MeasureFormat,
         Rule::CountOutOfRange,
         Rule::ChecklistCountMismatch,
+        Rule::TooManyContacts,
+        Rule::ChecklistResultMismatch,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -193,6 +199,8 @@ impl Rule {
             Rule::MeasureFormat => "measure_format",
             Rule::CountOutOfRange => "count_out_of_range",
             Rule::ChecklistCountMismatch => "checklist_count_mismatch",
+            Rule::TooManyContacts => "too_many_contacts",
+            Rule::ChecklistResultMismatch => "checklist_result_mismatch",
         }
     }
 
@@ -401,6 +409,14 @@ impl Rule {
             Rule::ChecklistCountMismatch => (
                 "基本チェックリストの該当数が回答と合いません（該当数は回答から数えられます）。",
                 "a checklist count differs from what the answers give (the counts are computed from the answers)",
+            ),
+            Rule::TooManyContacts => (
+                "緊急連絡先は4件までです（ケアプランデータ連携の利用者基本情報が持てる件数）。",
+                "at most 4 emergency contacts (what the CSV standard carries)",
+            ),
+            Rule::ChecklistResultMismatch => (
+                "基本チェックリストの記入結果（事業対象者の該当あり・なし）が回答と合いません。",
+                "the checklist result differs from what its answers give",
             ),
         };
         (ja.into(), en.into())

@@ -138,3 +138,62 @@ mod generated {
         }
     }
 }
+
+mod kihon {
+    use careplan_core::forms::yobo::kihon::Kihon;
+    use careplan_core::{Document, Form};
+    use careplan_fixtures::{files, read};
+
+    #[test]
+    fn every_kihon_fixture_round_trips_exactly() {
+        let all = files("yobo/kihon");
+        assert!(all.len() >= 4);
+        for f in all {
+            let text = read(&f);
+            let k = Kihon::from_json(&text).unwrap_or_else(|e| panic!("{}:\n{e}", f.display()));
+            let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(k.to_json_value(), original, "{}", f.display());
+            assert_eq!(Kihon::from_json(&k.to_json_pretty()).unwrap(), k);
+            let doc = Document::from_json(&text).unwrap();
+            assert_eq!(doc.form(), Form::YoboKihon);
+            assert_eq!(doc.as_yobo_kihon(), Some(&k));
+        }
+    }
+
+    #[test]
+    fn every_invalid_kihon_breaks_exactly_its_expected_rule() {
+        let expected: std::collections::BTreeMap<String, careplan_fixtures::Invalid> =
+            careplan_fixtures::expected("yobo/kihon-invalid");
+        let on_disk: Vec<String> = files("yobo/kihon-invalid")
+            .iter()
+            .map(|p| careplan_fixtures::name(p))
+            .collect();
+        assert_eq!(
+            on_disk.iter().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>()
+        );
+        let mut failures = Vec::new();
+        for (file, exp) in &expected {
+            let text = read(&careplan_fixtures::dir("yobo/kihon-invalid").join(file));
+            match Document::from_json(&text) {
+                Ok(_) => failures.push(format!("{file}: accepted")),
+                Err(e) => {
+                    let found: Vec<(String, &str)> = e
+                        .violations()
+                        .iter()
+                        .map(|v| (v.path().to_string(), v.rule().code()))
+                        .collect();
+                    if found != [(exp.path.clone(), exp.rule.as_str())] {
+                        failures.push(format!(
+                            "{file}: expected {} {}, found {found:?}",
+                            exp.path, exp.rule
+                        ));
+                    } else if e.violations()[0].form() != Some(Form::YoboKihon) {
+                        failures.push(format!("{file}: form"));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+}

@@ -31,6 +31,7 @@
 use careplan_core::Form;
 use careplan_core::fields::{Field, Format, Object};
 use careplan_core::forms::kyotaku::wire::PlanDocument;
+use careplan_core::forms::yobo::kihon::wire::KihonDocument;
 use careplan_core::forms::yobo::wire::YoboPlanDocument;
 use careplan_core::report::ValidationReport;
 use schemars::generate::SchemaSettings;
@@ -48,6 +49,8 @@ pub enum Kind {
     Plan,
     /// The 介護予防サービス・支援計画書 document (`"form": "yobo_plan"`).
     YoboPlan,
+    /// The 利用者基本情報 document (`"form": "yobo_kihon"`).
+    YoboKihon,
     /// The report `careplan validate --format json` writes.
     ValidationReport,
     /// The report `careplan check --format json` writes.
@@ -56,9 +59,10 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Plan,
         Kind::YoboPlan,
+        Kind::YoboKihon,
         Kind::ValidationReport,
         Kind::CheckReport,
     ];
@@ -68,6 +72,7 @@ impl Kind {
         match self {
             Kind::Plan => "plan",
             Kind::YoboPlan => "yobo-plan",
+            Kind::YoboKihon => "yobo-kihon",
             Kind::ValidationReport => "validation-report",
             Kind::CheckReport => "check-report",
         }
@@ -131,6 +136,7 @@ pub fn objects(kind: Kind) -> &'static [&'static Object] {
     match kind {
         Kind::Plan => Form::Kyotaku.tables().objects,
         Kind::YoboPlan => Form::YoboPlan.tables().objects,
+        Kind::YoboKihon => Form::YoboKihon.tables().objects,
         Kind::ValidationReport => careplan_core::report::fields::OBJECTS,
         Kind::CheckReport => careplan_check::fields::OBJECTS,
     }
@@ -161,6 +167,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
     let root = match kind {
         Kind::Plan => generator.into_root_schema_for::<PlanDocument>(),
         Kind::YoboPlan => generator.into_root_schema_for::<YoboPlanDocument>(),
+        Kind::YoboKihon => generator.into_root_schema_for::<KihonDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
         Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
     };
@@ -168,6 +175,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
     let root_name = match kind {
         Kind::Plan => "PlanDocument",
         Kind::YoboPlan => "YoboPlanDocument",
+        Kind::YoboKihon => "KihonDocument",
         Kind::ValidationReport => "ValidationReport",
         Kind::CheckReport => "Report",
     };
@@ -212,6 +220,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
                 );
                 add_yobo_conditions(obj);
             }
+            Kind::YoboKihon => add_kihon_conditions(obj),
             Kind::ValidationReport | Kind::CheckReport => {}
         }
     }
@@ -578,5 +587,60 @@ fn add_yobo_conditions(root: &mut Map<String, Value>) {
         && let Some(Value::Object(l)) = props.get_mut("issues")
     {
         l.insert("minItems".into(), json!(1));
+    }
+}
+
+/// The cross-field rules of the 利用者基本情報 that JSON Schema can state.
+fn add_kihon_conditions(root: &mut Map<String, Value>) {
+    if let Some(Value::Object(props)) = root.get_mut("properties")
+        && let Some(Value::Object(l)) = props.get_mut("emergency_contacts")
+    {
+        // At most four: what UPKIHON carries.
+        l.insert(
+            "maxItems".into(),
+            json!(careplan_core::forms::yobo::kihon::MAX_EMERGENCY_CONTACTS),
+        );
+    }
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    // その他 ⇒ its text; 入院又は入所中 ⇒ its text.
+    let conditions = [
+        ("KihonConsultationDoc", "method", "other", "method_text"),
+        ("KihonWhereaboutsDoc", "code", "admitted", "text"),
+    ];
+    for (name, key, value, text) in conditions {
+        if let Some(Value::Object(d)) = defs.get_mut(name) {
+            d.insert(
+                "allOf".into(),
+                json!([{
+                    "if": {"properties": {key: {"const": value}}, "required": [key]},
+                    "then": {"required": [text], "properties": {text: filled()}}
+                }]),
+            );
+        }
+    }
+    if let Some(Value::Object(c)) = defs.get_mut("KihonChecklistDoc") {
+        // Answers come with 身長 and 体重, and are the 24 answered questions.
+        c.insert(
+            "allOf".into(),
+            json!([
+                {"if": {"required": ["answers"], "properties": {"answers": {"type": "array"}}},
+                 "then": {"required": ["height_cm", "weight_kg"], "properties": {
+                     "height_cm": {"type": "string"}, "weight_kg": {"type": "string"}
+                 }}}
+            ]),
+        );
+        if let Some(Value::Object(props)) = c.get_mut("properties")
+            && let Some(Value::Object(a)) = props.get_mut("answers")
+        {
+            a.insert("anyOf".into(), json!([
+                {"type": "array", "items": {"type": "string", "enum": careplan_core::forms::yobo::checklist::Answer::CODES},
+                 "minItems": 24, "maxItems": 24},
+                {"type": "null"}
+            ]));
+            a.remove("type");
+            a.remove("items");
+        }
     }
 }

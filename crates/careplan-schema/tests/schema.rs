@@ -245,36 +245,43 @@ fn the_example_is_the_case_a_fixture() {
     );
 }
 
-static YOBO_PLAN: LazyLock<jsonschema::Validator> =
-    LazyLock::new(|| jsonschema::draft202012::new(&schema(Kind::YoboPlan).unwrap()).unwrap());
-
-/// Every 介護予防 plan fixture validates against its schema; every invalid
-/// one is refused, but for those `fixtures/yobo/invalid/not-schema-expressible.txt`
-/// lists (accepted by the schema, refused by careplan).
-#[test]
-fn yobo_plans_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
-    for path in files("yobo/plans") {
+/// Every 介護予防 fixture validates against its schema; every invalid one is
+/// refused, but for those the folder's `not-schema-expressible.txt` lists
+/// (accepted by the schema, refused by careplan).
+fn valid_and_refused(kind: Kind, valid: &str, invalid: &str) {
+    let validator = jsonschema::draft202012::new(&schema(kind).unwrap()).unwrap();
+    for path in files(valid) {
         let v: Value = serde_json::from_str(&read(&path)).unwrap();
-        let errors: Vec<String> = YOBO_PLAN
+        let errors: Vec<String> = validator
             .iter_errors(&v)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
     }
-    let boundary: Vec<String> = read(&dir("yobo/invalid").join("not-schema-expressible.txt"))
+    let boundary: Vec<String> = read(&dir(invalid).join("not-schema-expressible.txt"))
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect();
     let mut wrong = Vec::new();
-    for path in files("yobo/invalid") {
+    for path in files(invalid) {
         let name = careplan_fixtures::name(&path);
         let v: Value = serde_json::from_str(&read(&path)).unwrap();
-        let valid = YOBO_PLAN.is_valid(&v);
-        if valid != boundary.contains(&name) {
-            wrong.push(format!("{name}: schema says valid = {valid}"));
+        let is_valid = validator.is_valid(&v);
+        if is_valid != boundary.contains(&name) {
+            wrong.push(format!("{name}: schema says valid = {is_valid}"));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn yobo_plans_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::YoboPlan, "yobo/plans", "yobo/invalid");
+}
+
+#[test]
+fn kihon_documents_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::YoboKihon, "yobo/kihon", "yobo/kihon-invalid");
 }

@@ -17,9 +17,10 @@ use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
 use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name.
-const DOCUMENTS: [(&str, &str); 4] = [
+const DOCUMENTS: [(&str, &str); 5] = [
     ("plan", "Plan"),
     ("yobo-plan", "YoboPlan"),
+    ("yobo-kihon", "YoboKihon"),
     ("validation-report", "ValidationReport"),
     ("check-report", "CheckReport"),
 ];
@@ -303,8 +304,8 @@ pub fn document() -> Value {
         "Document".to_owned(),
         json!({
             "title": "計画書（いずれかの様式）",
-            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書).",
-            "oneOf": [schema_ref("Plan"), schema_ref("YoboPlan")]
+            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書; `yobo_kihon`: 利用者基本情報).",
+            "oneOf": [schema_ref("Plan"), schema_ref("YoboPlan"), schema_ref("YoboKihon")]
         }),
     );
     own_types(&mut components);

@@ -8,7 +8,9 @@
 //!   (該当), the domain counts the plan prints (computed, never typed in
 //!   when the answers are given), and the 事業対象者 criteria.
 //!
-//! The 利用者基本情報 comes next (#12).
+//! - [`kihon::Kihon`]: the 利用者基本情報 (`"form": "yobo_kihon"`), the
+//!   consultation and the user, with its 別表1 (the day's schedule) and
+//!   別表2 (現病歴・既往歴).
 //!
 //! | module | holds |
 //! |---|---|
@@ -32,9 +34,10 @@
 pub mod arbitrary;
 pub mod checklist;
 pub mod fields;
+pub mod kihon;
 mod plan;
 mod texts;
-mod validate;
+pub(crate) mod validate;
 pub mod wire;
 
 pub use plan::{

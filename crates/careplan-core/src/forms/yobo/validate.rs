@@ -448,7 +448,14 @@ fn tenths(v: &str) -> Option<u16> {
     w.checked_mul(10)?.checked_add(f)
 }
 
-fn measure(cx: &mut Ctx, p: &FieldPath, v: Option<&String>, bounds: (u16, u16)) -> Option<u16> {
+/// A required measure (`152.5`) in tenths within `bounds`, or
+/// [`Rule::MeasureFormat`] with the value.
+pub(crate) fn measure(
+    cx: &mut Ctx,
+    p: &FieldPath,
+    v: Option<&String>,
+    bounds: (u16, u16),
+) -> Option<u16> {
     let v = cx.required(p, v)?;
     match tenths(v.trim()) {
         Some(t) if (bounds.0..=bounds.1).contains(&t) => Some(t),
