@@ -39,6 +39,7 @@
 mod error;
 mod fonts;
 mod form;
+mod kihon;
 mod kyotaku;
 mod layout;
 mod measure;
@@ -59,6 +60,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use form::PrintedForm;
+use kihon::YoboKihon;
 use kyotaku::Kyotaku;
 use yobo::YoboPlan;
 
@@ -168,6 +170,7 @@ impl Renderer {
         match doc.printed() {
             Printed::Kyotaku(p) => self.missing_in(Kyotaku::texts(p)),
             Printed::Yobo(p) => self.missing_in(YoboPlan::texts(p)),
+            Printed::Kihon(k) => self.missing_in(YoboKihon::texts(k)),
             Printed::Other(_) => Vec::new(),
         }
     }
@@ -330,6 +333,7 @@ impl Renderer {
         match doc.printed() {
             Printed::Kyotaku(p) => self.run::<Kyotaku>(p, options, png),
             Printed::Yobo(p) => self.run::<YoboPlan>(p, options, png),
+            Printed::Kihon(k) => self.run::<YoboKihon>(k, options, png),
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
         }
     }
@@ -358,6 +362,10 @@ impl Renderer {
             }
             Printed::Yobo(p) => {
                 let (laid_out, _) = self.compile::<YoboPlan>(p, options)?;
+                self.pngs(&laid_out, pixel_per_pt)
+            }
+            Printed::Kihon(k) => {
+                let (laid_out, _) = self.compile::<YoboKihon>(k, options)?;
                 self.pngs(&laid_out, pixel_per_pt)
             }
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),

@@ -2,6 +2,7 @@
 //! form careplan prints (a sealed trait, so that only careplan's documents
 //! are printable).
 
+use careplan_core::forms::yobo::kihon::Kihon;
 use careplan_core::{CarePlan, Document, Form, PreventivePlan};
 
 /// A document the renderer can print: a [`CarePlan`], or a [`Document`]
@@ -26,6 +27,8 @@ pub enum Printed<'a> {
     Kyotaku(&'a CarePlan),
     /// 介護予防サービス・支援計画書.
     Yobo(&'a PreventivePlan),
+    /// 利用者基本情報.
+    Kihon(&'a Kihon),
     /// A form the renderer has no templates for.
     Other(Form),
 }
@@ -54,11 +57,24 @@ impl Printable for PreventivePlan {
     }
 }
 
+impl sealed::Sealed for Kihon {
+    fn printed(&self) -> Printed<'_> {
+        Printed::Kihon(self)
+    }
+}
+
+impl Printable for Kihon {
+    fn form(&self) -> Form {
+        Form::YoboKihon
+    }
+}
+
 impl sealed::Sealed for Document {
     fn printed(&self) -> Printed<'_> {
         match self {
             Document::Kyotaku(p) => Printed::Kyotaku(p),
             Document::YoboPlan(p) => Printed::Yobo(p),
+            Document::YoboKihon(k) => Printed::Kihon(k),
             // A form core knows and this renderer does not print (yet).
             #[allow(unreachable_patterns)]
             other => Printed::Other(other.form()),

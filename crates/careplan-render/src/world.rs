@@ -44,6 +44,7 @@ const TEMPLATES: &[Template] = &[
     template!("kyotaku/table3.typ"),
     template!("kyotaku/layout.json"),
     template!("yobo/main.typ"),
+    template!("yobo/kihon.typ"),
 ];
 
 /// The path of the plan's data file in the virtual file system.

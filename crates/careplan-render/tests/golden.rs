@@ -1,5 +1,5 @@
-//! Visual golden tests: the pages of two 居宅 fixtures and two 介護予防
-//! fixtures, rendered as PNG, against
+//! Visual golden tests: the pages of two 居宅 fixtures, two 介護予防 plans
+//! and a 利用者基本情報, rendered as PNG, against
 //! committed reference images, with a tolerance for anti-aliasing.
 //!
 //! Refresh the references after an intended layout change with
@@ -34,6 +34,13 @@ fn check_yobo(fixture: &str) {
     let path = careplan_fixtures::dir("yobo/plans").join(format!("{fixture}.json"));
     let plan = careplan_core::Document::from_json(&careplan_fixtures::read(&path)).unwrap();
     check_pages(&format!("yobo-{fixture}"), &plan);
+}
+
+/// A 利用者基本情報 of `fixtures/yobo/kihon`, its references named `kihon-…`.
+fn check_kihon(fixture: &str) {
+    let path = careplan_fixtures::dir("yobo/kihon").join(format!("{fixture}.json"));
+    let doc = careplan_core::Document::from_json(&careplan_fixtures::read(&path)).unwrap();
+    check_pages(&format!("kihon-{fixture}"), &doc);
 }
 
 fn check_pages(fixture: &str, plan: &impl careplan_render::Printable) {
@@ -140,4 +147,9 @@ fn yobo_support_1_matches_its_reference_pages() {
 #[test]
 fn yobo_entrusted_matches_its_reference_pages() {
     check_yobo("entrusted-applying");
+}
+
+#[test]
+fn kihon_support_1_matches_its_reference_pages() {
+    check_kihon("support-1-day-service-salon");
 }

@@ -299,3 +299,77 @@ fn hostile_text_is_literal_and_missing_glyphs_are_reported() {
     let out = RENDERER.render(&p, &warn).unwrap();
     assert_eq!(out.missing_glyphs.len(), 1);
 }
+
+mod kihon {
+    use super::*;
+    use careplan_core::forms::yobo::kihon::Kihon;
+
+    fn all() -> Vec<(String, Kihon)> {
+        files("yobo/kihon")
+            .iter()
+            .map(|p| {
+                (
+                    careplan_fixtures::name(p),
+                    Kihon::from_json(&read(p)).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_kihon_fixture_renders_with_every_text_value_and_the_same_bytes_twice() {
+        for (name, k) in all() {
+            let out = RENDERER
+                .render(&k, &RenderOptions::default())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let path = tmp(&format!("kihon-{name}.pdf"), &out.pdf);
+            let (_, raw) = run("pdftotext", &["-raw", "-enc", "UTF-8"], &path);
+            let (_, layout) = run("pdftotext", &["-enc", "UTF-8"], &path);
+            let text = squash(&raw) + &squash(&layout);
+            let missing: Vec<String> = k
+                .texts()
+                .into_iter()
+                .filter(|(_, v)| {
+                    let v = squash(v);
+                    !text.contains(&v) && !found_in_pieces(&text, &v)
+                })
+                .map(|(p, v)| format!("{p}: {v}"))
+                .collect();
+            assert!(missing.is_empty(), "{name}: {missing:?}");
+            let again = RENDERER
+                .render(&Document::from(k.clone()), &RenderOptions::default())
+                .unwrap();
+            assert_eq!(again.pdf, out.pdf, "{name}");
+            let (ok, check) = run("qpdf", &["--check"], &path);
+            assert!(ok, "{check}");
+        }
+    }
+
+    #[test]
+    fn labels_choices_and_dates_are_printed_as_on_the_form() {
+        let k = all()
+            .into_iter()
+            .find(|(n, _)| n == "support-1-day-service-salon.json")
+            .unwrap()
+            .1;
+        let out = RENDERER.render(&k, &RenderOptions::default()).unwrap();
+        let path = tmp("kihon-labels.pdf", &out.pdf);
+        let text = squash(&run("pdftotext", &["-raw", "-enc", "UTF-8"], &path).1);
+        for label in [
+            "利用者基本情報",
+            "《基本情報》",
+            "相談日令和7年4月3日",
+            "障害高齢者の日常生活自立度",
+            "認知症高齢者の日常生活自立度",
+            "基本チェックリスト記入結果",
+            "昭和17年8月15日（82歳）",
+            "緊急連絡先",
+            "《介護予防に関する事項》",
+            "《現病歴・既往歴と経過》",
+            "☆一番町内科鈴木医師",
+            "《現在利用しているサービス》",
+        ] {
+            assert!(text.contains(&squash(label)), "{label} not in the PDF");
+        }
+    }
+}
