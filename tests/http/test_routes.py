@@ -310,7 +310,7 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         assert len(got["documents"]) == len(want), folder.name
         for d in got["documents"]:
             k = d["key"]
-            suffix = "_yobo" if d["document"].get("form") == "yobo_plan" else ""
+            suffix = {"yobo_plan": "_yobo", "yobo_kihon": "_kihon"}.get(d["document"].get("form"), "")
             assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}{suffix}.json"]
 
 

@@ -49,6 +49,8 @@ pub struct ImportReport {
     pub withdrawn: Vec<PlanKey>,
     /// 介護予防サービス・支援計画書 withdrawn (DLTYOBO).
     pub withdrawn_preventive: Vec<PlanKey>,
+    /// 利用者基本情報 withdrawn (DLTKIHON; the key's date is the 相談日).
+    pub withdrawn_kihon: Vec<PlanKey>,
     /// Every problem, with file, line, field and plan.
     pub errors: Vec<ImportError>,
 }
@@ -62,7 +64,7 @@ pub struct PlanKeyBody {
     pub insurer_number: String,
     /// 被保険者番号.
     pub insured_number: String,
-    /// 居宅サービス計画作成（変更）日 or 計画作成(変更)日 (ISO date).
+    /// 居宅サービス計画作成（変更）日, 計画作成(変更)日, or a 利用者基本情報's 相談日 (ISO date).
     pub plan_date: String,
 }
 
@@ -152,6 +154,9 @@ pub struct ImportBody {
     /// 介護予防サービス・支援計画書 withdrawn (DLTYOBO).
     #[serde(default)]
     pub withdrawn_preventive: Vec<PlanKeyBody>,
+    /// 利用者基本情報 withdrawn (DLTKIHON; `plan_date` is the 相談日).
+    #[serde(default)]
+    pub withdrawn_kihon: Vec<PlanKeyBody>,
     /// Every problem.
     pub errors: Vec<ImportErrorBody>,
 }
@@ -175,6 +180,7 @@ impl ImportReport {
                 .iter()
                 .map(PlanKeyBody::from)
                 .collect(),
+            withdrawn_kihon: self.withdrawn_kihon.iter().map(PlanKeyBody::from).collect(),
             errors: self.errors.iter().map(ImportErrorBody::from).collect(),
         }
     }
@@ -225,6 +231,7 @@ fn option(name: &str, e: &ExportError) -> ApiError {
 enum Batch {
     Kyotaku(Vec<careplan_core::CarePlan>),
     Yobo(Vec<careplan_core::PreventivePlan>),
+    Kihon(Vec<careplan_core::forms::yobo::kihon::Kihon>),
 }
 
 /// The documents as one form's batch, or an error naming the first document
@@ -251,6 +258,7 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
     };
     let mut kyotaku = Vec::new();
     let mut yobo = Vec::new();
+    let mut kihon = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         if d.form() != first {
             return Err(mixed(i, d, first));
@@ -258,6 +266,8 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
         match d {
             Document::Kyotaku(p) => kyotaku.push(p.clone()),
             Document::YoboPlan(p) => yobo.push(p.clone()),
+            Document::YoboKihon(k) => kihon.push(k.clone()),
+            #[allow(unreachable_patterns)] // core may have forms the CSV does not carry
             other => {
                 let form = other.form();
                 let ja = format!(
@@ -275,10 +285,10 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
             }
         }
     }
-    Ok(if yobo.is_empty() {
-        Batch::Kyotaku(kyotaku)
-    } else {
-        Batch::Yobo(yobo)
+    Ok(match first {
+        careplan_core::Form::YoboPlan => Batch::Yobo(yobo),
+        careplan_core::Form::YoboKihon => Batch::Kihon(kihon),
+        _ => Batch::Kyotaku(kyotaku),
     })
 }
 
@@ -289,6 +299,7 @@ pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, Api
     match batch(docs)? {
         Batch::Kyotaku(plans) => careplan_csv::export(&plans, &opts),
         Batch::Yobo(plans) => careplan_csv::export_preventive(&plans, &opts),
+        Batch::Kihon(records) => careplan_csv::export_kihon(&records, &opts),
     }
     .map_err(export_error)
 }
@@ -312,6 +323,17 @@ pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, A
                 })
                 .collect();
             careplan_csv::export_preventive_withdrawal(&keys, &opts)
+        }
+        Batch::Kihon(records) => {
+            let keys: Vec<PlanKey> = records
+                .iter()
+                .map(|k| PlanKey {
+                    insurer: k.parts().user.insurer_number.clone(),
+                    insured: k.parts().user.insured_number.clone(),
+                    plan_date: k.parts().consultation_date,
+                })
+                .collect();
+            careplan_csv::export_kihon_withdrawal(&keys, &opts)
         }
     }
     .map_err(export_error)
@@ -340,9 +362,14 @@ pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
                         document: Document::YoboPlan(plan),
                     }),
             )
+            .chain(got.kihon.into_iter().map(|(key, k)| ImportedDocument {
+                key,
+                document: Document::YoboKihon(k),
+            }))
             .collect(),
         withdrawn: got.withdrawn,
         withdrawn_preventive: got.withdrawn_preventive,
+        withdrawn_kihon: got.withdrawn_kihon,
         errors: got.errors,
     }
 }
@@ -380,6 +407,35 @@ mod tests {
             let doc = Document::Kyotaku(plan);
             let printed: serde_json::Value = serde_json::from_str(&doc.to_json_pretty()).unwrap();
             assert_eq!(doc.to_json_value(), printed, "{name}");
+        }
+    }
+
+    /// Every form's documents go out and come back as documents of that
+    /// form, each form in its own send set.
+    #[test]
+    fn every_form_exchanged_comes_back_as_its_documents() {
+        let request = ExportRequest {
+            from: "0300000100:46".into(),
+            to: "0300000005:15".into(),
+            timestamp: "20251201093000".into(),
+            repeat_values: false,
+            jis_substitutions: false,
+        };
+        for folder in ["plans", "yobo/plans", "yobo/kihon"] {
+            let docs: Vec<Document> = careplan_fixtures::files(folder)
+                .iter()
+                .map(|p| Document::from_json(&careplan_fixtures::read(p)).unwrap())
+                .collect();
+            let set = export(&docs, &request).unwrap();
+            let back = import(set.files.into_iter().map(|f| (f.name, f.bytes)).collect());
+            assert!(back.errors.is_empty(), "{folder}: {:?}", back.errors);
+            assert_eq!(back.documents.len(), docs.len(), "{folder}");
+            assert!(
+                back.documents
+                    .iter()
+                    .all(|d| d.document.form() == docs[0].form()),
+                "{folder}"
+            );
         }
     }
 

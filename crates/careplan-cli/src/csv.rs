@@ -18,7 +18,8 @@ pub(crate) struct Args {
 #[derive(Debug, clap::Subcommand)]
 enum Command {
     /// Writes plans as one send set (UPHOSOKU, UP1KYO, UP2KYO, UP3KYO; for
-    /// 介護予防サービス・支援計画書, UPYOBO and UPYOBO_SUB).
+    /// 介護予防サービス・支援計画書, UPYOBO and UPYOBO_SUB; for 利用者基本情報,
+    /// UPKIHON, UPKIHON_SUB1 and UPKIHON_SUB2).
     Export(ExportArgs),
     /// Writes DLT1KYO to withdraw plans already sent.
     Withdraw(ExportArgs),
@@ -181,6 +182,7 @@ fn run_import(a: &ImportArgs) -> Outcome {
                     // a 介護予防 plan of the same user and date is a file of its own
                     match d.document.form() {
                         careplan_core::Form::YoboPlan => "_yobo",
+                        careplan_core::Form::YoboKihon => "_kihon",
                         _ => "",
                     }
                 ),
@@ -198,6 +200,11 @@ fn run_import(a: &ImportArgs) -> Outcome {
             eprintln!("{e}");
             return Outcome::Unreadable;
         }
+    }
+    for k in &got.withdrawn_kihon {
+        emit(&format!(
+            "取り下げ（利用者基本情報） / withdrawn (yobo_kihon): {k}\n"
+        ));
     }
     for k in &got.withdrawn_preventive {
         emit(&format!(

@@ -37,6 +37,14 @@
 //! reads them among any other files into [`Imported::preventive`];
 //! [`canonical_preventive`] says what the records do not carry.
 //!
+//! The 利用者基本情報 goes as its own send set too: [`export_kihon`] writes
+//! UPKIHON, UPKIHON_SUB1 (the day's schedule) and UPKIHON_SUB2 (現病歴・既往歴),
+//! No.62 naming the 家族構成 image as the standard requires
+//! ([`kihon_image_name`]; the JPEG is the caller's to send);
+//! [`export_kihon_withdrawal`] writes DLTKIHON; [`import`] reads them into
+//! [`Imported::kihon`] (an `UPKIHON_IMAGE_…` file is not a record and is
+//! left to the caller); [`canonical_kihon`] says what is not carried.
+//!
 //! ```
 //! use careplan_core::CarePlan;
 //! use careplan_csv::{export, import, canonical, ExportOptions, Endpoint, InputFile};
@@ -65,7 +73,10 @@ use careplan_core::*;
 use chrono::{Datelike, NaiveDate};
 
 pub use encoding::{JIS_TO_MS932, Substitutions, jis_to_ms932};
-pub use export::{export, export_preventive, export_preventive_withdrawal, export_withdrawal};
+pub use export::{
+    export, export_kihon, export_kihon_withdrawal, export_preventive, export_preventive_withdrawal,
+    export_withdrawal, kihon_image_name,
+};
 pub use import::{import, parse_period};
 
 /// The CSVバージョン written and read.
@@ -415,6 +426,10 @@ pub struct Imported {
     pub preventive: Vec<(PlanKey, PreventivePlan)>,
     /// 介護予防サービス・支援計画書 withdrawn by DLTYOBO records.
     pub withdrawn_preventive: Vec<PlanKey>,
+    /// Every 利用者基本情報 read without a problem, by key (its 相談日 as the date).
+    pub kihon: Vec<(PlanKey, careplan_core::forms::yobo::kihon::Kihon)>,
+    /// 利用者基本情報 withdrawn by DLTKIHON records.
+    pub withdrawn_kihon: Vec<PlanKey>,
     /// Every problem, with where it is.
     pub errors: Vec<ImportError>,
 }
@@ -460,6 +475,34 @@ pub fn canonical_preventive(plan: &PreventivePlan) -> PreventivePlan {
             "the canonical form of a valid plan breaks rules: {e}"
         );
         plan.clone()
+    })
+}
+
+/// The 利用者基本情報 as UPKIHON and its 別表 carry it — what [`import`] gives
+/// back after [`export_kihon`] with `opts`, the record being the
+/// `index`-th (from 0) of the send set. Not carried: the 基本チェックリスト's
+/// answers and 身長・体重 (UPKIHON has its result and date); the 家族構成
+/// image's name comes back as the one the standard gives it
+/// ([`kihon_image_name`]).
+pub fn canonical_kihon(
+    k: &careplan_core::forms::yobo::kihon::Kihon,
+    opts: &ExportOptions,
+    index: usize,
+) -> careplan_core::forms::yobo::kihon::Kihon {
+    use careplan_core::forms::yobo::kihon::Kihon;
+    let mut parts = k.clone().into_parts();
+    if let Some(c) = &mut parts.checklist {
+        c.answers = None;
+    }
+    if parts.family.image.is_some() {
+        parts.family.image = Text::new(kihon_image_name(opts, index + 1)).ok();
+    }
+    Kihon::new(parts).unwrap_or_else(|e| {
+        debug_assert!(
+            false,
+            "the canonical form of a valid record breaks rules: {e}"
+        );
+        k.clone()
     })
 }
 

@@ -324,3 +324,100 @@ mod generated {
         }
     }
 }
+
+mod kihon {
+    use super::*;
+    use careplan_core::forms::yobo::kihon::Kihon;
+
+    fn all() -> Vec<Kihon> {
+        files("yobo/kihon")
+            .iter()
+            .map(|p| Kihon::from_json(&read(p)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_kihon_fixture_round_trips_to_its_canonical_form() {
+        let all = all();
+        let set = export_kihon(&all, &opts()).unwrap();
+        let names: Vec<&str> = set.files.iter().map(|f| f.name.as_str()).collect();
+        assert!(names[0].starts_with("UPKIHON_0300000100_46_"));
+        assert!(names[1].starts_with("UPKIHON_SUB1_"));
+        assert!(names[2].starts_with("UPKIHON_SUB2_"));
+        let back = import(&inputs(&set.files));
+        assert!(
+            back.errors.is_empty(),
+            "{:?}",
+            back.errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(back.kihon.len(), all.len());
+        for (i, k) in all.iter().enumerate() {
+            let got = back
+                .kihon
+                .iter()
+                .find(|(key, _)| key.insured == k.parts().user.insured_number)
+                .map(|(_, x)| x)
+                .unwrap();
+            assert_eq!(*got, canonical_kihon(k, &opts(), i));
+        }
+    }
+
+    #[test]
+    fn the_family_image_is_named_as_the_standard_says() {
+        let k = all()
+            .into_iter()
+            .find(|k| k.parts().family.image.is_some())
+            .unwrap();
+        let set = export_kihon(std::slice::from_ref(&k), &opts()).unwrap();
+        let text = encoding::decode(&set.files[0].bytes).unwrap();
+        assert!(
+            text.contains("\"UPKIHON_IMAGE_0300000100_46_0300000005_15_20251201093000_0001.jpg\""),
+            "{text}"
+        );
+        // The flags the standard writes 1/0 (該当) and 1/2 (有無).
+        assert!(
+            text.contains(",0,0,0,0,"),
+            "障害等認定 written 0 for 非該当"
+        );
+    }
+
+    #[test]
+    fn a_bad_code_is_placed_at_its_field_and_the_withdrawal_names_the_record() {
+        let k = all().remove(0);
+        let set = export_kihon(std::slice::from_ref(&k), &opts()).unwrap();
+        let mut files = inputs(&set.files);
+        let text = encoding::decode(&files[0].bytes).unwrap();
+        // 利用者性別 (No.16) 9: no field before it holds a comma.
+        let mut edited: Vec<String> = text.trim_end().split(',').map(str::to_owned).collect();
+        assert_eq!(edited[15], "2");
+        edited[15] = "9".to_owned();
+        files[0].bytes = encoding::encode(&(edited.join(",") + "\r\n"));
+        let got = import(&files);
+        assert!(got.kihon.is_empty());
+        let e = &got.errors[0];
+        assert_eq!(
+            (e.code, e.field, e.field_name),
+            (ImportErrorCode::Code, Some(16), Some("利用者性別")),
+            "{e}"
+        );
+        let key = PlanKey {
+            insurer: k.parts().user.insurer_number.clone(),
+            insured: k.parts().user.insured_number.clone(),
+            plan_date: k.parts().consultation_date,
+        };
+        let set = export_kihon_withdrawal(std::slice::from_ref(&key), &opts()).unwrap();
+        assert!(set.files[0].name.starts_with("DLTKIHON_"));
+        let mut files = inputs(&set.files);
+        // The image beside the records is no error and no record.
+        files.push(InputFile {
+            name: kihon_image_name(&opts(), 1),
+            bytes: vec![0xFF, 0xD8, 0xFF],
+        });
+        let got = import(&files);
+        assert_eq!(got.withdrawn_kihon, vec![key]);
+        assert!(got.errors.is_empty(), "{:?}", got.errors);
+    }
+}

@@ -2,21 +2,25 @@
 //! the records of [`crate::records`] (a module per sheet here), each
 //! record written by its own layout.
 
+mod kihon;
 mod table1;
 mod table2;
 mod table3;
 mod yobo;
 
+use careplan_core::forms::yobo::kihon::Kihon;
 use careplan_core::wareki::format_date;
 use careplan_core::{CarePlan, FieldPath, Period, PreventivePlan, TimeOfDay};
 use chrono::NaiveDate;
 
 use crate::encoding::{Substitutions, carried, encode};
-use crate::records::{Dlt1kyo, Dltyobo, Kind};
+use crate::records::{Dlt1kyo, Dltkihon, Dltyobo, Kind};
 use crate::{
     CSV_VERSION, CsvFile, ExportError, ExportOptions, Exported, PlanKey, Substitution, Unencodable,
 };
 
+pub(crate) use kihon::FLAG;
+pub use kihon::kihon_image_name;
 pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, wishes_field};
 pub(crate) use table3::weekly_text;
 pub(crate) use yobo::{YES_NO, period_field};
@@ -274,6 +278,84 @@ pub fn export_preventive_withdrawal(
     Ok(Exported {
         files: vec![CsvFile {
             name: file_name(Kind::YoboDelete, opts),
+            bytes: encode(&text),
+        }],
+        substitutions: Vec::new(),
+    })
+}
+
+/// Writes 利用者基本情報 as one send set (送信単位「利用者基本情報」): UPKIHON,
+/// UPKIHON_SUB1 and UPKIHON_SUB2 with one shared timestamp. A record with a
+/// 家族構成 image gets in No.62 the name the standard gives it
+/// ([`kihon_image_name`], 枝番 = the record's place in the file, from 1);
+/// the JPEG is the caller's to send under that name.
+pub fn export_kihon(records: &[Kihon], opts: &ExportOptions) -> Result<Exported, ExportError> {
+    if records.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut w = Writer {
+        subs: opts.substitutions.as_ref(),
+        unencodable: Vec::new(),
+        substitutions: Vec::new(),
+    };
+    let (mut main, mut sub1, mut sub2) = (String::new(), String::new(), String::new());
+    for (i, k) in records.iter().enumerate() {
+        let p = FieldPath::root().key("plans").index(i);
+        let image = k
+            .parts()
+            .family
+            .image
+            .as_ref()
+            .map(|_| kihon_image_name(opts, i + 1));
+        main.push_str(&kihon::upkihon(&mut w, k, &p, image).to_line());
+        for row in kihon::sub1(&mut w, k, &p) {
+            sub1.push_str(&row.to_line());
+        }
+        for row in kihon::sub2(&mut w, k, &p) {
+            sub2.push_str(&row.to_line());
+        }
+    }
+    if !w.unencodable.is_empty() {
+        return Err(ExportError::Unencodable(w.unencodable));
+    }
+    let files = [
+        (Kind::Kihon, main),
+        (Kind::KihonSub1, sub1),
+        (Kind::KihonSub2, sub2),
+    ]
+    .into_iter()
+    .map(|(k, text)| CsvFile {
+        name: file_name(k, opts),
+        bytes: encode(&text),
+    })
+    .collect();
+    Ok(Exported {
+        files,
+        substitutions: w.substitutions,
+    })
+}
+
+/// Writes DLTKIHON: the withdrawal of 利用者基本情報 already sent (keyed by 相談日).
+pub fn export_kihon_withdrawal(
+    keys: &[PlanKey],
+    opts: &ExportOptions,
+) -> Result<Exported, ExportError> {
+    if keys.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let mut text = String::new();
+    for k in keys {
+        let row = Dltkihon {
+            csv_version: CSV_VERSION.to_owned(),
+            insurer_number: k.insurer.as_str().to_owned(),
+            insured_number: k.insured.as_str().to_owned(),
+            consultation_date: ymd(k.plan_date),
+        };
+        text.push_str(&row.to_line());
+    }
+    Ok(Exported {
+        files: vec![CsvFile {
+            name: file_name(Kind::KihonDelete, opts),
             bytes: encode(&text),
         }],
         substitutions: Vec::new(),

@@ -6,6 +6,7 @@
 // The helpers return `ImportError` by value: errors are collected, never on a hot path.
 #![allow(clippy::result_large_err)]
 
+mod kihon;
 mod read;
 mod table1;
 mod table2;
@@ -27,6 +28,14 @@ use values::{Row, checked, file_error, ymd};
 pub(crate) use table1::split_wishes;
 pub(crate) use table3::link;
 pub use values::parse_period;
+
+/// The rows of one 利用者基本情報.
+#[derive(Default)]
+struct KihonRows {
+    main: Option<Row>,
+    sub1: Vec<Row>,
+    sub2: Vec<Row>,
+}
 
 /// The rows of one 介護予防サービス・支援計画書.
 #[derive(Default)]
@@ -107,6 +116,8 @@ pub fn import(files: &[InputFile]) -> Imported {
     let mut yobo_by_key: BTreeMap<PlanKey, YoboRows> = BTreeMap::new();
     let mut withdrawn = Vec::new();
     let mut withdrawn_preventive = Vec::new();
+    let mut kihon_by_key: BTreeMap<PlanKey, KihonRows> = BTreeMap::new();
+    let mut withdrawn_kihon = Vec::new();
     let mut failed: BTreeSet<PlanKey> = BTreeSet::new();
     for f in files {
         let read = read::read_file(f);
@@ -157,6 +168,22 @@ pub fn import(files: &[InputFile]) -> Imported {
                     }
                 }
                 Kind::YoboSub => yobo_by_key.entry(key).or_default().sub.push(row),
+                Kind::KihonDelete => withdrawn_kihon.push(key),
+                Kind::Kihon => {
+                    let entry = kihon_by_key.entry(key).or_default();
+                    if entry.main.is_some() {
+                        errors.push(row.err(
+                            crate::records::Upkihon::CONSULTATION_DATE,
+                            ImportErrorCode::DuplicateRecord,
+                            "同じ利用者基本情報が2件あります",
+                            "a second UPKIHON record for the same key",
+                        ));
+                    } else {
+                        entry.main = Some(row);
+                    }
+                }
+                Kind::KihonSub1 => kihon_by_key.entry(key).or_default().sub1.push(row),
+                Kind::KihonSub2 => kihon_by_key.entry(key).or_default().sub2.push(row),
             }
         }
     }
@@ -201,11 +228,40 @@ pub fn import(files: &[InputFile]) -> Imported {
             })),
         }
     }
+    let mut kihon = Vec::new();
+    for (key, rows) in kihon_by_key {
+        if failed.contains(&key) {
+            continue;
+        }
+        let Some(main) = &rows.main else {
+            if let Some(r) = rows.sub1.first().or(rows.sub2.first()) {
+                errors.push(ImportError {
+                    plan: Some(key.clone()),
+                    ..r.err(
+                        read::key_field(r.kind),
+                        ImportErrorCode::MissingRecord,
+                        "対応する利用者基本情報（UPKIHON）がありません",
+                        "no UPKIHON record for this 別表",
+                    )
+                });
+            }
+            continue;
+        };
+        match kihon::build(main, &rows.sub1, &rows.sub2) {
+            Ok(k) => kihon.push((key, k)),
+            Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
+                e.plan = Some(key.clone());
+                e
+            })),
+        }
+    }
     Imported {
         plans,
         withdrawn,
         preventive,
         withdrawn_preventive,
+        kihon,
+        withdrawn_kihon,
         errors,
     }
 }

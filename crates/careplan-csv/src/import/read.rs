@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 
 use super::values::{Row, file_error};
 use crate::encoding::decode;
-use crate::records::{Dlt1kyo, Dltyobo, Hosoku, Kind, Up1kyo, Up2kyo, Up3kyo, Upyobo, UpyoboSub};
+use crate::records::{
+    Dlt1kyo, Dltkihon, Dltyobo, Hosoku, Kind, Up1kyo, Up2kyo, Up3kyo, Upkihon, UpkihonSub1,
+    UpkihonSub2, Upyobo, UpyoboSub,
+};
 use crate::{CSV_VERSION, ImportError, ImportErrorCode, InputFile, PlanKey};
 
 /// What was read from one file: good rows, errors, and the plans the bad
@@ -32,6 +35,10 @@ pub(super) fn key_field(kind: Kind) -> u16 {
         Kind::Yobo => Upyobo::PLAN_DATE,
         Kind::YoboSub => UpyoboSub::PLAN_DATE,
         Kind::YoboDelete => Dltyobo::PLAN_DATE,
+        Kind::Kihon => Upkihon::CONSULTATION_DATE,
+        Kind::KihonSub1 => UpkihonSub1::CONSULTATION_DATE,
+        Kind::KihonSub2 => UpkihonSub2::CONSULTATION_DATE,
+        Kind::KihonDelete => Dltkihon::CONSULTATION_DATE,
     }
 }
 
@@ -87,6 +94,11 @@ pub(super) fn read_file(f: &InputFile) -> FileRead {
         bad_keys: Vec::new(),
         poison_all: false,
     };
+    if crate::records::is_kihon_image(&f.name) {
+        // The 家族構成 JPEG: the record names it in No.62 and the caller
+        // keeps the file; it has no rows.
+        return out;
+    }
     let Some(kind) = Kind::of_file_name(&f.name) else {
         out.errors.push(file_error(
             &f.name,

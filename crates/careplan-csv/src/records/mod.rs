@@ -16,6 +16,8 @@ mod hosoku;
 mod up1kyo;
 mod up2kyo;
 mod up3kyo;
+mod upkihon;
+mod upkihon_sub;
 mod upyobo;
 mod upyobo_sub;
 
@@ -25,6 +27,8 @@ pub use hosoku::Hosoku;
 pub use up1kyo::Up1kyo;
 pub use up2kyo::Up2kyo;
 pub use up3kyo::Up3kyo;
+pub use upkihon::Upkihon;
+pub use upkihon_sub::{Dltkihon, UpkihonSub1, UpkihonSub2};
 pub use upyobo::Upyobo;
 pub use upyobo_sub::UpyoboSub;
 
@@ -137,11 +141,19 @@ pub enum Kind {
     YoboSub,
     /// 介護予防サービス・支援計画書_削除.
     YoboDelete,
+    /// 利用者基本情報.
+    Kihon,
+    /// 利用者基本情報（別表1）.
+    KihonSub1,
+    /// 利用者基本情報（別表2）.
+    KihonSub2,
+    /// 利用者基本情報_削除.
+    KihonDelete,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Hosoku,
         Kind::T1,
         Kind::T2,
@@ -150,6 +162,10 @@ impl Kind {
         Kind::Yobo,
         Kind::YoboSub,
         Kind::YoboDelete,
+        Kind::Kihon,
+        Kind::KihonSub1,
+        Kind::KihonSub2,
+        Kind::KihonDelete,
     ];
 
     /// The file-name prefix.
@@ -163,6 +179,10 @@ impl Kind {
             Kind::Yobo => Upyobo::PREFIX,
             Kind::YoboSub => UpyoboSub::PREFIX,
             Kind::YoboDelete => Dltyobo::PREFIX,
+            Kind::Kihon => Upkihon::PREFIX,
+            Kind::KihonSub1 => UpkihonSub1::PREFIX,
+            Kind::KihonSub2 => UpkihonSub2::PREFIX,
+            Kind::KihonDelete => Dltkihon::PREFIX,
         }
     }
 
@@ -173,6 +193,10 @@ impl Kind {
             .next()
             .unwrap_or(name)
             .to_ascii_uppercase();
+        // The 家族構成 image travels with UPKIHON but is not a record.
+        if is_kihon_image(&base) {
+            return None;
+        }
         // Longest prefix first: UPYOBO_SUB_… starts with UPYOBO_ too.
         let mut kinds = Kind::ALL;
         kinds.sort_by_key(|k| std::cmp::Reverse(k.prefix().len()));
@@ -197,6 +221,10 @@ impl Kind {
             Kind::Yobo => Upyobo::FIELDS,
             Kind::YoboSub => UpyoboSub::FIELDS,
             Kind::YoboDelete => Dltyobo::FIELDS,
+            Kind::Kihon => Upkihon::FIELDS,
+            Kind::KihonSub1 => UpkihonSub1::FIELDS,
+            Kind::KihonSub2 => UpkihonSub2::FIELDS,
+            Kind::KihonDelete => Dltkihon::FIELDS,
         }
     }
 
@@ -206,6 +234,17 @@ impl Kind {
             .and_then(|i| self.fields().get(i))
             .map_or("?", |f| f.name)
     }
+}
+
+/// Whether a file is a 利用者基本情報's 家族構成 image
+/// (`UPKIHON_IMAGE_<送信単位>_<枝番>.jpg`, any case): it travels with the
+/// records, is not one, and import leaves it to the caller.
+pub fn is_kihon_image(name: &str) -> bool {
+    name.rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .to_ascii_uppercase()
+        .starts_with("UPKIHON_IMAGE_")
 }
 
 /// 計画書区分 (UP1KYO No.16): the code of each combination of 初回・紹介・継続
@@ -242,6 +281,10 @@ mod tests {
             (Kind::Yobo, 57),
             (Kind::YoboSub, 17),
             (Kind::YoboDelete, 4),
+            (Kind::Kihon, 71),
+            (Kind::KihonSub1, 7),
+            (Kind::KihonSub2, 11),
+            (Kind::KihonDelete, 4),
         ];
         for (kind, n) in counts {
             let fields = kind.fields();
@@ -270,6 +313,15 @@ mod tests {
         assert_eq!(
             Kind::of_file_name("upyobo_1_43_2_11_20250101000000.csv"),
             Some(Kind::Yobo)
+        );
+        assert_eq!(
+            Kind::of_file_name("UPKIHON_SUB2_1_43_2_11_20250101000000.CSV"),
+            Some(Kind::KihonSub2)
+        );
+        // The 家族構成 image travels beside the records; it is not a record.
+        assert_eq!(
+            Kind::of_file_name("UPKIHON_IMAGE_1_43_2_11_20250101000000_0001.jpg"),
+            None
         );
     }
 
