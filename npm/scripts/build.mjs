@@ -22,11 +22,13 @@ const root = resolve(npmDir, "..");
 
 /**
  * Size budgets of each package's module (bytes; raw and gzip -9). Core: the
- * issue's "under 1 MB gzip". Render: Typst is most of it (11.6 MB gzip at
- * 0.1.0); the budget is about 8 % above, so that growth is a decision.
+ * issue's "under 1 MB gzip"; raw 3 MiB (2 MiB until the 介護予防 forms, each
+ * of which adds some 0.4 MB raw and 0.1 MB gzip of validator, schema-free
+ * document types and CSV records). Render: Typst is most of it (11.6 MB gzip
+ * at 0.1.0); the budget is about 8 % above, so that growth is a decision.
  */
 const MiB = 1 << 20;
-const BUDGETS = { core: { raw: 2 * MiB, gzip: 1 * MiB }, render: { raw: 36 * MiB, gzip: 12 * MiB } };
+const BUDGETS = { core: { raw: 3 * MiB, gzip: 1 * MiB }, render: { raw: 36 * MiB, gzip: 12 * MiB } };
 
 const { values: args } = parseArgs({
   options: { core: { type: "string" }, render: { type: "string" }, fonts: { type: "string" }, out: { type: "string" } },

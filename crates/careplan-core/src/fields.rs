@@ -245,3 +245,84 @@ impl Tables {
         found
     }
 }
+
+/// Checks the tests of every form share: its tables are one tree, and its
+/// walk over printed texts is exactly the tables' printed-text fields.
+#[cfg(test)]
+pub(crate) mod checks {
+    use std::collections::BTreeSet;
+
+    use super::Tables;
+    use crate::path::FieldPath;
+
+    /// Every object a field holds is in the tables (and holds structure),
+    /// and every object but the root is held by some field.
+    pub fn one_tree(tables: &Tables) {
+        for o in tables.objects {
+            for f in o.fields {
+                if let Some(child) = f.child {
+                    assert!(
+                        tables.object(child).is_some(),
+                        "{}.{} holds {child}",
+                        o.name,
+                        f.key
+                    );
+                    assert_eq!(f.format, super::Format::Structure, "{}.{}", o.name, f.key);
+                }
+            }
+            let held = tables
+                .objects
+                .iter()
+                .flat_map(|x| x.fields)
+                .any(|f| f.child == Some(o.name));
+            assert!(
+                held || o.name == tables.root,
+                "{} is held by no field",
+                o.name
+            );
+        }
+    }
+
+    /// The texts walked over documents that between them fill every printed
+    /// field: each path resolves to a printed-text field, and every such
+    /// field is walked.
+    pub fn walk_is_printed_text<'a>(
+        tables: &Tables,
+        texts: impl IntoIterator<Item = (FieldPath, &'a str)>,
+    ) {
+        let mut walked = BTreeSet::new();
+        for (path, text) in texts {
+            let (owner, field) = tables
+                .resolve(&path)
+                .unwrap_or_else(|| panic!("{path} resolves to no field"));
+            assert!(field.format.is_printed_text(), "{path}");
+            assert!(!text.is_empty(), "{path}");
+            walked.insert((owner.name, field.key));
+        }
+        let printed: BTreeSet<(&str, &str)> = tables
+            .objects
+            .iter()
+            .flat_map(|o| o.fields.iter().map(move |f| (o, f)))
+            .filter(|(_, f)| f.format.is_printed_text())
+            .map(|(o, f)| (o.name, f.key))
+            .collect();
+        assert_eq!(walked, printed);
+    }
+
+    /// The JSON documents of `fixtures/<folder>`, as text.
+    pub fn fixture_texts(folder: &str) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(folder);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.map(|e| e.path()).unwrap_or_default())
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("expected.json"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+            .collect()
+    }
+}

@@ -70,6 +70,52 @@ impl Writer<'_> {
     }
 }
 
+impl<'a> Writer<'a> {
+    fn new(opts: &'a ExportOptions) -> Writer<'a> {
+        Writer {
+            subs: opts.substitutions.as_ref(),
+            unencodable: Vec::new(),
+            substitutions: Vec::new(),
+        }
+    }
+
+    /// The send set of the files' texts, unless a character could not be written.
+    fn finish(
+        self,
+        texts: Vec<(Kind, String)>,
+        opts: &ExportOptions,
+    ) -> Result<Exported, ExportError> {
+        if !self.unencodable.is_empty() {
+            return Err(ExportError::Unencodable(self.unencodable));
+        }
+        let files = texts
+            .into_iter()
+            .map(|(k, text)| CsvFile {
+                name: file_name(k, opts),
+                bytes: encode(&text),
+            })
+            .collect();
+        Ok(Exported {
+            files,
+            substitutions: self.substitutions,
+        })
+    }
+}
+
+/// A withdrawal file (DLT…) of `kind`: one row per key, as `row` writes it.
+fn withdrawal(
+    kind: Kind,
+    keys: &[PlanKey],
+    opts: &ExportOptions,
+    row: impl Fn(&PlanKey) -> String,
+) -> Result<Exported, ExportError> {
+    if keys.is_empty() {
+        return Err(ExportError::NoPlans);
+    }
+    let text: String = keys.iter().map(row).collect();
+    Writer::new(opts).finish(vec![(kind, text)], opts)
+}
+
 /// An optional value written as it is (a 郵便番号, a 事業所番号), or blank.
 fn raw<T: AsRef<str>>(v: &Option<T>) -> String {
     v.as_ref()
@@ -154,11 +200,7 @@ pub fn export(plans: &[CarePlan], opts: &ExportOptions) -> Result<Exported, Expo
     if plans.is_empty() {
         return Err(ExportError::NoPlans);
     }
-    let mut w = Writer {
-        subs: opts.substitutions.as_ref(),
-        unencodable: Vec::new(),
-        substitutions: Vec::new(),
-    };
+    let mut w = Writer::new(opts);
     let (mut h, mut one, mut two, mut three) =
         (String::new(), String::new(), String::new(), String::new());
     for (i, plan) in plans.iter().enumerate() {
@@ -172,48 +214,27 @@ pub fn export(plans: &[CarePlan], opts: &ExportOptions) -> Result<Exported, Expo
             three.push_str(&row.to_line());
         }
     }
-    if !w.unencodable.is_empty() {
-        return Err(ExportError::Unencodable(w.unencodable));
-    }
-    let files = [
-        (Kind::Hosoku, h),
-        (Kind::T1, one),
-        (Kind::T2, two),
-        (Kind::T3, three),
-    ]
-    .into_iter()
-    .map(|(k, text)| CsvFile {
-        name: file_name(k, opts),
-        bytes: encode(&text),
-    })
-    .collect();
-    Ok(Exported {
-        files,
-        substitutions: w.substitutions,
-    })
+    w.finish(
+        vec![
+            (Kind::Hosoku, h),
+            (Kind::T1, one),
+            (Kind::T2, two),
+            (Kind::T3, three),
+        ],
+        opts,
+    )
 }
 
 /// Writes DLT1KYO: the withdrawal of plans already sent.
 pub fn export_withdrawal(keys: &[PlanKey], opts: &ExportOptions) -> Result<Exported, ExportError> {
-    if keys.is_empty() {
-        return Err(ExportError::NoPlans);
-    }
-    let mut text = String::new();
-    for k in keys {
-        let row = Dlt1kyo {
+    withdrawal(Kind::Delete, keys, opts, |k| {
+        Dlt1kyo {
             csv_version: CSV_VERSION.to_owned(),
             insurer_number: k.insurer.as_str().to_owned(),
             insured_number: k.insured.as_str().to_owned(),
             plan_date: ymd(k.plan_date),
-        };
-        text.push_str(&row.to_line());
-    }
-    Ok(Exported {
-        files: vec![CsvFile {
-            name: file_name(Kind::Delete, opts),
-            bytes: encode(&text),
-        }],
-        substitutions: Vec::new(),
+        }
+        .to_line()
     })
 }
 
@@ -228,11 +249,7 @@ pub fn export_preventive(
     if plans.is_empty() {
         return Err(ExportError::NoPlans);
     }
-    let mut w = Writer {
-        subs: opts.substitutions.as_ref(),
-        unencodable: Vec::new(),
-        substitutions: Vec::new(),
-    };
+    let mut w = Writer::new(opts);
     let (mut main, mut sub) = (String::new(), String::new());
     for (i, plan) in plans.iter().enumerate() {
         let p = FieldPath::root().key("plans").index(i);
@@ -241,20 +258,7 @@ pub fn export_preventive(
             sub.push_str(&row.to_line());
         }
     }
-    if !w.unencodable.is_empty() {
-        return Err(ExportError::Unencodable(w.unencodable));
-    }
-    let files = [(Kind::Yobo, main), (Kind::YoboSub, sub)]
-        .into_iter()
-        .map(|(k, text)| CsvFile {
-            name: file_name(k, opts),
-            bytes: encode(&text),
-        })
-        .collect();
-    Ok(Exported {
-        files,
-        substitutions: w.substitutions,
-    })
+    w.finish(vec![(Kind::Yobo, main), (Kind::YoboSub, sub)], opts)
 }
 
 /// Writes DLTYOBO: the withdrawal of 介護予防サービス・支援計画書 already sent.
@@ -262,25 +266,14 @@ pub fn export_preventive_withdrawal(
     keys: &[PlanKey],
     opts: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    if keys.is_empty() {
-        return Err(ExportError::NoPlans);
-    }
-    let mut text = String::new();
-    for k in keys {
-        let row = Dltyobo {
+    withdrawal(Kind::YoboDelete, keys, opts, |k| {
+        Dltyobo {
             csv_version: CSV_VERSION.to_owned(),
             insurer_number: k.insurer.as_str().to_owned(),
             insured_number: k.insured.as_str().to_owned(),
             plan_date: ymd(k.plan_date),
-        };
-        text.push_str(&row.to_line());
-    }
-    Ok(Exported {
-        files: vec![CsvFile {
-            name: file_name(Kind::YoboDelete, opts),
-            bytes: encode(&text),
-        }],
-        substitutions: Vec::new(),
+        }
+        .to_line()
     })
 }
 
@@ -293,11 +286,7 @@ pub fn export_kihon(records: &[Kihon], opts: &ExportOptions) -> Result<Exported,
     if records.is_empty() {
         return Err(ExportError::NoPlans);
     }
-    let mut w = Writer {
-        subs: opts.substitutions.as_ref(),
-        unencodable: Vec::new(),
-        substitutions: Vec::new(),
-    };
+    let mut w = Writer::new(opts);
     let (mut main, mut sub1, mut sub2) = (String::new(), String::new(), String::new());
     for (i, k) in records.iter().enumerate() {
         let p = FieldPath::root().key("plans").index(i);
@@ -315,24 +304,14 @@ pub fn export_kihon(records: &[Kihon], opts: &ExportOptions) -> Result<Exported,
             sub2.push_str(&row.to_line());
         }
     }
-    if !w.unencodable.is_empty() {
-        return Err(ExportError::Unencodable(w.unencodable));
-    }
-    let files = [
-        (Kind::Kihon, main),
-        (Kind::KihonSub1, sub1),
-        (Kind::KihonSub2, sub2),
-    ]
-    .into_iter()
-    .map(|(k, text)| CsvFile {
-        name: file_name(k, opts),
-        bytes: encode(&text),
-    })
-    .collect();
-    Ok(Exported {
-        files,
-        substitutions: w.substitutions,
-    })
+    w.finish(
+        vec![
+            (Kind::Kihon, main),
+            (Kind::KihonSub1, sub1),
+            (Kind::KihonSub2, sub2),
+        ],
+        opts,
+    )
 }
 
 /// Writes DLTKIHON: the withdrawal of 利用者基本情報 already sent (keyed by 相談日).
@@ -340,24 +319,13 @@ pub fn export_kihon_withdrawal(
     keys: &[PlanKey],
     opts: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    if keys.is_empty() {
-        return Err(ExportError::NoPlans);
-    }
-    let mut text = String::new();
-    for k in keys {
-        let row = Dltkihon {
+    withdrawal(Kind::KihonDelete, keys, opts, |k| {
+        Dltkihon {
             csv_version: CSV_VERSION.to_owned(),
             insurer_number: k.insurer.as_str().to_owned(),
             insured_number: k.insured.as_str().to_owned(),
             consultation_date: ymd(k.plan_date),
-        };
-        text.push_str(&row.to_line());
-    }
-    Ok(Exported {
-        files: vec![CsvFile {
-            name: file_name(Kind::KihonDelete, opts),
-            bytes: encode(&text),
-        }],
-        substitutions: Vec::new(),
+        }
+        .to_line()
     })
 }

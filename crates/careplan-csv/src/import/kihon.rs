@@ -14,40 +14,11 @@ use careplan_core::forms::yobo::kihon::{
 use careplan_core::forms::yobo::wire::YoboConsentDoc;
 use careplan_core::{FieldPath, Form, Sex};
 
-use super::values::Row;
+use super::values::{Row, iso_date as date, pair, present as s, unknown_code as unknown};
 use super::{Origins, form_rule};
+use crate::ImportError;
 use crate::export::{FLAG, YES_NO};
 use crate::records::{Upkihon as U, UpkihonSub1 as S1, UpkihonSub2 as S2};
-use crate::{ImportError, ImportErrorCode};
-
-fn s(row: &Row, no: u16) -> Option<String> {
-    row.written(no).then(|| row.get(no).to_owned())
-}
-
-fn date(row: &Row, no: u16) -> Option<String> {
-    let v = s(row, no)?;
-    let b = v.as_bytes();
-    Some(
-        match (
-            b.len() == 8 && b.iter().all(u8::is_ascii_digit),
-            v.get(..4),
-            v.get(4..6),
-            v.get(6..),
-        ) {
-            (true, Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
-            _ => v,
-        },
-    )
-}
-
-fn unknown(row: &Row, no: u16, v: &str, allowed: &[&str]) -> ImportError {
-    row.err(
-        no,
-        ImportErrorCode::Code,
-        format!("コードにない値です: {v:?}（{}）", allowed.join(", ")),
-        "unknown code",
-    )
-}
 
 /// A code of a code list by its CSV code, as the document's code.
 fn code(
@@ -62,17 +33,6 @@ fn code(
         Some(c) => Some(c.to_owned()),
         None => {
             e.push(unknown(row, no, &v, csv));
-            None
-        }
-    }
-}
-
-fn pair(row: &Row, no: u16, table: &[(&str, bool); 2], e: &mut Vec<ImportError>) -> Option<bool> {
-    let v = s(row, no)?;
-    match table.iter().find(|(c, _)| *c == v.trim()) {
-        Some((_, b)) => Some(*b),
-        None => {
-            e.push(unknown(row, no, &v, &[table[0].0, table[1].0]));
             None
         }
     }

@@ -304,3 +304,49 @@ pub(crate) fn number(r: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<
         }
     }
 }
+
+/// Field `no` when it holds something, as written (for a document built
+/// from the row, which careplan-core then checks).
+pub(crate) fn present(row: &Row, no: u16) -> Option<String> {
+    row.written(no).then(|| row.get(no).to_owned())
+}
+
+/// A date field `YYYYMMDD` as the document's ISO date; anything else is
+/// kept as written, for careplan-core to report as not a date.
+pub(crate) fn iso_date(row: &Row, no: u16) -> Option<String> {
+    let v = present(row, no)?;
+    let b = v.as_bytes();
+    let digits = b.len() == 8 && b.iter().all(u8::is_ascii_digit);
+    Some(match (digits, v.get(..4), v.get(4..6), v.get(6..)) {
+        (true, Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
+        _ => v,
+    })
+}
+
+/// An error at field `no`: `v` is none of the codes `allowed`.
+pub(crate) fn unknown_code(row: &Row, no: u16, v: &str, allowed: &[&str]) -> ImportError {
+    row.err(
+        no,
+        ImportErrorCode::Code,
+        format!("コードにない値です: {v:?}（{}）", allowed.join(", ")),
+        "unknown code",
+    )
+}
+
+/// A two-valued code (`table`: its codes and what each means, as 1/0
+/// 該当フラグ or 1/2 有無), or blank; another value is an error at the field.
+pub(crate) fn pair(
+    row: &Row,
+    no: u16,
+    table: &[(&str, bool); 2],
+    e: &mut Vec<ImportError>,
+) -> Option<bool> {
+    let v = present(row, no)?;
+    match table.iter().find(|(c, _)| *c == v.trim()) {
+        Some((_, b)) => Some(*b),
+        None => {
+            e.push(unknown_code(row, no, &v, &[table[0].0, table[1].0]));
+            None
+        }
+    }
+}

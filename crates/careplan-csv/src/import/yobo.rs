@@ -16,34 +16,13 @@ use careplan_core::forms::yobo::wire::{
 use careplan_core::forms::yobo::{PlanType, PreventivePlan, SupportLevel};
 use careplan_core::{CertificationStatus, FieldPath, Form, PlanKind};
 
-use super::values::{Row, number, parse_period};
+use super::values::{
+    Row, iso_date as date, number, pair, parse_period, present as s, unknown_code,
+};
 use super::{Origins, form_rule};
 use crate::export::YES_NO;
 use crate::records::{PLAN_KIND_CODES, Upyobo, UpyoboSub};
 use crate::{ImportError, ImportErrorCode};
-
-/// A present, non-blank field as a string.
-fn s(row: &Row, no: u16) -> Option<String> {
-    row.written(no).then(|| row.get(no).to_owned())
-}
-
-/// A date YYYYMMDD as the document's ISO date (a malformed one is kept as
-/// written, for careplan-core to report as not a date).
-fn date(row: &Row, no: u16) -> Option<String> {
-    let v = s(row, no)?;
-    let b = v.as_bytes();
-    Some(
-        match (
-            b.len() == 8 && b.iter().all(u8::is_ascii_digit),
-            v.get(..4),
-            v.get(4..6),
-            v.get(6..),
-        ) {
-            (true, Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
-            _ => v,
-        },
-    )
-}
 
 /// A code of the CSV as the document's code, or an error at the field.
 fn code(
@@ -57,28 +36,7 @@ fn code(
     match map(v.trim()) {
         Some(c) => Some(c),
         None => {
-            errors.push(row.err(
-                no,
-                ImportErrorCode::Code,
-                format!("コードにない値です: {v:?}（{}）", allowed.join(", ")),
-                "unknown code",
-            ));
-            None
-        }
-    }
-}
-
-fn yes_no(row: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<bool> {
-    let v = s(row, no)?;
-    match YES_NO.iter().find(|(c, _)| *c == v.trim()) {
-        Some((_, b)) => Some(*b),
-        None => {
-            errors.push(row.err(
-                no,
-                ImportErrorCode::Code,
-                format!("コードにない値です: {v:?}（1, 2）"),
-                "unknown code",
-            ));
+            errors.push(unknown_code(row, no, &v, allowed));
             None
         }
     }
@@ -104,7 +62,7 @@ fn area(row: &Row, nos: [u16; 4], errors: &mut Vec<ImportError>) -> Option<YoboA
     let a = YoboAreaDoc {
         situation: s(row, nos[0]),
         wishes: s(row, nos[1]),
-        has_issue: yes_no(row, nos[2], errors),
+        has_issue: pair(row, nos[2], &YES_NO, errors),
         background: s(row, nos[3]),
     };
     (a != YoboAreaDoc::default()).then_some(a)
@@ -150,12 +108,7 @@ pub(super) fn build(main: &Row, sub: &[Row]) -> Result<PreventivePlan, Vec<Impor
         Some("1") => Some(false),
         Some("2") => Some(true),
         Some(v) => {
-            e.push(r.err(
-                Upyobo::ENTRUSTED,
-                ImportErrorCode::Code,
-                format!("コードにない値です: {v:?}（1, 2）"),
-                "unknown code",
-            ));
+            e.push(unknown_code(r, Upyobo::ENTRUSTED, v, &["1", "2"]));
             None
         }
     };
@@ -234,7 +187,7 @@ pub(super) fn build(main: &Row, sub: &[Row]) -> Result<PreventivePlan, Vec<Impor
         Upyobo::PROGRAMME_MOOD,
     ];
     let counts = count_nos.map(|no| count(r, no, e));
-    let programmes = programme_nos.map(|no| yes_no(r, no, e));
+    let programmes = programme_nos.map(|no| pair(r, no, &YES_NO, e));
     let any_count = counts.iter().any(Option::is_some);
     let checklist = (any_count || programmes.iter().any(Option::is_some)).then(|| {
         let [m, n, o, h, me, mo] = counts;

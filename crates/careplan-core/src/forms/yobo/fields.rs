@@ -271,23 +271,7 @@ mod tests {
 
     #[test]
     fn the_tables_are_one_tree() {
-        for o in TABLES.objects {
-            for f in o.fields {
-                if let Some(child) = f.child {
-                    assert!(TABLES.object(child).is_some(), "{}.{}", o.name, f.key);
-                }
-            }
-            let held = TABLES
-                .objects
-                .iter()
-                .flat_map(|x| x.fields)
-                .any(|f| f.child == Some(o.name));
-            assert!(
-                held || o.name == TABLES.root,
-                "{} is held by no field",
-                o.name
-            );
-        }
+        crate::fields::checks::one_tree(&TABLES);
         let p = FieldPath::from_text("issues[0].supports[1].services[0].period.end");
         let (owner, field) = TABLES.resolve(&p).unwrap();
         assert_eq!((owner.name, field.key), ("DateRangeDoc", "end"));

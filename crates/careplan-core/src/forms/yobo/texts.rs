@@ -92,36 +92,18 @@ pub(super) fn texts(plan: &PreventivePlan) -> Vec<(FieldPath, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::super::fields::TABLES;
     use super::PreventivePlan;
+    use crate::fields::checks::{fixture_texts, walk_is_printed_text};
 
-    /// The walk covers exactly the printed-text fields of the tables: every
-    /// path it yields resolves to one, and every one is yielded for the
-    /// fixtures, which between them fill every printed field.
+    /// The walk covers exactly the printed-text fields of the tables: the
+    /// fixtures between them fill every printed field.
     #[test]
     fn the_walk_is_the_tables_printed_text() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/yobo/plans");
-        let mut walked = BTreeSet::new();
-        for e in std::fs::read_dir(root).unwrap() {
-            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-            let plan = PreventivePlan::from_json(&text).unwrap();
-            for (path, text) in plan.texts() {
-                let (owner, field) = TABLES.resolve(&path).unwrap();
-                assert!(field.format.is_printed_text(), "{path}");
-                assert!(!text.is_empty());
-                walked.insert((owner.name, field.key));
-            }
-        }
-        let printed: BTreeSet<(&str, &str)> = TABLES
-            .objects
+        let docs: Vec<PreventivePlan> = fixture_texts("yobo/plans")
             .iter()
-            .flat_map(|o| o.fields.iter().map(move |f| (o, f)))
-            .filter(|(_, f)| f.format.is_printed_text())
-            .map(|(o, f)| (o.name, f.key))
+            .map(|t| PreventivePlan::from_json(t).unwrap())
             .collect();
-        assert_eq!(walked, printed);
+        walk_is_printed_text(&TABLES, docs.iter().flat_map(|d| d.texts()));
     }
 }

@@ -450,12 +450,7 @@ fn tenths(v: &str) -> Option<u16> {
 
 /// A required measure (`152.5`) in tenths within `bounds`, or
 /// [`Rule::MeasureFormat`] with the value.
-pub(crate) fn measure(
-    cx: &mut Ctx,
-    p: &FieldPath,
-    v: Option<&String>,
-    bounds: (u16, u16),
-) -> Option<u16> {
+fn measure(cx: &mut Ctx, p: &FieldPath, v: Option<&String>, bounds: (u16, u16)) -> Option<u16> {
     let v = cx.required(p, v)?;
     match tenths(v.trim()) {
         Some(t) if (bounds.0..=bounds.1).contains(&t) => Some(t),
@@ -466,44 +461,56 @@ pub(crate) fn measure(
     }
 }
 
+/// A filled-in checklist from its 24 answers and question 12's measures
+/// (`paths`: of the answers, the height, the weight): `Some(None)` when
+/// none is given, `None` when something is wrong (each reported).
+pub(crate) fn answers(
+    cx: &mut Ctx,
+    paths: [&FieldPath; 3],
+    list: Option<&Vec<String>>,
+    height: Option<&String>,
+    weight: Option<&String>,
+) -> Option<Option<Checklist>> {
+    let [pa, ph, pw] = paths;
+    let Some(list) = list else {
+        if height.is_some() || weight.is_some() {
+            cx.push(
+                Violation::new(pa.clone(), Rule::Required)
+                    .with_detail("required with height_cm and weight_kg"),
+            );
+            return None;
+        }
+        return Some(None);
+    };
+    let answers = if list.len() == 24 {
+        cx.each(pa, list, |cx, pi, code| {
+            cx.code(pi, Some(code), Answer::CODES, Answer::from_code)
+        })
+        .and_then(|l| Answers::from_list(&l))
+    } else {
+        cx.push(
+            Violation::new(pa.clone(), Rule::ChecklistAnswerCount)
+                .with_value(list.len().to_string()),
+        );
+        None
+    };
+    let h = measure(cx, ph, height, HEIGHT_MM);
+    let w = measure(cx, pw, weight, WEIGHT_HG);
+    Some(Some(Checklist::new(answers?, BodyMeasures::new(h?, w?)?)))
+}
+
 fn checklist(cx: &mut Ctx, p: &FieldPath, c: &YoboChecklistDoc) -> Option<PlanChecklist> {
     let date = cx.opt_date(&fc::DATE.of(p), c.date.as_ref());
     let pa = fc::ANSWERS.of(p);
 
     // The answers and question 12's measures, when given.
-    let answered = match c.answers.as_ref() {
-        None => {
-            if c.height_cm.is_some() || c.weight_kg.is_some() {
-                cx.push(
-                    Violation::new(pa.clone(), Rule::Required)
-                        .with_detail("required with height_cm and weight_kg"),
-                );
-                None
-            } else {
-                Some(None)
-            }
-        }
-        Some(list) => {
-            let answers = if list.len() == 24 {
-                cx.each(&pa, list, |cx, pi, code| {
-                    cx.code(pi, Some(code), Answer::CODES, Answer::from_code)
-                })
-                .and_then(|l| Answers::from_list(&l))
-            } else {
-                cx.push(
-                    Violation::new(pa.clone(), Rule::ChecklistAnswerCount)
-                        .with_value(list.len().to_string()),
-                );
-                None
-            };
-            let h = measure(cx, &fc::HEIGHT_CM.of(p), c.height_cm.as_ref(), HEIGHT_MM);
-            let w = measure(cx, &fc::WEIGHT_KG.of(p), c.weight_kg.as_ref(), WEIGHT_HG);
-            (|| {
-                let m = BodyMeasures::new(h?, w?)?;
-                Some(Some(Checklist::new(answers?, m)))
-            })()
-        }
-    };
+    let answered = answers(
+        cx,
+        [&pa, &fc::HEIGHT_CM.of(p), &fc::WEIGHT_KG.of(p)],
+        c.answers.as_ref(),
+        c.height_cm.as_ref(),
+        c.weight_kg.as_ref(),
+    );
 
     // The counts as given, each within its domain.
     let pc = fc::COUNTS.of(p);

@@ -284,22 +284,6 @@ mod tests {
 
     #[test]
     fn the_tables_are_one_tree() {
-        for o in TABLES.objects {
-            for f in o.fields {
-                if let Some(child) = f.child {
-                    assert!(TABLES.object(child).is_some(), "{}.{}", o.name, f.key);
-                }
-            }
-            let held = TABLES
-                .objects
-                .iter()
-                .flat_map(|x| x.fields)
-                .any(|f| f.child == Some(o.name));
-            assert!(
-                held || o.name == TABLES.root,
-                "{} is held by no field",
-                o.name
-            );
-        }
+        crate::fields::checks::one_tree(&TABLES);
     }
 }

@@ -94,33 +94,18 @@ pub(super) fn texts(k: &Kihon) -> Vec<(FieldPath, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::super::fields::TABLES;
     use super::Kihon;
+    use crate::fields::checks::{fixture_texts, walk_is_printed_text};
 
+    /// The walk covers exactly the printed-text fields of the tables: the
+    /// fixtures between them fill every printed field.
     #[test]
     fn the_walk_is_the_tables_printed_text() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/yobo/kihon");
-        let mut walked = BTreeSet::new();
-        for e in std::fs::read_dir(root).unwrap() {
-            let path = e.unwrap().path();
-            let k = Kihon::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            for (p, text) in k.texts() {
-                let (owner, field) = TABLES.resolve(&p).unwrap();
-                assert!(field.format.is_printed_text(), "{p}");
-                assert!(!text.is_empty());
-                walked.insert((owner.name, field.key));
-            }
-        }
-        let printed: BTreeSet<(&str, &str)> = TABLES
-            .objects
+        let docs: Vec<Kihon> = fixture_texts("yobo/kihon")
             .iter()
-            .flat_map(|o| o.fields.iter().map(move |f| (o, f)))
-            .filter(|(_, f)| f.format.is_printed_text())
-            .map(|(o, f)| (o.name, f.key))
+            .map(|t| Kihon::from_json(t).unwrap())
             .collect();
-        assert_eq!(walked, printed);
+        walk_is_printed_text(&TABLES, docs.iter().flat_map(|d| d.texts()));
     }
 }

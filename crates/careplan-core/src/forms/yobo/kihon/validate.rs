@@ -15,11 +15,8 @@ use crate::document::Form;
 use crate::error::{Error, Rule, Violation};
 use crate::forms::kyotaku::fields::date_range;
 use crate::forms::kyotaku::wire::DateRangeDoc;
-use crate::forms::yobo::checklist::{
-    Answer, Answers, BodyMeasures, Checklist, HEIGHT_MM, WEIGHT_HG,
-};
 use crate::forms::yobo::fields::consent;
-use crate::forms::yobo::validate::measure;
+use crate::forms::yobo::validate::answers;
 use crate::forms::yobo::wire::YoboConsentDoc;
 use crate::validation::{Ctx, is_blank};
 
@@ -256,37 +253,17 @@ pub(super) fn build(doc: &KihonDocument) -> Result<Kihon, Error> {
             let pm = fk::MEETS_CRITERIA.of(&pk);
             let meets = cx.required(&pm, c.meets_criteria.as_ref()).copied();
             let date = cx.opt_date(&fk::DATE.of(&pk), c.date.as_ref());
-            let pa = fk::ANSWERS.of(&pk);
-            let answers = match c.answers.as_ref() {
-                None => {
-                    if c.height_cm.is_some() || c.weight_kg.is_some() {
-                        cx.push(
-                            Violation::new(pa.clone(), Rule::Required)
-                                .with_detail("required with height_cm and weight_kg"),
-                        );
-                        None
-                    } else {
-                        Some(None)
-                    }
-                }
-                Some(list) => {
-                    let answers = if list.len() == 24 {
-                        cx.each(&pa, list, |cx, pi, code| {
-                            cx.code(pi, Some(code), Answer::CODES, Answer::from_code)
-                        })
-                        .and_then(|l| Answers::from_list(&l))
-                    } else {
-                        cx.push(
-                            Violation::new(pa.clone(), Rule::ChecklistAnswerCount)
-                                .with_value(list.len().to_string()),
-                        );
-                        None
-                    };
-                    let h = measure(cx, &fk::HEIGHT_CM.of(&pk), c.height_cm.as_ref(), HEIGHT_MM);
-                    let w = measure(cx, &fk::WEIGHT_KG.of(&pk), c.weight_kg.as_ref(), WEIGHT_HG);
-                    (|| Some(Some(Checklist::new(answers?, BodyMeasures::new(h?, w?)?))))()
-                }
-            };
+            let answers = answers(
+                cx,
+                [
+                    &fk::ANSWERS.of(&pk),
+                    &fk::HEIGHT_CM.of(&pk),
+                    &fk::WEIGHT_KG.of(&pk),
+                ],
+                c.answers.as_ref(),
+                c.height_cm.as_ref(),
+                c.weight_kg.as_ref(),
+            );
             if let (Some(m), Some(Some(a))) = (meets, answers)
                 && m != a.meets_jigyo_criteria()
             {
