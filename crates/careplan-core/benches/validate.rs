@@ -62,3 +62,16 @@ fn yobo_from_json_largest(bencher: divan::Bencher) {
 fn yobo_from_json_support_1(bencher: divan::Bencher) {
     bench_yobo(bencher, YOBO_SUPPORT_1);
 }
+
+const KIHON: &str = include_str!("../../../fixtures/yobo/kihon/support-1-day-service-salon.json");
+
+/// Parse and check a 利用者基本情報 (every section filled, a six-row day).
+#[divan::bench]
+fn kihon_from_json(bencher: divan::Bencher) {
+    bencher
+        .counter(divan::counter::BytesCount::new(KIHON.len()))
+        .bench(|| {
+            careplan_core::forms::yobo::kihon::Kihon::from_json(divan::black_box(KIHON))
+                .map(|k| k.parts().medical_history.len())
+        });
+}

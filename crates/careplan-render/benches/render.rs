@@ -189,3 +189,20 @@ fn yobo_largest_variants(bencher: divan::Bencher) {
                 .len()
         });
 }
+
+const KIHON: &str = include_str!("../../../fixtures/yobo/kihon/support-1-day-service-salon.json");
+
+/// Warm: a 利用者基本情報 (two pages), the same record each time.
+#[divan::bench]
+fn kihon_support_1(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let k = careplan_core::forms::yobo::kihon::Kihon::from_json(KIHON).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&k), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}
