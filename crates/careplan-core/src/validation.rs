@@ -102,6 +102,16 @@ impl Ctx {
         self.opt(path, v, Text::new)
     }
 
+    /// The user's name: required text, reported [`Rule::NameTooLong`] when
+    /// longer than the forms' name line holds ([`crate::MAX_NAME_CHARS`]).
+    pub fn name(&mut self, path: &FieldPath, v: Option<&String>) -> Option<Text> {
+        let name = self.text(path, v)?;
+        if name.as_str().chars().count() > crate::MAX_NAME_CHARS {
+            self.push(Violation::new(path.clone(), Rule::NameTooLong).with_value(name.as_str()));
+        }
+        Some(name)
+    }
+
     /// A required ISO date.
     pub fn date(&mut self, path: &FieldPath, v: Option<&String>) -> Option<NaiveDate> {
         self.checked(path, v, parse_iso_date)

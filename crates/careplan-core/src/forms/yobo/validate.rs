@@ -15,7 +15,6 @@ use super::{
     PlanChecklist, PlanConsent, PlanType, PlanUser, Planner, PlannerOffice, PreventivePlan,
     PreventivePlanParts, ServicePeriod, Support, SupportLevel, UsedService,
 };
-use crate::MAX_NAME_CHARS;
 use crate::certification::is_care_spelling;
 use crate::codes::CertificationStatus;
 use crate::document::Form;
@@ -98,12 +97,7 @@ pub(crate) fn build(doc: &YoboPlanDocument) -> Result<PreventivePlan, Error> {
     let pu = f::USER.of(&root);
     let user = cx.required(&pu, doc.user.as_ref()).and_then(|u| {
         let pn = user::NAME.of(&pu);
-        let name = cx.text(&pn, u.name.as_ref());
-        if let Some(n) = &name
-            && n.as_str().chars().count() > MAX_NAME_CHARS
-        {
-            cx.push(Violation::new(pn, Rule::NameTooLong).with_value(n.as_str()));
-        }
+        let name = cx.name(&pn, u.name.as_ref());
         let insurer_number = cx.checked(
             &user::INSURER_NUMBER.of(&pu),
             u.insurer_number.as_ref(),

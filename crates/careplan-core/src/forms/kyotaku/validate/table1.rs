@@ -1,7 +1,6 @@
 //! 第1表: the user, the office, dates, the certification, wishes, the
 //! housework reason and the consent.
 
-use crate::MAX_NAME_CHARS;
 use crate::certification::is_preventive_spelling;
 use crate::codes::{CertificationStatus, Sex};
 use crate::error::{Rule, Violation};
@@ -164,12 +163,7 @@ fn care_level(cx: &mut Ctx, p: &FieldPath, v: &str) -> Option<CareLevel> {
 
 fn user(cx: &mut Ctx, p: &FieldPath, u: &UserDoc) -> Option<User> {
     let pn = user::NAME.of(p);
-    let name = cx.text(&pn, u.name.as_ref());
-    if let Some(n) = &name
-        && n.as_str().chars().count() > MAX_NAME_CHARS
-    {
-        cx.push(Violation::new(pn, Rule::NameTooLong).with_value(n.as_str()));
-    }
+    let name = cx.name(&pn, u.name.as_ref());
     let name_kana = cx.opt(&user::NAME_KANA.of(p), u.name_kana.as_ref(), Kana::new);
     let sex = match u.sex.as_ref().filter(|s| !s.trim().is_empty()) {
         None => None,

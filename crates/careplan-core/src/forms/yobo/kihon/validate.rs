@@ -9,7 +9,6 @@ use super::fields::{
 };
 use super::wire::*;
 use super::*;
-use crate::MAX_NAME_CHARS;
 use crate::codes::Sex;
 use crate::document::Form;
 use crate::error::{Error, Rule, Violation};
@@ -135,12 +134,7 @@ pub(super) fn build(doc: &KihonDocument) -> Result<Kihon, Error> {
     let pu = f::USER.of(&root);
     let user = cx.required(&pu, doc.user.as_ref()).and_then(|u| {
         let pn = user::NAME.of(&pu);
-        let name = cx.text(&pn, u.name.as_ref());
-        if let Some(n) = &name
-            && n.as_str().chars().count() > MAX_NAME_CHARS
-        {
-            cx.push(Violation::new(pn, Rule::NameTooLong).with_value(n.as_str()));
-        }
+        let name = cx.name(&pn, u.name.as_ref());
         let name_kana = cx.checked(&user::NAME_KANA.of(&pu), u.name_kana.as_ref(), Kana::new);
         let sex = cx.code(
             &user::SEX.of(&pu),
