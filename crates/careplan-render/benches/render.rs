@@ -166,10 +166,36 @@ fn yobo_largest(bencher: divan::Bencher) {
     });
 }
 
+/// Compile and layout only, the same plans each time: case A, and the
+/// largest 介護予防 fixture (the rest of a warm render is PDF export).
+#[divan::bench(args = ["case-a", "yobo-largest"])]
+fn same_plan_compile_only(bencher: divan::Bencher, which: &str) {
+    let renderer = Renderer::new().unwrap();
+    let opts = RenderOptions::default();
+    if which == "case-a" {
+        let plan = CarePlan::from_json(CASE_A).unwrap();
+        bencher.bench(|| {
+            renderer
+                .render_png(divan::black_box(&plan), &opts, 0.01)
+                .unwrap()
+                .len()
+        });
+    } else {
+        let plan = careplan_core::PreventivePlan::from_json(YOBO_LONG).unwrap();
+        bencher.bench(|| {
+            renderer
+                .render_png(divan::black_box(&plan), &opts, 0.01)
+                .unwrap()
+                .len()
+        });
+    }
+}
+
 /// Warm: the largest 介護予防 fixture with its policy text changed every
-/// iteration, so no layout is reused from the render before.
-#[divan::bench]
-fn yobo_largest_variants(bencher: divan::Bencher) {
+/// iteration, so no layout is reused from the render before: the whole
+/// render (`pdf`) or compile and layout only (`compile`).
+#[divan::bench(args = ["pdf", "compile"])]
+fn yobo_largest_variants(bencher: divan::Bencher, what: &str) {
     let renderer = Renderer::new().unwrap();
     let base: serde_json::Value = serde_json::from_str(YOBO_LONG).unwrap();
     let mut i = 0u64;
@@ -182,11 +208,12 @@ fn yobo_largest_variants(bencher: divan::Bencher) {
             careplan_core::PreventivePlan::from_json(&v.to_string()).unwrap()
         })
         .bench_local_refs(|plan| {
-            renderer
-                .render(plan, &RenderOptions::default())
-                .unwrap()
-                .pdf
-                .len()
+            let opts = RenderOptions::default();
+            if what == "pdf" {
+                renderer.render(plan, &opts).unwrap().pdf.len()
+            } else {
+                renderer.render_png(plan, &opts, 0.01).unwrap().len()
+            }
         });
 }
 

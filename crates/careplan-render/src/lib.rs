@@ -54,7 +54,7 @@ use careplan_core::Sheet;
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Content, Datetime, Label, Smart};
-use typst::introspection::Introspector;
+use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -394,6 +394,15 @@ pub(crate) fn labelled(doc: &PagedDocument, name: &str) -> Option<Content> {
     doc.introspector().query_label(label).ok().cloned()
 }
 
+/// The count a template recorded as the value of its metadata labelled
+/// `name` (a sheet's predicted page count).
+pub(crate) fn recorded_count(doc: &PagedDocument, name: &str) -> Option<usize> {
+    labelled(doc, name)
+        .and_then(|c| c.to_packed::<MetadataElem>().map(|m| m.value.clone()))
+        .and_then(|v| v.cast::<i64>().ok())
+        .and_then(|n| usize::try_from(n).ok())
+}
+
 /// The page (from 1) that holds the labelled element `name`.
 fn page_of(doc: &PagedDocument, name: &str) -> Option<usize> {
     let location = labelled(doc, name)?.location()?;
@@ -471,6 +480,40 @@ mod tests {
             assert!(
                 !predictions_hold::<Kyotaku>(&laid_out, &sheets[1..]),
                 "{file}"
+            );
+        }
+    }
+
+    /// Every 介護予防 plan fixture, the seven-page one too, is laid out
+    /// as the template packed it: its page count holds, so no render of
+    /// them takes the counted second pass (and nothing overflowed a page
+    /// the packing measured).
+    #[test]
+    fn yobo_packing_holds_for_every_plan_fixture() {
+        let renderer = Renderer::new().unwrap();
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/yobo/plans");
+        let mut files: Vec<_> = std::fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 5);
+        let sheets = [Sheet::YoboPlan];
+        for file in files {
+            let plan =
+                careplan_core::PreventivePlan::from_json(&std::fs::read_to_string(&file).unwrap())
+                    .unwrap();
+            let view = YoboPlan::view(&plan, &RenderOptions::default(), &sheets, false).unwrap();
+            let today = datetime(YoboPlan::date(&plan)).unwrap();
+            let laid_out = renderer.typeset(YoboPlan::MAIN, view, today).unwrap();
+            assert!(
+                predictions_hold::<YoboPlan>(&laid_out, &sheets),
+                "{}: predicted {:?}, laid out {}",
+                file.display(),
+                YoboPlan::predicted_pages(&laid_out, Sheet::YoboPlan),
+                laid_out.pages().len()
             );
         }
     }

@@ -37,6 +37,7 @@ macro_rules! template {
 const TEMPLATES: &[Template] = &[
     template!("common.typ"),
     template!("layout.json"),
+    template!("pack.typ"),
     template!("kyotaku/main.typ"),
     template!("kyotaku/table1.typ"),
     template!("kyotaku/table2.typ"),

@@ -199,16 +199,14 @@ fn same_plan_same_bytes_fonts_embedded_and_qpdf_clean() {
 }
 
 /// The long fixture flows over pages: the column heads stand on every page
-/// of the 支援計画, each page is numbered 「i / n」, and the head of a page
-/// names after 「（続き）」 a row carried onto it and a 課題 whose rows go on.
+/// of the 支援計画, each page is numbered 「i / n」, a text cut at a page's
+/// end goes on at the top of the next after 「（続き）」, and a 課題 whose
+/// rows go on over a break is named by its number there, its 目標 marked
+/// 「（続き）」.
 #[test]
 fn long_plans_flow_with_heads_numbers_and_continuation_marks() {
-    let out = RENDERER
-        .render(
-            &plan("long-texts-six-issues.json"),
-            &RenderOptions::default(),
-        )
-        .unwrap();
+    let p = plan("long-texts-six-issues.json");
+    let out = RENDERER.render(&p, &RenderOptions::default()).unwrap();
     assert!(out.page_count >= 4, "{}", out.page_count);
     let path = tmp("long.pdf", &out.pdf);
     let (_, full) = run("pdftotext", &["-raw", "-enc", "UTF-8"], &path);
@@ -230,24 +228,61 @@ fn long_plans_flow_with_heads_numbers_and_continuation_marks() {
         with_heads >= 3,
         "{with_heads} pages with the 支援計画 heads"
     );
-    let marks: Vec<&str> = full
-        .lines()
-        .filter(|l| l.contains("（続き）前の頁から："))
-        .collect();
-    // a row broken over a page, named on the next
-    assert!(
-        marks
-            .iter()
-            .any(|l| squash(l).contains("・支援計画1・サービス1の行")),
-        "{marks:?}"
-    );
-    // a 課題 whose rows go on over a break
-    assert!(
-        marks.iter().any(|l| squash(l).contains("の目標")),
-        "{marks:?}"
-    );
     // never on the first page
     assert!(!pages[0].contains("（続き）"));
+    // The 1,800-character 支援のポイント is cut: the page it starts on ends
+    // with its first piece, and the next opens with 「（続き）」 and the rest.
+    let point = squash(
+        p.parts().issues[4].supports[0]
+            .point
+            .as_ref()
+            .unwrap()
+            .as_str(),
+    );
+    let starts = pages
+        .iter()
+        .position(|page| page.contains(&point.chars().take(20).collect::<String>()))
+        .expect("the long 支援のポイント starts somewhere");
+    assert!(!pages[starts].contains(&point), "it fits one page?");
+    let next = &pages[starts + 1];
+    let mark = next
+        .find("（続き）")
+        .expect("a 「（続き）」 on the next page");
+    let tail: String = point
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(
+        pages[starts + 1..].iter().any(|page| page.contains(&tail)),
+        "the end of the text is printed after the cut"
+    );
+    // what follows that mark is the text's continuation, not its start
+    let after: String = next[mark + "（続き）".len()..].chars().take(10).collect();
+    let at = point.find(&after).expect("the text goes on after the mark");
+    assert!(at > 0, "{after}");
+    // A 課題 carried onto a page: its number, then 「（続き）」 for its 目標,
+    // right after the column heads.
+    let heads = "事業所（利用先）期間";
+    let carried = pages[1..]
+        .iter()
+        .filter_map(|page| page.find(heads).map(|at| &page[at + heads.len()..]))
+        .filter(|rest| {
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            !digits.is_empty() && rest[digits.len()..].starts_with("（続き）")
+        })
+        .count();
+    assert!(carried >= 1, "no page opens with a 課題 carried on");
+    // nothing is lost: every text of the plan is in the text layer
+    for (path, text) in p.texts() {
+        assert!(
+            found_in_pieces(&squash(&full), &squash(text)),
+            "{path}: not found"
+        );
+    }
 }
 
 #[test]

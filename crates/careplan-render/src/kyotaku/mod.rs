@@ -7,11 +7,10 @@ pub(crate) mod view;
 
 use careplan_core::{CarePlan, FieldPath, Form, Sheet};
 use chrono::NaiveDate;
-use typst::introspection::MetadataElem;
 use typst_layout::PagedDocument;
 
 use crate::form::PrintedForm;
-use crate::{RenderError, RenderOptions, labelled};
+use crate::{RenderError, RenderOptions};
 
 /// The 居宅サービス計画書.
 pub(crate) struct Kyotaku;
@@ -49,10 +48,7 @@ impl PrintedForm for Kyotaku {
     /// own packing made (the template records the count).
     fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
         match sheet {
-            Sheet::KyotakuTable2 => labelled(doc, "careplan-t2-pages")
-                .and_then(|c| c.to_packed::<MetadataElem>().map(|m| m.value.clone()))
-                .and_then(|v| v.cast::<i64>().ok())
-                .and_then(|n| usize::try_from(n).ok()),
+            Sheet::KyotakuTable2 => crate::recorded_count(doc, "careplan-t2-pages"),
             _ => Some(1),
         }
     }

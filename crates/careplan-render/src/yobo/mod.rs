@@ -1,6 +1,7 @@
 //! The 介護予防サービス・支援計画書 as a printed form: its view and its
-//! templates (`templates/yobo/`). One sheet, over as many A4-landscape
-//! pages as it needs; Typst counts the pages.
+//! templates (`templates/yobo/main.typ`, paginated by `templates/pack.typ`).
+//! One sheet, over as many A4-landscape pages as it needs; the template
+//! packs the sheet into pages and numbers them itself.
 
 mod view;
 
@@ -18,6 +19,9 @@ pub(crate) struct YoboPlan;
 /// The label at the end of the sheet.
 const END: &str = "careplan-yobo-end";
 
+/// The label of the page count the template predicted.
+const PAGES: &str = "careplan-yobo-pages";
+
 impl PrintedForm for YoboPlan {
     type Doc = PreventivePlan;
 
@@ -31,9 +35,9 @@ impl PrintedForm for YoboPlan {
         plan: &PreventivePlan,
         options: &RenderOptions,
         _sheets: &[Sheet],
-        _counted: bool,
+        counted: bool,
     ) -> Result<Vec<u8>, RenderError> {
-        let view = view::build(plan, options)?;
+        let view = view::build(plan, options, counted)?;
         serde_json::to_vec(&view).map_err(|e| RenderError::Data(e.to_string()))
     }
 
@@ -41,10 +45,10 @@ impl PrintedForm for YoboPlan {
         END
     }
 
-    /// The sheet's pages are counted by Typst (its continuation marks need
-    /// the laid-out pages anyway), so the count is the laid-out one.
+    /// The template packs the sheet into pages itself and records how
+    /// many (`careplan-yobo-pages`).
     fn predicted_pages(doc: &PagedDocument, _sheet: Sheet) -> Option<usize> {
-        Some(doc.pages().len())
+        crate::recorded_count(doc, PAGES)
     }
 
     fn texts(plan: &PreventivePlan) -> Vec<(FieldPath, &str)> {

@@ -11,12 +11,15 @@ use careplan_core::{CertificationStatus, Period, PlanKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::measure::{lines_in, wide as s};
+use crate::measure::wide as s;
 use crate::{RenderError, RenderOptions};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct View {
     pub draft: bool,
+    /// Page numbers as the template counts its own packing (otherwise
+    /// counted by Typst, a second layout pass).
+    pub static_footers: bool,
     pub body_font: &'static str,
     pub record_number: Option<String>,
     pub user_name: String,
@@ -59,8 +62,6 @@ pub(crate) struct OfficeView {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct AreaView {
-    /// Whether the row surely fits on a page ([`surely_fits`]).
-    pub fits: bool,
     pub label: &'static str,
     pub situation: Option<String>,
     pub wishes: Option<String>,
@@ -71,8 +72,6 @@ pub(crate) struct AreaView {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IssueView {
-    /// Whether the row surely fits on a page ([`surely_fits`]).
-    pub fits: bool,
     pub number: usize,
     pub text: String,
     pub proposal: Option<String>,
@@ -81,16 +80,12 @@ pub(crate) struct IssueView {
 
 /// One row of the 支援計画 table: one 利用サービス (or a 支援計画 without
 /// services, or a 課題 without 支援計画). The texts of a 課題 and of a
-/// 支援計画 stand in their first row only; `issue` and `support` say which
-/// they belong to, so the template marks a group carried onto a new page.
+/// 支援計画 stand in their first row only; `issue` says which 課題 a row
+/// belongs to, and the two flags whether it opens its 課題 or 支援計画, so
+/// the template marks a group carried onto a new page.
 #[derive(Debug, Serialize)]
 pub(crate) struct RowView {
-    /// Whether the row surely fits on a page ([`surely_fits`]).
-    pub fits: bool,
-    /// The row's name where a page names it carried on (`課題2・支援計画1`).
-    pub label: String,
     pub issue: usize,
-    pub support: usize,
     pub issue_first: bool,
     pub support_first: bool,
     pub goal: Option<String>,
@@ -117,25 +112,6 @@ pub(crate) struct ConsentView {
     pub signer: String,
 }
 
-/// The narrowest text column of the sheet's tables, in em of the body
-/// text (8 pt): 期間, 24 mm less its insets.
-const NARROWEST_EM: f64 = 7.5;
-
-/// At most this many lines, counted in the narrowest column, make a row
-/// that surely fits on a page (a page holds some 35 lines under the heads).
-const SURE_LINES: usize = 18;
-
-/// Whether a row of these texts surely fits on a page: its cells are then
-/// laid out as unbreakable blocks, which Typst lays out once rather than
-/// again for every region a breakable row could be split over. A taller
-/// row stays breakable and flows on (nothing is cut either way).
-fn surely_fits<'a>(texts: impl IntoIterator<Item = Option<&'a str>>) -> bool {
-    texts
-        .into_iter()
-        .flatten()
-        .all(|t| lines_in(t, NARROWEST_EM) <= SURE_LINES)
-}
-
 fn date(d: NaiveDate) -> Result<String, RenderError> {
     format_date(d).map_err(|e| RenderError::Data(e.to_string()))
 }
@@ -153,11 +129,6 @@ fn period(p: Period) -> Result<String, RenderError> {
 
 fn area(label: &'static str, a: &Area) -> AreaView {
     AreaView {
-        fits: surely_fits([
-            a.situation.as_ref().map(|t| t.as_str()),
-            a.wishes.as_ref().map(|t| t.as_str()),
-            a.background.as_ref().map(|t| t.as_str()),
-        ]),
         label,
         situation: opt(a.situation.as_ref()),
         wishes: opt(a.wishes.as_ref()),
@@ -171,17 +142,20 @@ fn domain_label(d: Domain) -> &'static str {
     d.label_ja()
 }
 
-pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<View, RenderError> {
+/// The view of `plan`; `counted`: page numbers counted by Typst rather
+/// than by the template's packing.
+pub(crate) fn build(
+    plan: &PreventivePlan,
+    options: &RenderOptions,
+    counted: bool,
+) -> Result<View, RenderError> {
     let p = plan.parts();
     let mut rows = Vec::new();
     for (i, issue) in p.issues.iter().enumerate() {
         let goal = opt(issue.goal.as_ref());
         if issue.supports.is_empty() {
             rows.push(RowView {
-                fits: false,
-                label: format!("課題{}", i + 1),
                 issue: i,
-                support: 0,
                 issue_first: true,
                 support_first: true,
                 goal: goal.clone(),
@@ -200,14 +174,8 @@ pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<Vi
                 } else {
                     support.services.iter().map(Some).collect()
                 };
-            let several = support.services.len() > 1;
             for (k, service) in services.into_iter().enumerate() {
                 let first = k == 0;
-                let label = if several {
-                    format!("課題{}・支援計画{}・サービス{}", i + 1, j + 1, k + 1)
-                } else {
-                    format!("課題{}・支援計画{}", i + 1, j + 1)
-                };
                 let period = match service.and_then(|x| x.period.as_ref()) {
                     None => None,
                     Some(pp) => {
@@ -222,10 +190,7 @@ pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<Vi
                     }
                 };
                 rows.push(RowView {
-                    fits: false,
-                    label,
                     issue: i,
-                    support: j,
                     issue_first: first && j == 0,
                     support_first: first,
                     goal: if first && j == 0 { goal.clone() } else { None },
@@ -251,17 +216,6 @@ pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<Vi
             }
         }
     }
-    for r in &mut rows {
-        r.fits = surely_fits([
-            r.goal.as_deref(),
-            r.point.as_deref(),
-            r.self_care.as_deref(),
-            r.insured_service.as_deref(),
-            r.kind.as_deref(),
-            r.provider.as_deref(),
-            r.period.as_deref(),
-        ]);
-    }
     let checklist = match &p.checklist {
         None => Vec::new(),
         Some(c) => PLAN_DOMAINS
@@ -278,6 +232,7 @@ pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<Vi
     let cert = p.certification;
     Ok(View {
         draft: options.draft || p.status == PlanStatus::Draft,
+        static_footers: !counted,
         body_font: options.typeface.family(),
         record_number: opt(p.record_number.as_ref()),
         user_name: s(&p.user.name),
@@ -331,11 +286,6 @@ pub(crate) fn build(plan: &PreventivePlan, options: &RenderOptions) -> Result<Vi
             .iter()
             .enumerate()
             .map(|(i, x)| IssueView {
-                fits: surely_fits([
-                    Some(x.text.as_str()),
-                    x.proposal.as_ref().map(|t| t.as_str()),
-                    x.wishes.as_ref().map(|t| t.as_str()),
-                ]),
                 number: i + 1,
                 text: s(&x.text),
                 proposal: opt(x.proposal.as_ref()),
