@@ -491,20 +491,12 @@ mod tests {
     #[test]
     fn yobo_packing_holds_for_every_plan_fixture() {
         let renderer = Renderer::new().unwrap();
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/yobo/plans");
-        let mut files: Vec<_> = std::fs::read_dir(&root)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
+        let files = careplan_fixtures::files("yobo/plans");
         assert!(files.len() >= 5);
         let sheets = [Sheet::YoboPlan];
         for file in files {
             let plan =
-                careplan_core::PreventivePlan::from_json(&std::fs::read_to_string(&file).unwrap())
-                    .unwrap();
+                careplan_core::PreventivePlan::from_json(&careplan_fixtures::read(&file)).unwrap();
             let view = YoboPlan::view(&plan, &RenderOptions::default(), &sheets, false).unwrap();
             let today = datetime(YoboPlan::date(&plan)).unwrap();
             let laid_out = renderer.typeset(YoboPlan::MAIN, view, today).unwrap();
