@@ -10,7 +10,9 @@
 //! ```
 //!
 //! `N` renders are recorded after `WARM` unrecorded ones; `EVERY=1` changes
-//! every text of the plan each time instead of one per table; `ITER2=1` marks
+//! every text of the plan each time instead of one per table; `FORM=yobo`
+//! renders the largest 介護予防 fixture instead, its 総合的な方針 changed each
+//! time (as the `yobo_largest_variants` benchmark does); `ITER2=1` marks
 //! scopes of Typst's second layout pass with `[2]`; `NOTIME=1` records
 //! nothing (for callgrind). Timing adds its own overhead (about 5 %).
 
@@ -30,8 +32,10 @@ use careplan_render::{RenderOptions, Renderer};
 use common::{Variants, change_from_env, env_number};
 use typst::syntax::{RootedPath, Source, Span, VirtualPath, VirtualRoot};
 
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("/common.typ", include_str!("../templates/common.typ")),
+    ("/pack.typ", include_str!("../templates/pack.typ")),
+    ("/yobo/main.typ", include_str!("../templates/yobo/main.typ")),
     (
         "/kyotaku/main.typ",
         include_str!("../templates/kyotaku/main.typ"),
@@ -68,13 +72,39 @@ fn place(sources: &[Source], raw: std::num::NonZeroU64) -> (String, u32) {
     ("?".into(), 0)
 }
 
+/// The largest 介護予防 fixture.
+const YOBO_LONG: &str = include_str!("../../../fixtures/yobo/plans/long-texts-six-issues.json");
+
+/// One plan of the stream the example renders: a case-A variant, or with
+/// `FORM=yobo` the largest 介護予防 fixture with its policy made unique by `i`.
+enum Plan {
+    Kyotaku(careplan_core::CarePlan),
+    Yobo(careplan_core::PreventivePlan),
+}
+
 fn main() {
     let renderer = Renderer::new().unwrap();
     let variants = Variants::case_a();
     let change = change_from_env();
     let opts = RenderOptions::default();
+    let yobo = std::env::var("FORM").is_ok_and(|f| f == "yobo");
+    let yobo_base: serde_json::Value = serde_json::from_str(YOBO_LONG).unwrap();
+    let plan = |i: u64| {
+        if yobo {
+            let mut v = yobo_base.clone();
+            v["policy"] =
+                serde_json::json!(format!("総合的な方針 {i}：できることを自分で続ける。"));
+            Plan::Yobo(careplan_core::PreventivePlan::from_json(&v.to_string()).unwrap())
+        } else {
+            Plan::Kyotaku(variants.plan(change, i))
+        }
+    };
+    let render = |p: &Plan| match p {
+        Plan::Kyotaku(p) => renderer.render(p, &opts).unwrap(),
+        Plan::Yobo(p) => renderer.render(p, &opts).unwrap(),
+    };
     for i in 0..env_number("WARM", 50) {
-        renderer.render(&variants.plan(change, i), &opts).unwrap();
+        render(&plan(i));
     }
     let timed = std::env::var("NOTIME").is_err();
     if timed {
@@ -82,12 +112,10 @@ fn main() {
     }
     let n = env_number("N", 200).max(1);
     // The plans are made before the clock starts.
-    let plans: Vec<_> = (1_000_000..1_000_000 + n)
-        .map(|i| variants.plan(change, i))
-        .collect();
+    let plans: Vec<_> = (1_000_000..1_000_000 + n).map(plan).collect();
     let start = std::time::Instant::now();
     for plan in &plans {
-        renderer.render(plan, &opts).unwrap();
+        render(plan);
     }
     let elapsed = start.elapsed();
     println!(
