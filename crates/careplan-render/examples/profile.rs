@@ -77,6 +77,7 @@ const YOBO_LONG: &str = include_str!("../../../fixtures/yobo/plans/long-texts-si
 
 /// One plan of the stream the example renders: a case-A variant, or with
 /// `FORM=yobo` the largest 介護予防 fixture with its policy made unique by `i`.
+#[allow(clippy::large_enum_variant)] // a few hundred plans, made before the clock starts
 enum Plan {
     Kyotaku(careplan_core::CarePlan),
     Yobo(careplan_core::PreventivePlan),
