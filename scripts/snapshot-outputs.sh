@@ -159,6 +159,38 @@ for d in fixtures/csv/*/; do
   run "csv-import-fixture-$s" csv import "$d"*.CSV -o "imported/fixture-$s"
 done
 
+# --- 介護予防 forms: the 支援計画書 and the 利用者基本情報 ------------------------
+for dir in plans kihon invalid kihon-invalid check; do
+  for f in fixtures/yobo/$dir/*.json; do
+    [ "$(basename "$f")" = expected.json ] && continue
+    s="yobo-validate-$dir-$(stem "$f")"
+    run "$s-text-ja" validate "$f"
+    run "$s-json-en" validate "$f" --format json --lang en
+  done
+done
+for dir in plans check; do
+  for f in fixtures/yobo/$dir/*.json; do
+    [ "$(basename "$f")" = expected.json ] && continue
+    s="yobo-check-$dir-$(stem "$f")"
+    run "$s-text-ja" check "$f"
+    run "$s-json" check "$f" --format json
+  done
+done
+mkdir -p png-yobo
+for dir in plans kihon; do
+  for f in fixtures/yobo/$dir/*.json; do
+    s="yobo-$dir-$(stem "$f")"
+    run "render-$s" render "$f" -o "pdf/$s.pdf"
+    run "render-$s-en" render "$f" -o "pdf/$s-en.pdf" --lang en
+    run "render-$s-draft" render "$f" -o "pdf/$s-draft.pdf" --draft
+    run "render-$s-mincho" render "$f" -o "pdf/$s-mincho.pdf" --typeface mincho
+    run "render-$s-png" render "$f" -o "pdf/$s-png.pdf" --png "png-yobo/$s"
+  done
+  s="yobo-$dir"
+  run "csv-export-$s" csv export fixtures/yobo/$dir/*.json --from $from --to $to -o "csv/$s" --timestamp $ts
+  run "csv-import-$s" csv import csv/"$s"/*.CSV -o "imported/$s"
+done
+
 # --- extra: broken CSV input (made here from the committed send sets) ------
 mkdir -p extra
 src=fixtures/csv/records-md-example
