@@ -25,8 +25,18 @@
 //! 第3表's links to 第2表 (import links a block to the one service whose
 //! サービス種別, or else サービス内容, is its text) and 「　年　月分より」 (import
 //! takes the month of 作成（変更）日). 第1表's wishes are written into the one
-//! field 「利用者及び家族の生活に対する意向を踏まえた課題分析の結果」 as lines
-//! opened by 【本人】, 【続柄】 and 【課題分析の結果】, and read back the same way.
+//! field 「利用者及び家族の生活に対する意向を踏まえた課題分析の結果」 (UP1KYO
+//! No.22) as lines opened by 【本人】, 【続柄】 and 【課題分析の結果】 — careplan's
+//! convention, not the standard's — and read back into their parts where a
+//! text follows the convention exactly. A plan with no wishes writes its
+//! analysis as it is, with no marker, and a text that does not follow the
+//! convention (a plain analysis as other products write it, or markers of
+//! its own) is read as the analysis, unchanged, and goes out again the
+//! same. The convention's one ambiguity: a text that opens a line with
+//! 【…】 reads back as a part of its own — a wish whose text has such a line
+//! comes back as two wishes, and a plan with no wishes whose analysis
+//! follows the convention comes back with wishes (the field's text is the
+//! same either way).
 //! [`canonical`] gives a plan as it comes back from the CSV, so that
 //! `import(export(plan)) == canonical(plan)`.
 //!

@@ -21,7 +21,7 @@ use crate::{
 
 pub(crate) use kihon::FLAG;
 pub use kihon::kihon_image_name;
-pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, wishes_field};
+pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, marked_field, wishes_field};
 pub(crate) use table3::weekly_text;
 pub(crate) use yobo::{YES_NO, period_field};
 

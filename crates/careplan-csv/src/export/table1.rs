@@ -11,22 +11,44 @@ pub(crate) const USER_MARK: &str = "本人";
 /// The marker of the analysis text in that field.
 pub(crate) const ANALYSIS_MARK: &str = "課題分析の結果";
 
-/// 第1表's one text field for wishes and analysis: each person's wishes on
-/// lines of their own opened by 【本人】 or 【続柄】, then 【課題分析の結果】.
+/// 第1表's one text field for wishes and analysis (UP1KYO No.22). A plan
+/// with people's wishes writes careplan's convention: each person's wishes
+/// on lines of their own opened by 【本人】 or 【続柄】, then
+/// 【課題分析の結果】 and the analysis. A plan with no wishes writes its
+/// analysis as it is, with no marker: that is how other products write the
+/// field, and how a field imported without the convention is kept
+/// ([`crate::import`] reads the convention only where a text follows it
+/// exactly).
 pub(crate) fn wishes_field(plan: &CarePlan) -> Option<String> {
     let t1 = plan.table1();
-    let mut parts = Vec::new();
-    for w in &t1.wishes {
-        let who = match &w.speaker {
-            Speaker::User => USER_MARK.to_owned(),
-            Speaker::Family { relation } => relation.as_str().to_owned(),
-        };
-        parts.push(format!("【{who}】{}", w.text));
+    if t1.wishes.is_empty() {
+        return t1.analysis.as_ref().map(|a| a.as_str().to_owned());
     }
-    if let Some(a) = &t1.analysis {
+    let wishes: Vec<(&Speaker, &str)> = t1
+        .wishes
+        .iter()
+        .map(|w| (&w.speaker, w.text.as_str()))
+        .collect();
+    Some(marked_field(
+        &wishes,
+        t1.analysis.as_ref().map(|a| a.as_str()),
+    ))
+}
+
+/// Wishes and an analysis in careplan's convention for UP1KYO No.22.
+pub(crate) fn marked_field(wishes: &[(&Speaker, &str)], analysis: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    for (speaker, text) in wishes {
+        let who = match speaker {
+            Speaker::User => USER_MARK,
+            Speaker::Family { relation } => relation.as_str(),
+        };
+        parts.push(format!("【{who}】{text}"));
+    }
+    if let Some(a) = analysis {
         parts.push(format!("【{ANALYSIS_MARK}】{a}"));
     }
-    (!parts.is_empty()).then(|| parts.join("\n"))
+    parts.join("\n")
 }
 
 /// 認定有効期間開始日 and 終了日, or two blanks.

@@ -9,37 +9,56 @@ use careplan_core::{
 
 use super::Origins;
 use super::values::{Row, checked, code, opt, opt_code, opt_text, opt_ymd, text, text_of, ymd};
-use crate::export::{ANALYSIS_MARK, USER_MARK};
+use crate::export::{ANALYSIS_MARK, USER_MARK, marked_field};
 use crate::records::{Hosoku, PLAN_KIND_CODES, Up1kyo};
 use crate::{ImportError, ImportErrorCode, PlanKey};
 
-/// Splits 第1表's wishes-and-analysis text back into people's wishes.
-pub(crate) fn split_wishes(text: &str) -> (Vec<(Speaker, String)>, Option<String>) {
-    if !text.starts_with('【') {
-        return (Vec::new(), Some(text.to_owned()));
-    }
-    let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
+/// Splits 第1表's wishes-and-analysis text (UP1KYO No.22) back into
+/// people's wishes and the analysis, where the text follows careplan's
+/// convention exactly (see `export::wishes_field`): at least one person's
+/// wishes, every line inside a part opened by a marker, every part's text
+/// not blank, and the text written again from its parts the same text.
+/// Any other text — a plain analysis as other products write it, a text
+/// with a marker of its own, or one that only looks like the convention —
+/// is the analysis as it came, markers and all, so that it goes out again
+/// unchanged.
+pub(crate) fn split_wishes(text: &str) -> WishesAndAnalysis {
+    marked_parts(text).unwrap_or_else(|| (Vec::new(), Some(text.to_owned())))
+}
+
+/// People's wishes (speaker, text) and the analysis, as UP1KYO No.22 holds them.
+pub(crate) type WishesAndAnalysis = (Vec<(Speaker, String)>, Option<String>);
+
+/// The parts of a text in careplan's convention, or `None`.
+fn marked_parts(text: &str) -> Option<WishesAndAnalysis> {
+    let mut parts: Vec<(&str, Vec<&str>)> = Vec::new();
     for line in text.split('\n') {
-        let marker = line.strip_prefix('【').and_then(|r| r.split_once('】'));
-        match (marker, parts.last_mut()) {
-            (Some((who, rest)), _) => parts.push((who.to_owned(), vec![rest])),
-            (None, Some((_, lines))) => lines.push(line),
-            (None, None) => {}
+        match line.strip_prefix('【').and_then(|r| r.split_once('】')) {
+            Some((who, rest)) => parts.push((who, vec![rest])),
+            None => parts.last_mut()?.1.push(line),
         }
     }
     let mut wishes = Vec::new();
     let mut analysis = None;
     for (who, lines) in parts {
         let body = lines.join("\n");
+        if analysis.is_some() || body.chars().all(char::is_whitespace) {
+            return None;
+        }
         if who == ANALYSIS_MARK {
             analysis = Some(body);
         } else if who == USER_MARK {
             wishes.push((Speaker::User, body));
-        } else if let Ok(relation) = Text::new(who) {
+        } else {
+            let relation = Text::new(who).ok()?;
             wishes.push((Speaker::Family { relation }, body));
         }
     }
-    (wishes, analysis)
+    if wishes.is_empty() {
+        return None;
+    }
+    let written: Vec<(&Speaker, &str)> = wishes.iter().map(|(s, b)| (s, b.as_str())).collect();
+    (marked_field(&written, analysis.as_deref()) == text).then_some((wishes, analysis))
 }
 
 /// Text of two fields written as one (住所１ and 住所２), or blank.
@@ -227,4 +246,53 @@ pub(super) fn build<'a>(
         housework_reason: reason?,
         consent: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family(relation: &str) -> Speaker {
+        Speaker::Family {
+            relation: Text::new(relation).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_convention_reads_back_into_its_parts() {
+        let (wishes, analysis) = split_wishes(
+            "【本人】家に居たい。\n二行目。\n【長女】見守る。\n【課題分析の結果】転倒の危険。",
+        );
+        assert_eq!(
+            wishes,
+            vec![
+                (Speaker::User, "家に居たい。\n二行目。".to_owned()),
+                (family("長女"), "見守る。".to_owned()),
+            ]
+        );
+        assert_eq!(analysis.as_deref(), Some("転倒の危険。"));
+        let (wishes, analysis) = split_wishes("【本人】家に居たい。");
+        assert_eq!(wishes.len(), 1);
+        assert_eq!(analysis, None);
+    }
+
+    /// Texts that do not follow the convention exactly are the analysis as
+    /// they came: nothing added, nothing removed, nothing dropped.
+    #[test]
+    fn other_texts_are_the_analysis_unchanged() {
+        for text in [
+            "転倒の危険がある。",
+            "【課題分析の結果】転倒の危険。",
+            "【課題分析の結果】転倒の危険。\n【本人】家に居たい。",
+            "【本人】\n【課題分析の結果】転倒の危険。",
+            "【注意\n転倒の危険。",
+            "【】転倒の危険。",
+            "【本人】家に居たい。\n【課題分析の結果】一。\n【課題分析の結果】二。",
+            " 【本人】家に居たい。",
+        ] {
+            let (wishes, analysis) = split_wishes(text);
+            assert!(wishes.is_empty(), "{text}");
+            assert_eq!(analysis.as_deref(), Some(text));
+        }
+    }
 }
