@@ -40,6 +40,27 @@
 //! [`canonical`] gives a plan as it comes back from the CSV, so that
 //! `import(export(plan)) == canonical(plan)`.
 //!
+//! ## What careplan reads but does not keep (yet)
+//!
+//! Every field careplan reads comes back out as it came (`tests/fidelity.rs`
+//! imports send sets, writes them again and compares field by field),
+//! except these, which the typed plan has no place for yet:
+//!
+//! - UPHOSOKU No.14–15 限度額適用開始・終了年月日: written from 第1表's
+//!   認定の有効期間; an incoming period that differs is not kept.
+//! - UPHOSOKU No.17 要介護状態変更日, No.19 区分支給限度基準額, No.20–55 the
+//!   サービス種類別 limits, No.56 合計限度超単位数, No.57–58 the 入所 days and
+//!   No.59 前回要介護状態区分: they belong to 第6表 and 第7表, and come with
+//!   them. No.18 要介護状態区分 is written from 第1表's even where an incoming
+//!   file left it blank.
+//! - UPHOSOKU No.60 同意書受付業者, No.61 and UP1KYO No.27 更新業者コード:
+//!   written blank.
+//! - UPHOSOKU No.62 and UP1KYO No.28 識別子: 「※使用しない」 in the
+//!   standard; written blank.
+//! - UP2KYO No.11, 12 and 20, the periods: read as dates and written in
+//!   careplan's 和暦 form (「令和7年11月1日～令和8年4月30日」), whatever form
+//!   they came in ("2025/11/01-2026/04/30", "R7.11.5~R8.2.28").
+//!
 //! The 介護予防サービス・支援計画書 goes as its own send set:
 //! [`export_preventive`] writes UPYOBO and UPYOBO_SUB (the 別表 one row per
 //! 利用サービス, its 課題 and 支援計画 texts on their first row only, as the

@@ -114,6 +114,11 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
             &f1::user::ADDRESS.of(&pu),
             u.address.as_ref().map(|a| a.as_str()),
         ),
+        address2: w.opt_text(
+            &f1::user::ADDRESS2.of(&pu),
+            u.address2.as_ref().map(|a| a.as_str()),
+        ),
+        phone: raw(&u.phone),
         certification_date: ymd(t1.certification_date),
         limit_start,
         limit_end,
@@ -148,12 +153,20 @@ pub(super) fn up1kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Up1kyo {
             &f1::user::ADDRESS.of(&pu),
             t1.user.address.as_ref().map(|a| a.as_str()),
         ),
+        user_address2: w.opt_text(
+            &f1::user::ADDRESS2.of(&pu),
+            t1.user.address2.as_ref().map(|a| a.as_str()),
+        ),
         planner: w.text(&f1::PLANNER_NAME.of(&p1), t1.planner_name.as_str()),
         office_name: w.text(&f1::office::NAME.of(&po), t1.office.name.as_str()),
         office_postal_code: raw(&t1.office.postal_code),
         office_address1: w.opt_text(
             &f1::office::ADDRESS.of(&po),
             t1.office.address.as_ref().map(|a| a.as_str()),
+        ),
+        office_address2: w.opt_text(
+            &f1::office::ADDRESS2.of(&po),
+            t1.office.address2.as_ref().map(|a| a.as_str()),
         ),
         office_number: t1.office.office_number.as_str().to_owned(),
         plan_date: ymd(t1.plan_date),

@@ -3,8 +3,8 @@
 use careplan_core::forms::kyotaku::fields::document;
 use careplan_core::{
     CareLevel, CertificationStatus, DateRange, FieldPath, HouseworkReason, HouseworkReasonCode,
-    Kana, Level, Office, OfficeNumber, PlanKind, PlanKinds, PostalCode, Sex, Speaker, Table1, Text,
-    User, Wish,
+    Kana, Level, Office, OfficeNumber, PhoneNumber, PlanKind, PlanKinds, PostalCode, Sex, Speaker,
+    Table1, Text, User, Wish,
 };
 
 use super::Origins;
@@ -61,15 +61,6 @@ fn marked_parts(text: &str) -> Option<WishesAndAnalysis> {
     (marked_field(&written, analysis.as_deref()) == text).then_some((wishes, analysis))
 }
 
-/// Text of two fields written as one (住所１ and 住所２), or blank.
-fn joined(row: &Row, a: u16, b: u16) -> Result<Option<Text>, ImportError> {
-    let joined = format!("{}{}", row.get(a), row.get(b));
-    if joined.chars().all(char::is_whitespace) {
-        return Ok(None);
-    }
-    text_of(row, a, joined).map(Some)
-}
-
 /// 要介護状態区分: 21–25, or blank; the 介護予防 levels are refused.
 fn care_level(row: &Row, no: u16) -> Result<Option<CareLevel>, ImportError> {
     let s = row.get(no).trim();
@@ -121,13 +112,16 @@ pub(super) fn build<'a>(
         Sex::from_csv_code
     ));
     let birth = take!(ymd(rh, Hosoku::BIRTH_DATE));
-    let address = take!(joined(r1, Up1kyo::USER_ADDRESS1, Up1kyo::USER_ADDRESS2));
+    let address = take!(opt_text(r1, Up1kyo::USER_ADDRESS1));
+    let address2 = take!(opt_text(r1, Up1kyo::USER_ADDRESS2));
+    let phone = take!(opt(rh, Hosoku::PHONE, PhoneNumber::new));
     let created_on = take!(ymd(r1, Up1kyo::CREATED_ON));
     let postal = take!(opt(r1, Up1kyo::USER_POSTAL_CODE, PostalCode::new));
     let planner = take!(text(r1, Up1kyo::PLANNER));
     let office_name = take!(text(r1, Up1kyo::OFFICE_NAME));
     let office_postal = take!(opt(r1, Up1kyo::OFFICE_POSTAL_CODE, PostalCode::new));
-    let office_address = take!(joined(r1, Up1kyo::OFFICE_ADDRESS1, Up1kyo::OFFICE_ADDRESS2));
+    let office_address = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS1));
+    let office_address2 = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS2));
     let office_number = take!(checked(r1, Up1kyo::OFFICE_NUMBER, OfficeNumber::new));
     let plan_date = take!(ymd(r1, Up1kyo::PLAN_DATE));
     let first_plan_date = take!(ymd(r1, Up1kyo::FIRST_PLAN_DATE));
@@ -224,6 +218,8 @@ pub(super) fn build<'a>(
             birth_date: birth?,
             postal_code: postal?,
             address: address?,
+            address2: address2?,
+            phone: phone?,
             insurer_number: key.insurer.clone(),
             insured_number: key.insured.clone(),
         },
@@ -232,6 +228,7 @@ pub(super) fn build<'a>(
             name: office_name?,
             postal_code: office_postal?,
             address: office_address?,
+            address2: office_address2?,
             office_number: office_number?,
         },
         plan_date: plan_date?,

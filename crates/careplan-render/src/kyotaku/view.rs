@@ -204,10 +204,10 @@ fn table1(plan: &CarePlan) -> Result<T1, RenderError> {
         certified: t1.certification_status == CertificationStatus::Certified,
         birth: date(t1.user.birth_date)?,
         age: plan.user_age(),
-        address: t1.user.address.as_ref().map(s),
+        address: address_lines(t1.user.address.as_ref(), t1.user.address2.as_ref()),
         planner: s(&t1.planner_name),
         office: s(&t1.office.name),
-        office_address: t1.office.address.as_ref().map(s),
+        office_address: address_lines(t1.office.address.as_ref(), t1.office.address2.as_ref()),
         plan_date: date(t1.plan_date)?,
         first_plan_date: date(t1.first_plan_date)?,
         cert_date: date(t1.certification_date)?,
@@ -368,4 +368,16 @@ fn activities(plan: &CarePlan) -> Vec<ActivityView> {
         .collect();
     activities.sort_by_key(|a| a.start);
     activities
+}
+
+/// An address as printed: its first line, then its second (住所２: building,
+/// room) after a full-width space; either alone when the other is absent.
+fn address_lines(
+    first: Option<&careplan_core::Text>,
+    second: Option<&careplan_core::Text>,
+) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{}　{}", s(a), s(b))),
+        (a, b) => a.or(b).map(s),
+    }
 }

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use crate::certification::Level;
 use crate::codes::{CertificationStatus, Sex};
-use crate::text::{InsuredNumber, InsurerNumber, Kana, OfficeNumber, PostalCode, Text};
+use crate::text::{
+    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, Text,
+};
 use crate::time::DateRange;
 
 crate::code_enum! {
@@ -162,8 +164,13 @@ pub struct User {
     pub birth_date: NaiveDate,
     /// 郵便番号.
     pub postal_code: Option<PostalCode>,
-    /// 住所.
+    /// 住所 (the exchange records' 住所１).
     pub address: Option<Text>,
+    /// 住所２: the address's second line as the exchange records carry it
+    /// (a building and room, 方書). Printed after [`User::address`].
+    pub address2: Option<Text>,
+    /// 電話番号. Not printed on the forms; carried by UPHOSOKU.
+    pub phone: Option<PhoneNumber>,
     /// 保険者番号.
     pub insurer_number: InsurerNumber,
     /// 被保険者番号.
@@ -177,8 +184,10 @@ pub struct Office {
     pub name: Text,
     /// 郵便番号.
     pub postal_code: Option<PostalCode>,
-    /// 所在地.
+    /// 所在地 (the exchange records' 住所１).
     pub address: Option<Text>,
+    /// 所在地の２行目 (住所２ in UP1KYO). Printed after [`Office::address`].
+    pub address2: Option<Text>,
     /// 事業所番号.
     pub office_number: OfficeNumber,
 }

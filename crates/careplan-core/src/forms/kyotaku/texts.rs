@@ -20,11 +20,17 @@ pub(super) fn texts(plan: &CarePlan) -> Vec<(FieldPath, &str)> {
     if let Some(a) = &t1.user.address {
         out.push((user::ADDRESS.of(&pu), a.as_str()));
     }
+    if let Some(a) = &t1.user.address2 {
+        out.push((user::ADDRESS2.of(&pu), a.as_str()));
+    }
     out.push((table1::PLANNER_NAME.of(&p1), t1.planner_name.as_str()));
     let po = table1::OFFICE.of(&p1);
     out.push((office::NAME.of(&po), t1.office.name.as_str()));
     if let Some(a) = &t1.office.address {
         out.push((office::ADDRESS.of(&po), a.as_str()));
+    }
+    if let Some(a) = &t1.office.address2 {
+        out.push((office::ADDRESS2.of(&po), a.as_str()));
     }
     let pw = table1::WISHES.of(&p1);
     for (i, w) in t1.wishes.iter().enumerate() {

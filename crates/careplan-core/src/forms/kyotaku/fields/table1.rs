@@ -39,7 +39,9 @@ pub mod user {
         SEX: "sex", "性別", O, Format::Code(Sex::CODES), "`male` or `female`." => csv(&[csv("UPHOSOKU", 7)]);
         BIRTH_DATE: "birth_date", "生年月日", R, Format::Date, "Date of birth; not after certification_date." => csv(&[csv("UPHOSOKU", 8)]);
         POSTAL_CODE: "postal_code", "郵便番号", O, Format::PostalCode, "Postal code NNN-NNNN." => csv(&[csv("UP1KYO", 5), csv("UPHOSOKU", 9)]);
-        ADDRESS: "address", "住所", O, Format::Text, "Address." => csv(&[csv("UP1KYO", 6), csv("UP1KYO", 7), csv("UPHOSOKU", 10), csv("UPHOSOKU", 11)]);
+        ADDRESS: "address", "住所", O, Format::Text, "Address (住所１ of the exchange records)." => csv(&[csv("UP1KYO", 6), csv("UPHOSOKU", 10)]);
+        ADDRESS2: "address2", "住所２", O, Format::Text, "The address's second line (building, room: 方書), printed after the address." => csv(&[csv("UP1KYO", 7), csv("UPHOSOKU", 11)]);
+        PHONE: "phone", "電話番号", O, Format::Phone, "The user's telephone number; not printed on the forms." => csv(&[csv("UPHOSOKU", 12)]);
         INSURER_NUMBER: "insurer_number", "保険者番号", R, Format::InsurerNumber, "The insurer's (municipality's) six-digit number." => csv(&[csv("UPHOSOKU", 2), csv("UP1KYO", 2), csv("UP2KYO", 2), csv("UP3KYO", 2)]);
         INSURED_NUMBER: "insured_number", "被保険者番号", R, Format::InsuredNumber, "Ten digits, or H and nine digits for 生活保護-only recipients." => csv(&[csv("UPHOSOKU", 3), csv("UP1KYO", 3), csv("UP2KYO", 3), csv("UP3KYO", 3)]);
     }
@@ -54,7 +56,8 @@ pub mod office {
         OBJECT = "OfficeDoc", "居宅介護支援事業者・事業所";
         NAME: "name", "事業所名", R, Format::Text, "The office's name." => csv(&[csv("UP1KYO", 9)]);
         POSTAL_CODE: "postal_code", "郵便番号", O, Format::PostalCode, "Postal code NNN-NNNN." => csv(&[csv("UP1KYO", 10)]);
-        ADDRESS: "address", "所在地", O, Format::Text, "The office's address." => at("事業所所在地"), csv(&[csv("UP1KYO", 11), csv("UP1KYO", 12)]);
+        ADDRESS: "address", "所在地", O, Format::Text, "The office's address (住所１ of UP1KYO)." => at("事業所所在地"), csv(&[csv("UP1KYO", 11)]);
+        ADDRESS2: "address2", "所在地２", O, Format::Text, "The address's second line (building, floor), printed after the address." => at("事業所所在地"), csv(&[csv("UP1KYO", 12)]);
         OFFICE_NUMBER: "office_number", "事業所番号", R, Format::OfficeNumber, "The office's ten-digit number." => csv(&[csv("UP1KYO", 13)]);
     }
 }

@@ -14,7 +14,9 @@ use crate::forms::kyotaku::{
     Table1, User, Who, Wish,
 };
 use crate::path::FieldPath;
-use crate::text::{InsuredNumber, InsurerNumber, Kana, OfficeNumber, PostalCode, Text};
+use crate::text::{
+    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, Text,
+};
 use crate::time::DateRange;
 use crate::validation::{Ctx, is_blank};
 
@@ -176,6 +178,8 @@ fn user(cx: &mut Ctx, p: &FieldPath, u: &UserDoc) -> Option<User> {
         PostalCode::new,
     );
     let address = cx.opt_text(&user::ADDRESS.of(p), u.address.as_ref());
+    let address2 = cx.opt_text(&user::ADDRESS2.of(p), u.address2.as_ref());
+    let phone = cx.opt(&user::PHONE.of(p), u.phone.as_ref(), PhoneNumber::new);
     let insurer_number = cx.checked(
         &user::INSURER_NUMBER.of(p),
         u.insurer_number.as_ref(),
@@ -193,6 +197,8 @@ fn user(cx: &mut Ctx, p: &FieldPath, u: &UserDoc) -> Option<User> {
         birth_date: birth_date?,
         postal_code,
         address,
+        address2,
+        phone,
         insurer_number: insurer_number?,
         insured_number: insured_number?,
     })
@@ -206,6 +212,7 @@ fn office(cx: &mut Ctx, p: &FieldPath, o: &OfficeDoc) -> Option<Office> {
         PostalCode::new,
     );
     let address = cx.opt_text(&office::ADDRESS.of(p), o.address.as_ref());
+    let address2 = cx.opt_text(&office::ADDRESS2.of(p), o.address2.as_ref());
     let office_number = cx.checked(
         &office::OFFICE_NUMBER.of(p),
         o.office_number.as_ref(),
@@ -215,6 +222,7 @@ fn office(cx: &mut Ctx, p: &FieldPath, o: &OfficeDoc) -> Option<Office> {
         name: name?,
         postal_code,
         address,
+        address2,
         office_number: office_number?,
     })
 }

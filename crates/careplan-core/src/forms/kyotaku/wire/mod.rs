@@ -21,11 +21,13 @@
 //! | `table1.user.sex` | 性別 | `Option<`[`crate::Sex`]`>` |
 //! | `table1.user.birth_date` | 生年月日 | `NaiveDate` |
 //! | `table1.user.postal_code` | 郵便番号 | `Option<`[`crate::PostalCode`]`>` |
-//! | `table1.user.address` | 住所 | `Option<Text>` |
+//! | `table1.user.address` | 住所 (住所１) | `Option<Text>` |
+//! | `table1.user.address2` | 住所２ (方書) | `Option<Text>` |
+//! | `table1.user.phone` | 電話番号 (not printed) | `Option<`[`crate::PhoneNumber`]`>` |
 //! | `table1.user.insurer_number` | 保険者番号 | [`crate::InsurerNumber`] |
 //! | `table1.user.insured_number` | 被保険者番号 | [`crate::InsuredNumber`] |
 //! | `table1.planner_name` | 居宅サービス計画作成者氏名 | `Text` |
-//! | `table1.office.{name, postal_code, address, office_number}` | 居宅介護支援事業者・事業所名及び所在地 | [`crate::Office`] |
+//! | `table1.office.{name, postal_code, address, address2, office_number}` | 居宅介護支援事業者・事業所名及び所在地 | [`crate::Office`] |
 //! | `table1.plan_date` | 居宅サービス計画作成（変更）日 | `NaiveDate` |
 //! | `table1.first_plan_date` | 初回居宅サービス計画作成日 | `NaiveDate` |
 //! | `table1.certification_date` | 認定日 | `NaiveDate` |

@@ -35,6 +35,8 @@ crate::document_type! {
         birth_date: String,
         postal_code: String,
         address: String,
+        address2: String,
+        phone: String,
         insurer_number: String,
         insured_number: String,
     }
@@ -46,6 +48,7 @@ crate::document_type! {
         name: String,
         postal_code: String,
         address: String,
+        address2: String,
         office_number: String,
     }
 }
@@ -90,6 +93,8 @@ pub(super) fn doc(t1: &Table1) -> Table1Doc {
             birth_date: date(t1.user.birth_date),
             postal_code: t1.user.postal_code.as_ref().and_then(s),
             address: t1.user.address.as_ref().and_then(s),
+            address2: t1.user.address2.as_ref().and_then(s),
+            phone: t1.user.phone.as_ref().and_then(s),
             insurer_number: s(&t1.user.insurer_number),
             insured_number: s(&t1.user.insured_number),
         }),
@@ -98,6 +103,7 @@ pub(super) fn doc(t1: &Table1) -> Table1Doc {
             name: s(&t1.office.name),
             postal_code: t1.office.postal_code.as_ref().and_then(s),
             address: t1.office.address.as_ref().and_then(s),
+            address2: t1.office.address2.as_ref().and_then(s),
             office_number: s(&t1.office.office_number),
         }),
         plan_date: date(t1.plan_date),
