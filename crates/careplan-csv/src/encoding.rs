@@ -9,6 +9,25 @@
 //! changed silently: export fails naming each field and character, unless
 //! the caller passes a substitution map — and then every substitution made
 //! is reported. [`JIS_TO_MS932`] is the usual map for the JIS-vs-MS932 pairs.
+//!
+//! ## Characters with two MS932 codes
+//!
+//! MS932 has about 400 characters at two places: the IBM extensions (rows
+//! 0xFA40–0xFC4B: 髙 0xFBFC, 﨑 0xFAB1, 德 0xFABA, ⅰ 0xFA40, ￢ 0xFA54, ∵ 0xFA5B …),
+//! the NEC-selected IBM extensions (0xED40–0xEEFC: 髙 0xEEE0, 﨑 0xED95, 德
+//! 0xED9E, ⅰ 0xEEEF …) and the NEC special characters of row 13
+//! (0x8740–0x879C: Ⅰ 0x8754, ㈱ 0x878A, and ≒ ≡ ∫ √ ⊥ ∠ ∵ ∩ ∪ again, which
+//! JIS X 0208 row 2 already has at 0x81xx). careplan **reads every one of
+//! them** as its character and **writes one**, the code the WHATWG Encoding
+//! Standard's Shift_JIS encoder (encoding_rs) gives: the JIS X 0208 code
+//! where there is one (∵ 0x81E6, ￢ 0x81CA), else NEC row 13 (Ⅰ 0x8754, ㈱
+//! 0x878A), else the IBM extension (髙 0xFBFC, ⅰ 0xFA40) — never the
+//! NEC-selected 0xED40–0xEEFC. Why: these are the codes every browser
+//! writes (the Encoding Standard) and glibc's `iconv -t CP932` writes
+//! (checked for each example here), and every MS932 reader reads them. (Python's `cp932` codec writes the NEC-selected codes
+//! instead; careplan reads those too.) A file that used the NEC-selected
+//! codes therefore goes out with the IBM codes for the same characters: the
+//! text is the same, its bytes are not.
 
 use std::collections::BTreeMap;
 
@@ -81,6 +100,30 @@ mod tests {
         // The substitution table maps only to carried characters.
         for (from, to) in JIS_TO_MS932 {
             assert!(!carried(*from) && carried(*to), "{from} → {to}");
+        }
+    }
+
+    /// The one code written for a character MS932 has at two or three
+    /// places, and every one of them read (see the module docs).
+    #[test]
+    fn characters_with_two_codes_read_both_and_write_one() {
+        // (character, the code written, the other codes read as it)
+        let cases: [(&str, &[u8], &[&[u8]]); 8] = [
+            ("髙", &[0xFB, 0xFC], &[&[0xEE, 0xE0]]),
+            ("﨑", &[0xFA, 0xB1], &[&[0xED, 0x95]]),
+            ("德", &[0xFA, 0xBA], &[&[0xED, 0x9E]]),
+            ("ⅰ", &[0xFA, 0x40], &[&[0xEE, 0xEF]]),
+            ("Ⅰ", &[0x87, 0x54], &[&[0xFA, 0x4A]]),
+            ("∵", &[0x81, 0xE6], &[&[0x87, 0x9A], &[0xFA, 0x5B]]),
+            ("￢", &[0x81, 0xCA], &[&[0xEE, 0xF9], &[0xFA, 0x54]]),
+            ("㈱", &[0x87, 0x8A], &[&[0xFA, 0x58]]),
+        ];
+        for (c, written, others) in cases {
+            assert_eq!(encode(c), written, "{c} is written as {written:02X?}");
+            assert_eq!(decode(written).as_deref(), Some(c), "{written:02X?}");
+            for other in others {
+                assert_eq!(decode(other).as_deref(), Some(c), "{other:02X?} reads as {c}");
+            }
         }
     }
 
