@@ -108,7 +108,8 @@ mod tests {
     #[test]
     fn characters_with_two_codes_read_both_and_write_one() {
         // (character, the code written, the other codes read as it)
-        let cases: [(&str, &[u8], &[&[u8]]); 8] = [
+        type Case = (&'static str, &'static [u8], &'static [&'static [u8]]);
+        let cases: [Case; 8] = [
             ("髙", &[0xFB, 0xFC], &[&[0xEE, 0xE0]]),
             ("﨑", &[0xFA, 0xB1], &[&[0xED, 0x95]]),
             ("德", &[0xFA, 0xBA], &[&[0xED, 0x9E]]),

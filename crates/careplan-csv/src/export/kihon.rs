@@ -33,7 +33,7 @@ fn one_two(v: Option<bool>) -> String {
 
 /// The 家族構成 image's name as the standard requires it:
 /// `UPKIHON_IMAGE_<送信元>_<種類>_<送信先>_<種類>_<作成日時>_<枝番(4)>.jpg`,
-/// the same <S> as the send set's UPKIHON file. careplan writes this name
+/// the same endpoints and 作成日時 as the send set's UPKIHON file. careplan writes this name
 /// into No.62; the JPEG itself is the caller's to send under it.
 pub fn kihon_image_name(opts: &ExportOptions, branch: usize) -> String {
     format!(
