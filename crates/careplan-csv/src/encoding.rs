@@ -123,7 +123,11 @@ mod tests {
             assert_eq!(encode(c), written, "{c} is written as {written:02X?}");
             assert_eq!(decode(written).as_deref(), Some(c), "{written:02X?}");
             for other in others {
-                assert_eq!(decode(other).as_deref(), Some(c), "{other:02X?} reads as {c}");
+                assert_eq!(
+                    decode(other).as_deref(),
+                    Some(c),
+                    "{other:02X?} reads as {c}"
+                );
             }
         }
     }

@@ -3,6 +3,8 @@
 // cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
 #![cfg(test)]
 
+mod common;
+
 use std::path::Path;
 
 use careplan_core::CarePlan;
@@ -539,6 +541,10 @@ proptest! {
         prop_assert!(back.errors.is_empty(), "{:?}", back.errors.iter().map(ToString::to_string).collect::<Vec<_>>());
         prop_assert_eq!(back.plans.len(), 1);
         prop_assert_eq!(back.plans[0].1.to_json_value(), canonical(&plan).to_json_value());
+        // Written again, the set carries every field it did, field by field.
+        let again = export(std::slice::from_ref(&back.plans[0].1), &o).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let lost = common::differences(&common::rows_by_record(&inputs(&set.files)), &common::rows_by_record(&inputs(&again.files)));
+        prop_assert!(lost.is_empty(), "{:?}", lost.iter().map(|d| &d.2).collect::<Vec<_>>());
     }
 }
 
