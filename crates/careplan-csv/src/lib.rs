@@ -53,13 +53,14 @@
 //!   No.59 前回要介護状態区分: they belong to 第6表 and 第7表, and come with
 //!   them. No.18 要介護状態区分 is written from 第1表's even where an incoming
 //!   file left it blank.
-//! - UPHOSOKU No.60 同意書受付業者, No.61 and UP1KYO No.27 更新業者コード:
-//!   written blank.
-//! - UPHOSOKU No.62 and UP1KYO No.28 識別子: 「※使用しない」 in the
-//!   standard; written blank.
+//! - UPHOSOKU No.60 同意書受付業者, and 更新業者コード (UPHOSOKU No.61, UP1KYO
+//!   No.27, UP2KYO No.21): written blank.
+//! - 識別子 (UPHOSOKU No.62, UP1KYO No.28, UP2KYO No.22): 「※使用しない」 in
+//!   the standard; written blank.
 //! - UP2KYO No.11, 12 and 20, the periods: read as dates and written in
 //!   careplan's 和暦 form (「令和7年11月1日～令和8年4月30日」), whatever form
-//!   they came in ("2025/11/01-2026/04/30", "R7.11.5~R8.2.28").
+//!   they came in ("2025/11/01-2026/04/30", "R7.11.5~R8.2.28"): the dates
+//!   are kept, their wording is not (DESIGN.md says why).
 //!
 //! The 介護予防サービス・支援計画書 goes as its own send set:
 //! [`export_preventive`] writes UPYOBO and UPYOBO_SUB (the 別表 one row per

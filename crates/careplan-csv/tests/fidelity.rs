@@ -42,6 +42,7 @@ const NOT_YET_CARRIED: &[(&str, u16)] = &[
     ("UPHOSOKU", 60),
     ("UPHOSOKU", 61),
     ("UP1KYO", 27),
+    ("UP2KYO", 21),
     // 限度額適用開始・終了年月日 written from 第1表's 認定の有効期間; other dates
     // are not kept.
     ("UPHOSOKU", 14),
@@ -49,6 +50,7 @@ const NOT_YET_CARRIED: &[(&str, u16)] = &[
     // 識別子: 「※使用しない」 in the standard; a value written anyway is dropped.
     ("UPHOSOKU", 62),
     ("UP1KYO", 28),
+    ("UP2KYO", 22),
     // 要介護状態区分 written from 第1表's level where the incoming left it blank.
     ("UPHOSOKU", 18),
     // 第2表's periods read as dates and written back in careplan's 和暦 form
@@ -186,6 +188,8 @@ fn filled_by_another_product() -> Vec<InputFile> {
             ("UPHOSOKU", 0, 60, "0300000100"),
             ("UPHOSOKU", 0, 62, "1"),
             ("UP1KYO", 0, 28, "1"),
+            ("UP2KYO", 0, 21, "V0001"),
+            ("UP2KYO", 0, 22, "1"),
             ("UP1KYO", 0, 7, "メゾン盛岡１０１号"),
             ("UP1KYO", 0, 12, "盛岡ビル３階"),
             (
