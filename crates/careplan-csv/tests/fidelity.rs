@@ -203,6 +203,23 @@ fn filled_by_another_product() -> Vec<InputFile> {
     )
 }
 
+/// The 介護予防 example with the texts it leaves blank filled, as another
+/// product might fill them.
+fn yobo_filled_by_another_product() -> Vec<InputFile> {
+    let files = read_set(&dir("csv").join("yobo-layout-example"));
+    let mut edits = vec![
+        ("UPYOBO", 0, 16, "佐藤 一郎"),
+        ("UPYOBO", 0, 17, "さくら居宅介護支援事業所"),
+        ("UPYOBO", 0, 18, "岩手県盛岡市大通三丁目1番1号"),
+        ("UPYOBO", 0, 19, "019-111-2222"),
+        ("UPYOBO", 0, 55, "計画に同意します。"),
+    ];
+    for no in [29, 31, 33, 35, 37, 39, 41] {
+        edits.push(("UPYOBO", 0, no, "特になし。"));
+    }
+    edited(&files, &edits)
+}
+
 #[test]
 fn every_committed_send_set_comes_back_field_by_field() {
     let mut sets: Vec<(String, Vec<InputFile>)> = SETS
@@ -212,6 +229,10 @@ fn every_committed_send_set_comes_back_field_by_field() {
     sets.push((
         "records-md-example filled by another product".into(),
         filled_by_another_product(),
+    ));
+    sets.push((
+        "yobo-layout-example filled by another product".into(),
+        yobo_filled_by_another_product(),
     ));
     let mut lost = Vec::new();
     let mut pending_seen = Vec::new();
