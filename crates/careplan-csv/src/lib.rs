@@ -44,7 +44,7 @@
 //!
 //! Every field careplan reads comes back out as it came (`tests/fidelity.rs`
 //! imports send sets, writes them again and compares field by field),
-//! except these, which the typed plan has no place for yet:
+//! except these (the test lists the same fields):
 //!
 //! - UPHOSOKU No.14–15 限度額適用開始・終了年月日: written from 第1表's
 //!   認定の有効期間; an incoming period that differs is not kept.
@@ -53,8 +53,10 @@
 //!   No.59 前回要介護状態区分: they belong to 第6表 and 第7表, and come with
 //!   them. No.18 要介護状態区分 is written from 第1表's even where an incoming
 //!   file left it blank.
-//! - UPHOSOKU No.60 同意書受付業者, and 更新業者コード (UPHOSOKU No.61, UP1KYO
-//!   No.27, UP2KYO No.21): written blank.
+//! - 更新業者コード (UPHOSOKU No.61, UP1KYO No.27, UP2KYO No.21) is one value
+//!   for the plan (`Table1::updater_code`, read from UP1KYO or else
+//!   UPHOSOKU, written into all three): a send set whose records disagree
+//!   comes back with UP1KYO's in each.
 //! - 識別子 (UPHOSOKU No.62, UP1KYO No.28, UP2KYO No.22): 「※使用しない」 in
 //!   the standard; written blank.
 //! - UP2KYO No.11, 12 and 20, the periods: read as dates and written in

@@ -27,8 +27,7 @@ use common::{differences, rows_by_record};
 const NOT_YET_CARRIED: &[(&str, u16)] = &[
     // No place in the model yet: 要介護状態変更日, 区分支給限度基準額, the
     // サービス種類別限度額 slots (No.20–55, here the first), 合計限度超単位数,
-    // the 入所 days and 前回要介護状態区分 — 第6表's (issue #13) — and
-    // 同意書受付業者 and 更新業者コード.
+    // the 入所 days and 前回要介護状態区分 — 第6表's (issue #13).
     ("UPHOSOKU", 17),
     ("UPHOSOKU", 19),
     ("UPHOSOKU", 20),
@@ -39,10 +38,6 @@ const NOT_YET_CARRIED: &[(&str, u16)] = &[
     ("UPHOSOKU", 57),
     ("UPHOSOKU", 58),
     ("UPHOSOKU", 59),
-    ("UPHOSOKU", 60),
-    ("UPHOSOKU", 61),
-    ("UP1KYO", 27),
-    ("UP2KYO", 21),
     // 限度額適用開始・終了年月日 written from 第1表's 認定の有効期間; other dates
     // are not kept.
     ("UPHOSOKU", 14),
@@ -175,7 +170,7 @@ fn filled_by_another_product() -> Vec<InputFile> {
             ("UPHOSOKU", 0, 17, "20250901"),
             ("UPHOSOKU", 0, 19, "19705"),
             ("UPHOSOKU", 0, 59, "21"),
-            ("UPHOSOKU", 0, 61, "V0001"),
+            ("UPHOSOKU", 0, 61, "0300000100"),
             ("UPHOSOKU", 0, 14, "20250915"),
             ("UPHOSOKU", 0, 15, "20260815"),
             ("UPHOSOKU", 0, 20, "11"),
@@ -188,7 +183,7 @@ fn filled_by_another_product() -> Vec<InputFile> {
             ("UPHOSOKU", 0, 60, "0300000100"),
             ("UPHOSOKU", 0, 62, "1"),
             ("UP1KYO", 0, 28, "1"),
-            ("UP2KYO", 0, 21, "V0001"),
+            ("UP2KYO", 0, 21, "0300000100"),
             ("UP2KYO", 0, 22, "1"),
             ("UP1KYO", 0, 7, "メゾン盛岡１０１号"),
             ("UP1KYO", 0, 12, "盛岡ビル３階"),
@@ -198,7 +193,7 @@ fn filled_by_another_product() -> Vec<InputFile> {
                 22,
                 "腰痛で家事が難しい。長女は仕事と介護の両立が不安。",
             ),
-            ("UP1KYO", 0, 27, "V0001"),
+            ("UP1KYO", 0, 27, "0300000100"),
         ],
     )
 }

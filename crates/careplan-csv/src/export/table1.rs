@@ -128,6 +128,8 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
             .unwrap_or_default()
             .to_owned(),
         care_level: care_level_code(t1),
+        consent_vendor: raw(&t1.consent_receiver_code),
+        vendor_code: raw(&t1.updater_code),
         target_month: HOSOKU_PLAN_MONTH.to_owned(),
         ..Hosoku::default()
     }
@@ -202,6 +204,7 @@ pub(super) fn up1kyo(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Up1kyo {
             ),
             _ => String::new(),
         },
+        vendor_code: raw(&t1.updater_code),
         ..Up1kyo::default()
     }
 }

@@ -93,6 +93,7 @@ pub(super) fn up2kyo(
                             x.frequency.as_ref().map(|f| f.as_str()),
                         ),
                         period: period_text(x.period),
+                        vendor_code: raw(&plan.table1().updater_code),
                         ..Up2kyo::default()
                     });
                     first_in_need = false;

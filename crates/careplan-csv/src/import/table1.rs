@@ -122,6 +122,14 @@ pub(super) fn build<'a>(
     let office_postal = take!(opt(r1, Up1kyo::OFFICE_POSTAL_CODE, PostalCode::new));
     let office_address = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS1));
     let office_address2 = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS2));
+    // 更新業者コード: UP1KYO's, or UPHOSOKU's where UP1KYO left it blank
+    // (one value for the plan; export writes it into both, and UP2KYO).
+    let updater_code = if r1.get(Up1kyo::VENDOR_CODE).trim().is_empty() {
+        take!(opt(rh, Hosoku::VENDOR_CODE, OfficeNumber::new))
+    } else {
+        take!(opt(r1, Up1kyo::VENDOR_CODE, OfficeNumber::new))
+    };
+    let consent_receiver_code = take!(opt(rh, Hosoku::CONSENT_VENDOR, OfficeNumber::new));
     let office_number = take!(checked(r1, Up1kyo::OFFICE_NUMBER, OfficeNumber::new));
     let plan_date = take!(ymd(r1, Up1kyo::PLAN_DATE));
     let first_plan_date = take!(ymd(r1, Up1kyo::FIRST_PLAN_DATE));
@@ -242,6 +250,8 @@ pub(super) fn build<'a>(
         support_policy: policy?,
         housework_reason: reason?,
         consent: None,
+        updater_code: updater_code?,
+        consent_receiver_code: consent_receiver_code?,
     })
 }
 

@@ -326,6 +326,8 @@ pub fn plan_strategy() -> impl Strategy<Value = PlanParts> {
                         signer: Text::new("署名者").unwrap(),
                         proxy_relation: policy,
                     }),
+                    updater_code: consent.then(|| OfficeNumber::new("1370000001").unwrap()),
+                    consent_receiver_code: draft.then(|| OfficeNumber::new("1370000002").unwrap()),
                 };
                 let weekly = entries
                     .into_iter()

@@ -314,6 +314,12 @@ pub struct Table1 {
     pub housework_reason: Option<HouseworkReason>,
     /// 説明・同意 (final plans only).
     pub consent: Option<Consent>,
+    /// 更新業者コード of the exchange records (a 居宅支援事業者番号). Not
+    /// printed; carried from an imported send set and written back.
+    pub updater_code: Option<OfficeNumber>,
+    /// 同意書受付業者 of UPHOSOKU (a 居宅支援事業者番号). Not printed;
+    /// carried and written back.
+    pub consent_receiver_code: Option<OfficeNumber>,
 }
 
 #[cfg(test)]

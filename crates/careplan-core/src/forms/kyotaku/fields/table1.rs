@@ -25,6 +25,8 @@ field_table! {
     SUPPORT_POLICY: "support_policy", "総合的な援助の方針", O, Format::Text, "The team's overall policy; no service contents; emergency contacts belong here." => csv(&[csv("UP1KYO", 24)]);
     HOUSEWORK_REASON: "housework_reason", "生活援助中心型の算定理由", O, Format::Structure, "The reason circled; absent when none is." => holds("HouseworkReasonDoc"), csv(&[csv("UP1KYO", 25)]);
     CONSENT: "consent", "説明・同意", O, Format::Structure, "The user's written consent (final plans only)." => at("同意"), holds("ConsentDoc");
+    UPDATER_CODE: "updater_code", "更新業者コード", O, Format::OfficeNumber, "The exchange records' 更新業者コード (a ten-digit 居宅支援事業者番号); not printed." => csv(&[csv("UPHOSOKU", 61), csv("UP1KYO", 27), csv("UP2KYO", 21)]);
+    CONSENT_RECEIVER_CODE: "consent_receiver_code", "同意書受付業者", O, Format::OfficeNumber, "UPHOSOKU's 同意書受付業者 (a ten-digit 居宅支援事業者番号); not printed." => csv(&[csv("UPHOSOKU", 60)]);
 }
 
 /// 利用者: `UserDoc`.

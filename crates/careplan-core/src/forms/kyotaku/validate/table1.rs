@@ -128,6 +128,17 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
         }
     };
 
+    let updater_code = cx.opt(
+        &f::UPDATER_CODE.of(p),
+        t.updater_code.as_ref(),
+        OfficeNumber::new,
+    );
+    let consent_receiver_code = cx.opt(
+        &f::CONSENT_RECEIVER_CODE.of(p),
+        t.consent_receiver_code.as_ref(),
+        OfficeNumber::new,
+    );
+
     Some(Table1 {
         created_on: created_on?,
         plan_kinds: plan_kinds?,
@@ -146,6 +157,8 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
         support_policy,
         housework_reason: housework_reason?,
         consent: consent?,
+        updater_code,
+        consent_receiver_code,
     })
 }
 

@@ -23,6 +23,8 @@ crate::document_type! {
         support_policy: String,
         housework_reason: HouseworkReasonDoc,
         consent: ConsentDoc,
+        updater_code: String,
+        consent_receiver_code: String,
     }
 }
 
@@ -146,5 +148,7 @@ pub(super) fn doc(t1: &Table1) -> Table1Doc {
             signer: s(&c.signer),
             proxy_relation: c.proxy_relation.as_ref().and_then(s),
         }),
+        updater_code: t1.updater_code.as_ref().and_then(s),
+        consent_receiver_code: t1.consent_receiver_code.as_ref().and_then(s),
     }
 }
