@@ -39,6 +39,8 @@
 //! | `table1.support_policy` | 総合的な援助の方針 | `Option<Text>` |
 //! | `table1.housework_reason.{code, text}` | 生活援助中心型の算定理由 | `Option<`[`crate::HouseworkReason`]`>` |
 //! | `table1.consent.{date, signer, proxy_relation}` | 説明・同意日, 利用者同意欄 | `Option<`[`crate::Consent`]`>` |
+//! | `table1.updater_code` | 更新業者コード (exchange records only) | `Option<`[`crate::OfficeNumber`]`>` |
+//! | `table1.consent_receiver_code` | 同意書受付業者 (UPHOSOKU only) | `Option<`[`crate::OfficeNumber`]`>` |
 //! | `table2.created_on` | 作成年月日 (第2表) | `Option<NaiveDate>` |
 //! | `table2.needs[].text` | 生活全般の解決すべき課題（ニーズ） | `Text` |
 //! | `…long_term_goals[].{text, period}` | 長期目標 （期間） | [`crate::LongTermGoal`] |
