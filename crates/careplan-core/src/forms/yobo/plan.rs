@@ -126,7 +126,7 @@ impl Planner {
     }
 
     /// The name printed in 計画作成者氏名: the 介護支援専門員's when there is
-    /// one, else the 担当者's (YOBO.md §6.1, [U]).
+    /// one, else the 担当者's (YOBO.md §6.1, \[U\]).
     pub fn printed(&self) -> &Text {
         match self {
             Planner::CareManager(c)

@@ -1,4 +1,4 @@
-//! The field tables of the 利用者基本情報: labels (YOBO.md §6.2, [C] unless a
+//! The field tables of the 利用者基本情報: labels (YOBO.md §6.2, \[C\] unless a
 //! CSV item proves them; see `docs/readings.md`), formats, and where UPKIHON,
 //! UPKIHON_SUB1 and UPKIHON_SUB2 carry each field.
 
