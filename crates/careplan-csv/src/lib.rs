@@ -59,6 +59,15 @@
 //!   comes back with UP1KYO's in each.
 //! - 識別子 (UPHOSOKU No.62, UP1KYO No.28, UP2KYO No.22): 「※使用しない」 in
 //!   the standard; written blank.
+//! - The user's 住所 and 住所２ are one per plan (UP1KYO's, or UPHOSOKU's
+//!   where UP1KYO's is blank), written into both records.
+//! - UPKIHON's 緊急連絡先 are a list: a contact given in slot 3 after a
+//!   blank slot 2 comes back in slot 2, every field kept. No.62 家族構成
+//!   画像ファイル名 is written as the standard names the send set's image
+//!   ([`kihon_image_name`]).
+//! - UP1KYO No.26 その他理由 beside a 生活援助中心型の算定理由 other than
+//!   その他 has no place in the plan: the plan is refused
+//!   ([`ImportErrorCode::StrayValue`]) rather than read without it.
 //! - UP2KYO No.11, 12 and 20, the periods: read as dates and written in
 //!   careplan's 和暦 form (「令和7年11月1日～令和8年4月30日」), whatever form
 //!   they came in ("2025/11/01-2026/04/30", "R7.11.5~R8.2.28"): the dates
@@ -369,6 +378,10 @@ pub enum ImportErrorCode {
     DuplicateRecord,
     /// A 3表 row that holds none or more than one of its three groups.
     RowGroups,
+    /// A value where the row's other fields give it no meaning (その他理由
+    /// with a 生活援助中心型の算定理由 other than その他): refused rather than
+    /// dropped.
+    StrayValue,
     /// The plan the records make breaks a rule of the form:
     /// [`ImportError::violation`] says which, where.
     FormRule,
@@ -392,6 +405,7 @@ impl ImportErrorCode {
             ImportErrorCode::MissingRecord => "missing_record",
             ImportErrorCode::DuplicateRecord => "duplicate_record",
             ImportErrorCode::RowGroups => "row_groups",
+            ImportErrorCode::StrayValue => "stray_value",
             ImportErrorCode::FormRule => "form_rule",
         }
     }

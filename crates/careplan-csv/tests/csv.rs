@@ -293,6 +293,20 @@ fn an_unparseable_period_names_file_line_and_field() {
     );
 }
 
+/// その他理由 beside a 算定理由 other than その他 has no place in the plan:
+/// the plan is refused with the field named, not imported without it.
+#[test]
+fn a_stray_other_reason_is_refused_not_dropped() {
+    let e = one_error(|f| replace_in(f, "UP1KYO", "。\",2,\"\",,", "。\",2,\"通院の付き添い\",,"));
+    assert_eq!(e.code, ImportErrorCode::StrayValue);
+    assert!(e.file.starts_with("UP1KYO_"));
+    assert_eq!(
+        (e.line, e.field, e.field_name),
+        (Some(1), Some(26), Some("その他理由")),
+        "{e}"
+    );
+}
+
 /// A plan whose records read but break a rule of the form (checked by
 /// careplan-core) is placed back where the rule's field came from: the
 /// record, the line of the element, the field the field tables name.

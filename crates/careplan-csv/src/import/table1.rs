@@ -61,6 +61,15 @@ fn marked_parts(text: &str) -> Option<WishesAndAnalysis> {
     (marked_field(&written, analysis.as_deref()) == text).then_some((wishes, analysis))
 }
 
+/// A text field two records carry (UP1KYO and UPHOSOKU): the first's, or
+/// the second's where the first is blank.
+fn either_text(first: &Row, a: u16, second: &Row, b: u16) -> Result<Option<Text>, ImportError> {
+    match opt_text(first, a)? {
+        Some(t) => Ok(Some(t)),
+        None => opt_text(second, b),
+    }
+}
+
 /// 要介護状態区分: 21–25, or blank; the 介護予防 levels are refused.
 fn care_level(row: &Row, no: u16) -> Result<Option<CareLevel>, ImportError> {
     let s = row.get(no).trim();
@@ -112,8 +121,10 @@ pub(super) fn build<'a>(
         Sex::from_csv_code
     ));
     let birth = take!(ymd(rh, Hosoku::BIRTH_DATE));
-    let address = take!(opt_text(r1, Up1kyo::USER_ADDRESS1));
-    let address2 = take!(opt_text(r1, Up1kyo::USER_ADDRESS2));
+    // The user's address: UP1KYO's, or UPHOSOKU's where UP1KYO left it
+    // blank (export writes it into both).
+    let address = take!(either_text(r1, Up1kyo::USER_ADDRESS1, rh, Hosoku::ADDRESS1));
+    let address2 = take!(either_text(r1, Up1kyo::USER_ADDRESS2, rh, Hosoku::ADDRESS2));
     let phone = take!(opt(rh, Hosoku::PHONE, PhoneNumber::new));
     let created_on = take!(ymd(r1, Up1kyo::CREATED_ON));
     let postal = take!(opt(r1, Up1kyo::USER_POSTAL_CODE, PostalCode::new));
@@ -194,6 +205,24 @@ pub(super) fn build<'a>(
         reason_codes,
         HouseworkReasonCode::from_csv_code
     )) {
+        Some(code)
+            if code != Some(HouseworkReasonCode::Other)
+                && !r1
+                    .get(Up1kyo::OTHER_REASON)
+                    .chars()
+                    .all(char::is_whitespace) =>
+        {
+            errors.push(r1.err(
+                Up1kyo::OTHER_REASON,
+                ImportErrorCode::StrayValue,
+                format!(
+                    "その他理由がありますが、生活援助中心型の算定理由が「その他」（3）ではありません: {:?}",
+                    r1.get(Up1kyo::OTHER_REASON)
+                ),
+                "その他理由 is given but 生活援助中心型の算定理由 is not その他 (3)",
+            ));
+            None
+        }
         Some(None) => Some(None),
         Some(Some(HouseworkReasonCode::LivingAlone)) => Some(Some(HouseworkReason::LivingAlone)),
         Some(Some(HouseworkReasonCode::FamilyIllness)) => {
