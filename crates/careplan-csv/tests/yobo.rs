@@ -4,6 +4,8 @@
 
 #![cfg(test)]
 
+mod common;
+
 use std::process::Command;
 
 use careplan_core::PreventivePlan;
@@ -313,6 +315,10 @@ mod generated {
             prop_assert!(back.errors.is_empty(), "{:?}", back.errors.iter().map(ToString::to_string).collect::<Vec<_>>());
             prop_assert_eq!(back.preventive.len(), 1);
             prop_assert_eq!(back.preventive[0].1.to_json_value(), canonical_preventive(&plan).to_json_value());
+            // Written again, the set carries every field it did, field by field.
+            let again = export_preventive(std::slice::from_ref(&back.preventive[0].1), &o).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let lost = crate::common::differences(&crate::common::rows_by_record(&inputs(&set.files)), &crate::common::rows_by_record(&inputs(&again.files)));
+            prop_assert!(lost.is_empty(), "{:?}", lost.iter().map(|d| &d.2).collect::<Vec<_>>());
         }
 
         /// No input makes the 介護予防 import panic.
