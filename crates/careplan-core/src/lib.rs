@@ -94,6 +94,7 @@ pub mod report;
 pub mod rule;
 pub mod text;
 pub mod time;
+pub mod units;
 mod validation;
 pub mod wareki;
 

@@ -1,0 +1,569 @@
+//! The arithmetic of 第7表 (サービス利用票別表): units, yen, 単位数単価 and
+//! 給付率 as exact integers, the rounding rules as named functions, and the
+//! dated tables they read (区分支給限度基準額, 単位数単価, 給付率).
+//!
+//! No floating point anywhere: units and yen are `i64`, a 単位数単価 is held
+//! in sen (1/100 yen), a 給付率 in whole percent, and every operation is
+//! checked — an overflow is an [`ArithError`], never a wrap.
+//!
+//! The rules are those of `shared/domain/FORMS-4-7.md` §6.1, each named
+//! after its number there and tested so that changing its rounding fails a
+//! test:
+//!
+//! | rule | function | rounding |
+//! |---|---|---|
+//! | R1 units × a ratio | [`Units::times_ratio`] | 四捨五入 (half away from zero), each time |
+//! | R2 units → yen | [`yen_of`] | 1円未満切り捨て |
+//! | R3 割引 | [`Units::discounted`] | 四捨五入, as R1 |
+//! | R5 サービス単位 | [`Units::times`] | exact |
+//! | R6 費用総額 | [`subtotal_cost`] | the subtotal's units × 単価, then 切り捨て (not per row) |
+//! | R7 保険給付額 | [`insurance_benefit`] | 切り捨て (a product ending in exactly .5 is cut down) |
+//! | R8 利用者負担 | [`user_burden`] | 費用総額 − 保険給付額, no rounding of its own |
+//! | R9 全額負担 | [`yen_of`] | 切り捨て, as R2 |
+//!
+//! ```
+//! use careplan_core::units::{insurance_benefit, subtotal_cost, unit_price, user_burden, AreaGrade, LaborShare, Units};
+//! use careplan_core::YearMonth;
+//!
+//! let month = YearMonth::new(2025, 4).map_err(|r| format!("{r:?}"))?;
+//! // 通所介護 (人件費割合 45 %) in a 3級地: 10.68 yen a unit.
+//! let price = unit_price(AreaGrade::Grade3, LaborShare::P45, month)?;
+//! assert_eq!(price.sen(), 1068);
+//! let cost = subtotal_cost(&[Units::new(6_750), Units::new(1_218)], price)?;
+//! assert_eq!(cost.get(), 85_098); // 7,968 units × 10.68 = 85,098.24, cut down
+//! let benefit = insurance_benefit(cost, careplan_core::units::BenefitRate::new(90)?)?;
+//! assert_eq!(benefit.get(), 76_588); // 76,588.2, cut down
+//! assert_eq!(user_burden(cost, benefit)?.get(), 8_510);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use crate::certification::Level;
+use crate::time::YearMonth;
+
+/// Why a computation of 第7表 could not give a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ArithError {
+    /// A result does not fit the integers careplan computes in.
+    Overflow {
+        /// What was being computed.
+        what: &'static str,
+    },
+    /// A value outside what its type allows (a 給付率 over 100 %, a ratio
+    /// with a zero denominator).
+    OutOfRange {
+        /// What was out of range.
+        what: &'static str,
+        /// The value given.
+        value: i64,
+    },
+    /// No dated table covers the month asked for.
+    NoTable {
+        /// Which table.
+        table: &'static str,
+        /// The month asked for.
+        month: YearMonth,
+    },
+    /// The figure is the 市町村's to set (the 区分支給限度基準額 of a
+    /// 事業対象者): the caller must give it.
+    SetByMunicipality {
+        /// Which figure.
+        what: &'static str,
+    },
+}
+
+impl fmt::Display for ArithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArithError::Overflow { what } => {
+                write!(
+                    f,
+                    "{what}: 計算できる範囲を超えました / the result overflows"
+                )
+            }
+            ArithError::OutOfRange { what, value } => {
+                write!(f, "{what}: 範囲外の値です: {value} / out of range: {value}")
+            }
+            ArithError::NoTable { table, month } => write!(
+                f,
+                "{table}: {month} に適用する表がありません / no table applies to {month}"
+            ),
+            ArithError::SetByMunicipality { what } => write!(
+                f,
+                "{what}: 市町村が定める値です。指定してください / set by the municipality: give it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ArithError {}
+
+fn overflow(what: &'static str) -> ArithError {
+    ArithError::Overflow { what }
+}
+
+/// 単位数: a count of units, negative for a 減算 row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Units(i64);
+
+impl Units {
+    /// Zero units.
+    pub const ZERO: Units = Units(0);
+
+    /// `n` units.
+    pub const fn new(n: i64) -> Units {
+        Units(n)
+    }
+
+    /// The count.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
+    /// R1: the units multiplied by `numerator / denominator` and rounded to
+    /// an integer, 四捨五入: a fraction of exactly one half goes away from
+    /// zero (12.5 → 13, −12.5 → −13). Every ratio (割引, 加算率, 減算率,
+    /// 割増) is applied this way, one at a time.
+    pub fn times_ratio(self, numerator: i64, denominator: i64) -> Result<Units, ArithError> {
+        if denominator <= 0 {
+            return Err(ArithError::OutOfRange {
+                what: "denominator",
+                value: denominator,
+            });
+        }
+        let product = self
+            .0
+            .checked_mul(numerator)
+            .ok_or_else(|| overflow("units × ratio"))?;
+        let q = product / denominator;
+        let r = product % denominator;
+        // At least one half left over (2|r| ≥ d): away from zero.
+        let twice = r
+            .checked_abs()
+            .and_then(|a| a.checked_mul(2))
+            .ok_or_else(|| overflow("units × ratio"))?;
+        let rounded = match (twice >= denominator, product < 0) {
+            (false, _) => q,
+            (true, false) => q + 1,
+            (true, true) => q - 1,
+        };
+        Ok(Units(rounded))
+    }
+
+    /// R3: 割引後単位数 — the units at `percent_after` percent (95 for a 5 %
+    /// 割引), 四捨五入 as R1.
+    pub fn discounted(self, percent_after: u8) -> Result<Units, ArithError> {
+        if percent_after > 100 {
+            return Err(ArithError::OutOfRange {
+                what: "割引後率",
+                value: i64::from(percent_after),
+            });
+        }
+        self.times_ratio(i64::from(percent_after), 100)
+    }
+
+    /// R5: サービス単位数 — the units of one time × 回数, exact.
+    pub fn times(self, count: u32) -> Result<Units, ArithError> {
+        self.0
+            .checked_mul(i64::from(count))
+            .map(Units)
+            .ok_or_else(|| overflow("units × 回数"))
+    }
+
+    /// The sum, checked.
+    pub fn checked_add(self, other: Units) -> Result<Units, ArithError> {
+        self.0
+            .checked_add(other.0)
+            .map(Units)
+            .ok_or_else(|| overflow("units + units"))
+    }
+
+    /// The difference, checked.
+    pub fn checked_sub(self, other: Units) -> Result<Units, ArithError> {
+        self.0
+            .checked_sub(other.0)
+            .map(Units)
+            .ok_or_else(|| overflow("units − units"))
+    }
+}
+
+/// An amount in whole yen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Yen(i64);
+
+impl Yen {
+    /// `n` yen.
+    pub const fn new(n: i64) -> Yen {
+        Yen(n)
+    }
+
+    /// The amount.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// 単位数単価: the yen a unit is worth, in sen (1/100 yen: 10.68 yen is
+/// 1068), as the 告示 states each price (10円 × 千分の…) to two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnitPrice(u32);
+
+impl UnitPrice {
+    /// A price of `sen` sen a unit.
+    pub const fn from_sen(sen: u32) -> UnitPrice {
+        UnitPrice(sen)
+    }
+
+    /// The price in sen.
+    pub const fn sen(self) -> u32 {
+        self.0
+    }
+}
+
+/// 給付率: the percent of 費用総額 the insurance pays (90 for 1割負担).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BenefitRate(u8);
+
+impl BenefitRate {
+    /// A rate of `percent` (0–100).
+    pub fn new(percent: u8) -> Result<BenefitRate, ArithError> {
+        if percent > 100 {
+            return Err(ArithError::OutOfRange {
+                what: "給付率",
+                value: i64::from(percent),
+            });
+        }
+        Ok(BenefitRate(percent))
+    }
+
+    /// The rate in percent.
+    pub const fn percent(self) -> u8 {
+        self.0
+    }
+}
+
+/// R2 and R9: units in yen at `price`, 1円未満切り捨て (towards zero).
+pub fn yen_of(units: Units, price: UnitPrice) -> Result<Yen, ArithError> {
+    let sen = units
+        .0
+        .checked_mul(i64::from(price.0))
+        .ok_or_else(|| overflow("units × 単価"))?;
+    Ok(Yen(sen / 100))
+}
+
+/// R6: 費用総額 of a subtotal (one 事業所 × サービス種類): its rows' units
+/// added up first, then priced and cut down — not each row priced and the
+/// yen added (which can come out a yen or more lower).
+pub fn subtotal_cost(rows: &[Units], price: UnitPrice) -> Result<Yen, ArithError> {
+    let total = rows
+        .iter()
+        .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
+    yen_of(total, price)
+}
+
+/// R7: 保険給付額 (保険／事業費請求額) = 費用総額 × 給付率, cut down: a
+/// product ending in exactly half a yen is cut, not rounded.
+pub fn insurance_benefit(cost: Yen, rate: BenefitRate) -> Result<Yen, ArithError> {
+    let x = cost
+        .0
+        .checked_mul(i64::from(rate.0))
+        .ok_or_else(|| overflow("費用総額 × 給付率"))?;
+    Ok(Yen(x / 100))
+}
+
+/// R8: 利用者負担（保険／事業対象分） = 費用総額 − 保険給付額.
+pub fn user_burden(cost: Yen, benefit: Yen) -> Result<Yen, ArithError> {
+    cost.0
+        .checked_sub(benefit.0)
+        .map(Yen)
+        .ok_or_else(|| overflow("費用総額 − 保険給付額"))
+}
+
+/// 区分支給限度基準額 (units a month) of a level, for the month: the table
+/// in force since 令和元年10月, or the one before it. A 事業対象者's is
+/// the 市町村's to set ([`ArithError::SetByMunicipality`]).
+///
+/// Sources: 堺市, 春日井市, 市川市 and 下関市's pages on the 令和元年10月
+/// revision, which print both tables side by side. The earlier table is
+/// applied back to 平成26年4月 (the revision before it); that start is not
+/// in those pages (`docs/readings.md`).
+pub fn limit_units(level: Level, month: YearMonth) -> Result<Units, ArithError> {
+    /// (first month, [要支援１, 要支援２, 要介護１ … ５]), newest first.
+    const TABLES: [((i32, u32), [i64; 7]); 2] = [
+        (
+            (2019, 10),
+            [5_032, 10_531, 16_765, 19_705, 27_048, 30_938, 36_217],
+        ),
+        (
+            (2014, 4),
+            [5_003, 10_473, 16_692, 19_616, 26_931, 30_806, 36_065],
+        ),
+    ];
+    let index = match level {
+        Level::BusinessTarget => {
+            return Err(ArithError::SetByMunicipality {
+                what: "事業対象者の区分支給限度基準額",
+            });
+        }
+        Level::Support1 => 0,
+        Level::Support2 => 1,
+        Level::Care1 => 2,
+        Level::Care2 => 3,
+        Level::Care3 => 4,
+        Level::Care4 => 5,
+        Level::Care5 => 6,
+    };
+    TABLES
+        .iter()
+        .find(|((y, m), _)| (month.year(), month.month()) >= (*y, *m))
+        .and_then(|(_, row)| row.get(index))
+        .map(|u| Units(*u))
+        .ok_or(ArithError::NoTable {
+            table: "区分支給限度基準額",
+            month,
+        })
+}
+
+crate::code_enum! {
+    /// 地域区分: the grade of the 事業所's municipality (its address, not
+    /// the user's).
+    pub enum AreaGrade {
+        /// 1級地 (上乗せ 20 %).
+        Grade1 = "grade_1", "1級地";
+        /// 2級地 (16 %).
+        Grade2 = "grade_2", "2級地";
+        /// 3級地 (15 %).
+        Grade3 = "grade_3", "3級地";
+        /// 4級地 (12 %).
+        Grade4 = "grade_4", "4級地";
+        /// 5級地 (10 %).
+        Grade5 = "grade_5", "5級地";
+        /// 6級地 (6 %).
+        Grade6 = "grade_6", "6級地";
+        /// 7級地 (3 %).
+        Grade7 = "grade_7", "7級地";
+        /// その他 (0 %).
+        Other = "other", "その他";
+    }
+}
+
+crate::code_enum! {
+    /// 人件費割合: the share of a service type's cost that is labour, which
+    /// decides how much of the 地域区分's 上乗せ its price gets.
+    pub enum LaborShare {
+        /// 70 % (訪問介護, 訪問入浴介護, 訪問看護, 居宅介護支援 …).
+        P70 = "70", "70%";
+        /// 55 % (訪問リハビリテーション, 通所リハビリテーション, 短期入所生活介護 …).
+        P55 = "55", "55%";
+        /// 45 % (通所介護, 短期入所療養介護, the facilities …).
+        P45 = "45", "45%";
+        /// None: 10円 everywhere (居宅療養管理指導, 福祉用具貸与).
+        Flat = "flat", "一律10円";
+    }
+}
+
+/// 単位数単価 of a service in a 地域区分 for the month, from the table of the
+/// 告示 (平成27年厚生労働省告示第93号 as amended; its 令和6年4月 text).
+/// Only months from 令和6年4月 are covered: the table is the same back to
+/// 平成27年4月 as far as the sources read show, but that was not checked
+/// (`docs/readings.md`).
+pub fn unit_price(
+    grade: AreaGrade,
+    share: LaborShare,
+    month: YearMonth,
+) -> Result<UnitPrice, ArithError> {
+    if (month.year(), month.month()) < (2024, 4) {
+        return Err(ArithError::NoTable {
+            table: "単位数単価",
+            month,
+        });
+    }
+    // Sen, by grade 1–7 and その他 (FORMS-4-7.md §6.5).
+    const P70: [u32; 8] = [1140, 1112, 1105, 1084, 1070, 1042, 1021, 1000];
+    const P55: [u32; 8] = [1110, 1088, 1083, 1066, 1055, 1033, 1017, 1000];
+    const P45: [u32; 8] = [1090, 1072, 1068, 1054, 1045, 1027, 1014, 1000];
+    let row = match share {
+        LaborShare::P70 => &P70,
+        LaborShare::P55 => &P55,
+        LaborShare::P45 => &P45,
+        LaborShare::Flat => return Ok(UnitPrice(1000)),
+    };
+    let i = AreaGrade::ALL.iter().position(|g| *g == grade).unwrap_or(7);
+    Ok(UnitPrice(row.get(i).copied().unwrap_or(1000)))
+}
+
+/// 給付率 for a 負担割合 of `tenths` (1, 2 or 3 割) in the month: 90, 80
+/// (from 平成27年8月) or 70 (from 平成30年8月), as the user's
+/// 介護保険負担割合証 says. Other rates (公費, 給付制限) are given as a
+/// [`BenefitRate`] directly.
+pub fn benefit_rate(tenths: u8, month: YearMonth) -> Result<BenefitRate, ArithError> {
+    let ym = (month.year(), month.month());
+    let from = match tenths {
+        1 => (2000, 4),
+        2 => (2015, 8),
+        3 => (2018, 8),
+        _ => {
+            return Err(ArithError::OutOfRange {
+                what: "負担割合",
+                value: i64::from(tenths),
+            });
+        }
+    };
+    if ym < from {
+        return Err(ArithError::NoTable {
+            table: "負担割合",
+            month,
+        });
+    }
+    BenefitRate::new(100 - 10 * tenths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(y: i32, m: u32) -> YearMonth {
+        YearMonth::new(y, m).unwrap()
+    }
+
+    #[test]
+    fn r1_rounds_half_away_from_zero_each_time() {
+        // 125 × 1/10 = 12.5 → 13 (truncation would give 12).
+        assert_eq!(Units::new(125).times_ratio(1, 10).unwrap(), Units::new(13));
+        assert_eq!(Units::new(124).times_ratio(1, 10).unwrap(), Units::new(12));
+        assert_eq!(
+            Units::new(-125).times_ratio(1, 10).unwrap(),
+            Units::new(-13)
+        );
+        assert_eq!(
+            Units::new(-124).times_ratio(1, 10).unwrap(),
+            Units::new(-12)
+        );
+        // 3 × 1/2 = 1.5 → 2; 1 × 1/3 → 0; 2 × 1/3 = 0.67 → 1.
+        assert_eq!(Units::new(3).times_ratio(1, 2).unwrap(), Units::new(2));
+        assert_eq!(Units::new(1).times_ratio(1, 3).unwrap(), Units::new(0));
+        assert_eq!(Units::new(2).times_ratio(1, 3).unwrap(), Units::new(1));
+        // Each time: two ratios applied one after the other, not multiplied first.
+        let once = Units::new(655).times_ratio(110, 100).unwrap(); // 720.5 → 721
+        assert_eq!(once, Units::new(721));
+        assert_eq!(once.times_ratio(90, 100).unwrap(), Units::new(649)); // 648.9 → 649
+        assert_eq!(
+            Units::new(655).times_ratio(99, 100).unwrap(),
+            Units::new(648)
+        ); // 648.45 → 648
+        assert!(Units::new(1).times_ratio(1, 0).is_err());
+        assert!(Units::new(i64::MAX).times_ratio(2, 1).is_err());
+    }
+
+    #[test]
+    fn r3_discount_rounds_as_r1() {
+        // 5 % 割引 of 655 units: 622.25 → 622; of 655 + 1 = 656: 623.2 → 623; of 650: 617.5 → 618.
+        assert_eq!(Units::new(655).discounted(95).unwrap(), Units::new(622));
+        assert_eq!(Units::new(650).discounted(95).unwrap(), Units::new(618));
+        assert!(Units::new(650).discounted(101).is_err());
+    }
+
+    #[test]
+    fn r2_r9_yen_are_cut_down() {
+        // 1,234 × 10.72 = 13,228.48 → 13,228; 15 × 11.05 = 165.75 → 165 (not 166).
+        assert_eq!(
+            yen_of(Units::new(1_234), UnitPrice::from_sen(1072)).unwrap(),
+            Yen::new(13_228)
+        );
+        assert_eq!(
+            yen_of(Units::new(15), UnitPrice::from_sen(1105)).unwrap(),
+            Yen::new(165)
+        );
+    }
+
+    #[test]
+    fn r6_cost_is_priced_on_the_subtotal_not_per_row() {
+        // Two rows of 15 units at 11.05: per row 165 + 165 = 330; on the subtotal 331.5 → 331.
+        let price = UnitPrice::from_sen(1105);
+        assert_eq!(
+            subtotal_cost(&[Units::new(15), Units::new(15)], price).unwrap(),
+            Yen::new(331)
+        );
+    }
+
+    #[test]
+    fn r7_benefit_is_cut_down_even_at_one_half() {
+        // 13,225 × 90 % = 11,902.5 → 11,902 (rounding would give 11,903).
+        let b = insurance_benefit(Yen::new(13_225), BenefitRate::new(90).unwrap()).unwrap();
+        assert_eq!(b, Yen::new(11_902));
+        // R8: the burden is what is left, 1,323 — not 10 % of the cost rounded (1,322.5).
+        assert_eq!(user_burden(Yen::new(13_225), b).unwrap(), Yen::new(1_323));
+    }
+
+    #[test]
+    fn limits_are_dated() {
+        assert_eq!(
+            limit_units(Level::Care1, ym(2025, 4)).unwrap(),
+            Units::new(16_765)
+        );
+        assert_eq!(
+            limit_units(Level::Care1, ym(2019, 10)).unwrap(),
+            Units::new(16_765)
+        );
+        assert_eq!(
+            limit_units(Level::Care1, ym(2019, 9)).unwrap(),
+            Units::new(16_692)
+        );
+        assert_eq!(
+            limit_units(Level::Support1, ym(2024, 6)).unwrap(),
+            Units::new(5_032)
+        );
+        assert_eq!(
+            limit_units(Level::Care5, ym(2024, 6)).unwrap(),
+            Units::new(36_217)
+        );
+        assert!(matches!(
+            limit_units(Level::Care1, ym(2014, 3)),
+            Err(ArithError::NoTable { .. })
+        ));
+        assert!(matches!(
+            limit_units(Level::BusinessTarget, ym(2025, 4)),
+            Err(ArithError::SetByMunicipality { .. })
+        ));
+    }
+
+    /// Every price of the table is 10 × (1 + 上乗せ × 人件費割合), rounded half
+    /// up to the sen (FORMS-4-7.md §6.5): the table and the formula agree.
+    #[test]
+    fn unit_prices_follow_the_formula() {
+        let extra = [20, 16, 15, 12, 10, 6, 3, 0]; // percent, grade 1–7, その他
+        for (share, pct) in [
+            (LaborShare::P70, 70),
+            (LaborShare::P55, 55),
+            (LaborShare::P45, 45),
+        ] {
+            for (g, e) in AreaGrade::ALL.iter().zip(extra) {
+                // 1000 sen × (1 + e% × pct%) = 1000 + e × pct / 10, half up.
+                let exact_tenths = 10_000 + e * pct; // in 1/10 sen
+                let sen = (exact_tenths + 5) / 10;
+                let got = unit_price(*g, share, ym(2025, 4)).unwrap().sen();
+                assert_eq!(i64::from(got), sen, "{g:?} {share:?}");
+            }
+        }
+        assert_eq!(
+            unit_price(AreaGrade::Grade1, LaborShare::Flat, ym(2025, 4))
+                .unwrap()
+                .sen(),
+            1000
+        );
+        assert!(unit_price(AreaGrade::Grade1, LaborShare::P70, ym(2024, 3)).is_err());
+    }
+
+    #[test]
+    fn benefit_rates_follow_the_burden_share_and_its_dates() {
+        assert_eq!(benefit_rate(1, ym(2025, 4)).unwrap().percent(), 90);
+        assert_eq!(benefit_rate(2, ym(2015, 8)).unwrap().percent(), 80);
+        assert!(benefit_rate(2, ym(2015, 7)).is_err());
+        assert_eq!(benefit_rate(3, ym(2018, 8)).unwrap().percent(), 70);
+        assert!(benefit_rate(3, ym(2018, 7)).is_err());
+        assert!(benefit_rate(4, ym(2025, 4)).is_err());
+        assert!(BenefitRate::new(101).is_err());
+    }
+}
