@@ -566,4 +566,46 @@ mod tests {
         assert!(benefit_rate(4, ym(2025, 4)).is_err());
         assert!(BenefitRate::new(101).is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// R1 is within one half of the exact product, and exactly
+            /// half-way cases go away from zero.
+            #[test]
+            fn r1_is_the_nearest_integer(u in -1_000_000i64..1_000_000, num in 0i64..2_000, den in 1i64..2_000) {
+                let got = Units::new(u).times_ratio(num, den).unwrap().get();
+                // |got·den − u·num| ≤ den/2, compared in integers.
+                let err = (got * den - u * num).abs() * 2;
+                prop_assert!(err <= den, "{u} × {num}/{den} → {got}");
+                if err == den {
+                    prop_assert!(got.abs() * den > (u * num).abs());
+                }
+            }
+
+            /// 保険給付額 + 利用者負担 = 費用総額, neither negative nor over it.
+            #[test]
+            fn benefit_and_burden_add_up(cost in 0i64..100_000_000, rate in 0u8..=100) {
+                let cost = Yen::new(cost);
+                let b = insurance_benefit(cost, BenefitRate::new(rate).unwrap()).unwrap();
+                let burden = user_burden(cost, b).unwrap();
+                prop_assert_eq!(b.get() + burden.get(), cost.get());
+                prop_assert!(b.get() >= 0 && burden.get() >= 0 && b <= cost);
+            }
+
+            /// A subtotal priced at once is never below its rows priced one
+            /// by one, and less than a yen per row above.
+            #[test]
+            fn subtotal_pricing_bounds(rows in proptest::collection::vec(0i64..100_000, 1..20), sen in 1000u32..1200) {
+                let price = UnitPrice::from_sen(sen);
+                let units: Vec<Units> = rows.iter().map(|u| Units::new(*u)).collect();
+                let whole = subtotal_cost(&units, price).unwrap().get();
+                let per_row: i64 = units.iter().map(|u| yen_of(*u, price).unwrap().get()).sum();
+                prop_assert!(whole >= per_row);
+                prop_assert!(whole - per_row < i64::try_from(rows.len()).unwrap());
+            }
+        }
+    }
 }
