@@ -111,16 +111,16 @@ pub use forms::kyotaku::arbitrary;
 pub use forms::yobo::PreventivePlan;
 // The 居宅サービス計画書, the first form, at the top for convenience.
 pub use forms::kyotaku::{
-    CareLevel, CarePlan, Consent, DailyActivity, HouseworkReason, HouseworkReasonCode,
+    CareLevel, CarePlan, Consent, DailyActivity, HouseworkReason, HouseworkReasonCode, KindLimit,
     LongTermGoal, Need, NonWeeklyService, Office, PlanKind, PlanKinds, PlanParts, PlanStatus,
-    Provider, Service, ShortTermGoal, Speaker, Table1, Table2, Table3, User, WeeklyEntry, Who,
-    Wish,
+    Provider, Service, ShortTermGoal, Speaker, Supplementary, Table1, Table2, Table3, User,
+    WeeklyEntry, Who, Wish,
 };
 pub use list::NonEmpty;
 pub use path::FieldPath;
 pub use text::{
     CharAt, InsuredNumber, InsurerNumber, Kana, MAX_NAME_CHARS, MAX_TEXT_CHARS, OfficeNumber,
-    PhoneNumber, PostalCode, ServiceId, Text,
+    PhoneNumber, PostalCode, ServiceId, ServiceKind, Text,
 };
 pub use time::{DateRange, Period, TimeOfDay, TimeRange, Weekday, Weekdays, YearMonth};
 

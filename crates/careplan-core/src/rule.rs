@@ -103,6 +103,13 @@ pub enum Rule {
     TooManyContacts,
     /// The 基本チェックリスト result (事業対象者の該当) differs from what its answers give.
     ChecklistResultMismatch,
+    /// A number of units or days outside what the CSV standard's field holds
+    /// (0 to 9,999,999 units, 0 to 99,999 days).
+    NumberOutOfRange,
+    /// A サービス種類コード is not two digits or capital letters.
+    ServiceKindFormat,
+    /// More サービス種類別支給限度 than UPHOSOKU carries (9).
+    TooManyKindLimits,
 }
 
 impl Rule {
@@ -152,6 +159,9 @@ impl Rule {
         Rule::ChecklistCountMismatch,
         Rule::TooManyContacts,
         Rule::ChecklistResultMismatch,
+        Rule::NumberOutOfRange,
+        Rule::ServiceKindFormat,
+        Rule::TooManyKindLimits,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -201,6 +211,9 @@ impl Rule {
             Rule::ChecklistCountMismatch => "checklist_count_mismatch",
             Rule::TooManyContacts => "too_many_contacts",
             Rule::ChecklistResultMismatch => "checklist_result_mismatch",
+            Rule::NumberOutOfRange => "number_out_of_range",
+            Rule::ServiceKindFormat => "service_kind_format",
+            Rule::TooManyKindLimits => "too_many_kind_limits",
         }
     }
 
@@ -417,6 +430,18 @@ impl Rule {
             Rule::ChecklistResultMismatch => (
                 "基本チェックリストの記入結果（事業対象者の該当あり・なし）が回答と合いません。",
                 "the checklist result differs from what its answers give",
+            ),
+            Rule::NumberOutOfRange => (
+                "数値が範囲外です（単位数は0〜9,999,999、日数は0〜99,999の整数）。",
+                "a number out of range (units are whole numbers 0-9,999,999, days 0-99,999)",
+            ),
+            Rule::ServiceKindFormat => (
+                "サービス種類コードは半角の数字・英大文字2文字です（例：11、2A）。",
+                "a service kind code is two digits or capital letters (11, 2A)",
+            ),
+            Rule::TooManyKindLimits => (
+                "サービス種類別の支給限度は9件までです（利用者補足情報が持てる件数）。",
+                "at most 9 service-kind limits (what UPHOSOKU carries)",
             ),
         };
         (ja.into(), en.into())

@@ -189,6 +189,24 @@ fn check_service_id(s: &str) -> Result<(), Rule> {
     }
 }
 
+fn check_service_kind(s: &str) -> Result<(), Rule> {
+    let ok = s.len() == 2
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    if ok {
+        Ok(())
+    } else {
+        Err(Rule::ServiceKindFormat)
+    }
+}
+
+constrained_string!(
+    /// サービス種類コード: two digits or capital letters (11 訪問介護, 2A …,
+    /// A2 for the 総合事業).
+    ServiceKind,
+    check_service_kind
+);
+
 /// The longest telephone number the CSV standard carries (項目長 15).
 pub const MAX_PHONE_CHARS: usize = 15;
 

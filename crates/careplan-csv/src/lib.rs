@@ -40,19 +40,17 @@
 //! [`canonical`] gives a plan as it comes back from the CSV, so that
 //! `import(export(plan)) == canonical(plan)`.
 //!
-//! ## What careplan reads but does not keep (yet)
+//! ## What careplan reads and does not write back as it came
 //!
 //! Every field careplan reads comes back out as it came (`tests/fidelity.rs`
 //! imports send sets, writes them again and compares field by field),
 //! except these (the test lists the same fields):
 //!
-//! - UPHOSOKU No.14–15 限度額適用開始・終了年月日: written from 第1表's
-//!   認定の有効期間; an incoming period that differs is not kept.
-//! - UPHOSOKU No.17 要介護状態変更日, No.19 区分支給限度基準額, No.20–55 the
-//!   サービス種類別 limits, No.56 合計限度超単位数, No.57–58 the 入所 days and
-//!   No.59 前回要介護状態区分: they belong to 第6表 and 第7表, and come with
-//!   them. No.18 要介護状態区分 is written from 第1表's even where an incoming
-//!   file left it blank.
+//! - UPHOSOKU No.14–15 限度額適用開始・終了年月日: kept
+//!   (`Supplementary::limit_period`) where they differ from 第1表's
+//!   認定の有効期間, and written from it otherwise — so a blank pair comes
+//!   back as the 認定の有効期間. No.18 要介護状態区分 is likewise written
+//!   from 第1表's even where an incoming file left it blank.
 //! - 更新業者コード (UPHOSOKU No.61, UP1KYO No.27, UP2KYO No.21) is one value
 //!   for the plan (`Table1::updater_code`, read from UP1KYO or else
 //!   UPHOSOKU, written into all three): a send set whose records disagree
@@ -561,6 +559,18 @@ pub fn canonical(plan: &CarePlan) -> CarePlan {
     parts.status = PlanStatus::Final;
     parts.table1.consent = None;
     let created = parts.table1.created_on;
+    // A 限度額適用期間 equal to 認定の有効期間 is written from it, and an empty
+    // 利用者補足情報 writes nothing.
+    let cert_period = parts.table1.certification_period;
+    if let Some(x) = &mut parts.table1.supplementary
+        && x.limit_period.is_some()
+        && x.limit_period == cert_period
+    {
+        x.limit_period = None;
+    }
+    if parts.table1.supplementary == Some(careplan_core::Supplementary::default()) {
+        parts.table1.supplementary = None;
+    }
     // Wishes and analysis go through one text field.
     if let Some(field) = export::wishes_field(plan) {
         // Read back exactly as import reads it.

@@ -87,8 +87,14 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
     let u = &t1.user;
     let pu = f1::USER.of(&document::TABLE1.of(p));
     let key = key(plan);
-    let (limit_start, limit_end) = certification_period(t1);
-    Hosoku {
+    let sup = t1.supplementary.as_ref();
+    // 限度額適用期間: its own where the plan has one, else 認定の有効期間.
+    let (limit_start, limit_end) = match sup.and_then(|x| x.limit_period) {
+        Some(r) => (ymd(r.start()), ymd(r.end())),
+        None => certification_period(t1),
+    };
+    let count = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+    let mut h = Hosoku {
         csv_version: key.csv_version,
         insurer_number: key.insurer_number,
         insured_number: key.insured_number,
@@ -131,8 +137,97 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
         consent_vendor: raw(&t1.consent_receiver_code),
         vendor_code: raw(&t1.updater_code),
         target_month: HOSOKU_PLAN_MONTH.to_owned(),
+        care_level_changed_on: sup
+            .and_then(|x| x.care_level_changed_on)
+            .map(ymd)
+            .unwrap_or_default(),
+        limit_units: count(sup.and_then(|x| x.limit_units)),
+        total_over: count(sup.and_then(|x| x.total_over_units)),
+        days_before_admission: count(sup.and_then(|x| x.days_before_admission)),
+        days_admitted: count(sup.and_then(|x| x.days_admitted)),
+        previous_care_level: sup
+            .and_then(|x| x.previous_level)
+            .and_then(|l| l.csv_code())
+            .unwrap_or_default()
+            .to_owned(),
         ..Hosoku::default()
+    };
+    for (slot, k) in sup
+        .map(|x| x.kind_limits.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let (code, limit, total, over) = (
+            k.kind.as_str().to_owned(),
+            count(k.limit_units),
+            count(k.total_units),
+            count(k.over_units),
+        );
+        let fields = match slot {
+            0 => (
+                &mut h.kind1_code,
+                &mut h.kind1_limit,
+                &mut h.kind1_units,
+                &mut h.kind1_over,
+            ),
+            1 => (
+                &mut h.kind2_code,
+                &mut h.kind2_limit,
+                &mut h.kind2_units,
+                &mut h.kind2_over,
+            ),
+            2 => (
+                &mut h.kind3_code,
+                &mut h.kind3_limit,
+                &mut h.kind3_units,
+                &mut h.kind3_over,
+            ),
+            3 => (
+                &mut h.kind4_code,
+                &mut h.kind4_limit,
+                &mut h.kind4_units,
+                &mut h.kind4_over,
+            ),
+            4 => (
+                &mut h.kind5_code,
+                &mut h.kind5_limit,
+                &mut h.kind5_units,
+                &mut h.kind5_over,
+            ),
+            5 => (
+                &mut h.kind6_code,
+                &mut h.kind6_limit,
+                &mut h.kind6_units,
+                &mut h.kind6_over,
+            ),
+            6 => (
+                &mut h.kind7_code,
+                &mut h.kind7_limit,
+                &mut h.kind7_units,
+                &mut h.kind7_over,
+            ),
+            7 => (
+                &mut h.kind8_code,
+                &mut h.kind8_limit,
+                &mut h.kind8_units,
+                &mut h.kind8_over,
+            ),
+            8 => (
+                &mut h.kind9_code,
+                &mut h.kind9_limit,
+                &mut h.kind9_units,
+                &mut h.kind9_over,
+            ),
+            // careplan-core allows no more than nine.
+            _ => continue,
+        };
+        *fields.0 = code;
+        *fields.1 = limit;
+        *fields.2 = total;
+        *fields.3 = over;
     }
+    h
 }
 
 /// UP1KYO: 第1表.

@@ -1,14 +1,17 @@
 //! 第1表 from UP1KYO, and its user from UPHOSOKU.
 
 use careplan_core::forms::kyotaku::fields::document;
+use careplan_core::forms::kyotaku::{MAX_SUPPLEMENTARY_DAYS, MAX_SUPPLEMENTARY_UNITS};
 use careplan_core::{
     CareLevel, CertificationStatus, DateRange, FieldPath, HouseworkReason, HouseworkReasonCode,
-    Kana, Level, Office, OfficeNumber, PhoneNumber, PlanKind, PlanKinds, PostalCode, Sex, Speaker,
-    Table1, Text, User, Wish,
+    Kana, KindLimit, Level, Office, OfficeNumber, PhoneNumber, PlanKind, PlanKinds, PostalCode,
+    ServiceKind, Sex, Speaker, Supplementary, Table1, Text, User, Wish,
 };
 
 use super::Origins;
-use super::values::{Row, checked, code, opt, opt_code, opt_text, opt_ymd, text, text_of, ymd};
+use super::values::{
+    Row, checked, code, opt, opt_code, opt_count, opt_text, opt_ymd, text, text_of, ymd,
+};
 use crate::export::{ANALYSIS_MARK, USER_MARK, marked_field};
 use crate::records::{Hosoku, PLAN_KIND_CODES, Up1kyo};
 use crate::{ImportError, ImportErrorCode, PlanKey};
@@ -141,6 +144,7 @@ pub(super) fn build<'a>(
         take!(opt(r1, Up1kyo::VENDOR_CODE, OfficeNumber::new))
     };
     let consent_receiver_code = take!(opt(rh, Hosoku::CONSENT_VENDOR, OfficeNumber::new));
+    let supplementary = self::supplementary(rh, errors);
     let office_number = take!(checked(r1, Up1kyo::OFFICE_NUMBER, OfficeNumber::new));
     let plan_date = take!(ymd(r1, Up1kyo::PLAN_DATE));
     let first_plan_date = take!(ymd(r1, Up1kyo::FIRST_PLAN_DATE));
@@ -281,6 +285,119 @@ pub(super) fn build<'a>(
         consent: None,
         updater_code: updater_code?,
         consent_receiver_code: consent_receiver_code?,
+        supplementary: {
+            let x = supplementary?;
+            // A 限度額適用期間 equal to 認定の有効期間 is written from it.
+            let x = if x.limit_period.is_some() && x.limit_period == cert_period.flatten() {
+                Supplementary {
+                    limit_period: None,
+                    ..x
+                }
+            } else {
+                x
+            };
+            (x != Supplementary::default()).then_some(x)
+        },
+    })
+}
+
+/// A value that read, or `None` with its error kept.
+fn keep<T>(r: Result<Option<T>, ImportError>, errs: &mut Vec<ImportError>) -> Option<T> {
+    r.unwrap_or_else(|e| {
+        errs.push(e);
+        None
+    })
+}
+
+/// The 区分支給限度 figures of UPHOSOKU No.14–59, or `None` when a field
+/// did not read (its errors pushed).
+fn supplementary(rh: &Row, errors: &mut Vec<ImportError>) -> Option<Supplementary> {
+    let mut errs = Vec::new();
+    let units = MAX_SUPPLEMENTARY_UNITS;
+    let days = MAX_SUPPLEMENTARY_DAYS;
+    let limit_units = keep(opt_count(rh, Hosoku::LIMIT_UNITS, units), &mut errs);
+    let total_over_units = keep(opt_count(rh, Hosoku::TOTAL_OVER, units), &mut errs);
+    let days_before_admission = keep(
+        opt_count(rh, Hosoku::DAYS_BEFORE_ADMISSION, days),
+        &mut errs,
+    );
+    let days_admitted = keep(opt_count(rh, Hosoku::DAYS_ADMITTED, days), &mut errs);
+    let mut kind_limits = Vec::new();
+    for slot in 0..9u16 {
+        let no = Hosoku::KIND1_CODE + 4 * slot;
+        let limit = keep(opt_count(rh, no + 1, units), &mut errs);
+        let total = keep(opt_count(rh, no + 2, units), &mut errs);
+        let over = keep(opt_count(rh, no + 3, units), &mut errs);
+        if !rh.written(no) {
+            if rh.written(no + 1) || rh.written(no + 2) || rh.written(no + 3) {
+                errs.push(rh.err(
+                    no,
+                    ImportErrorCode::Value,
+                    "サービス種類コードのない支給限度です",
+                    "a service-kind limit without its サービス種類コード",
+                ));
+            }
+            continue;
+        }
+        match ServiceKind::new(rh.get(no).trim()) {
+            Ok(kind) => kind_limits.push(KindLimit {
+                kind,
+                limit_units: limit,
+                total_units: total,
+                over_units: over,
+            }),
+            Err(r) => errs.push(rh.rule_err(no, r)),
+        }
+    }
+    let start = keep(opt_ymd(rh, Hosoku::LIMIT_START), &mut errs);
+    let end = keep(opt_ymd(rh, Hosoku::LIMIT_END), &mut errs);
+    let care_level_changed_on = keep(opt_ymd(rh, Hosoku::CARE_LEVEL_CHANGED_ON), &mut errs);
+    let limit_period = match (start, end) {
+        (Some(s), Some(e)) => DateRange::new(s, e)
+            .map_err(|_| {
+                errs.push(rh.err(
+                    Hosoku::LIMIT_END,
+                    ImportErrorCode::Date,
+                    "限度額適用終了年月日が開始年月日より前です",
+                    "限度額適用終了年月日 is before its start",
+                ))
+            })
+            .ok(),
+        _ if rh.written(Hosoku::LIMIT_START) != rh.written(Hosoku::LIMIT_END) => {
+            errs.push(rh.err(
+                if rh.written(Hosoku::LIMIT_START) {
+                    Hosoku::LIMIT_END
+                } else {
+                    Hosoku::LIMIT_START
+                },
+                ImportErrorCode::Date,
+                "限度額適用開始・終了年月日は両方書きます",
+                "限度額適用開始・終了年月日 go together",
+            ));
+            None
+        }
+        _ => None,
+    };
+    let previous_level = keep(
+        opt_code(
+            rh,
+            Hosoku::PREVIOUS_CARE_LEVEL,
+            Level::CSV_CODES,
+            Level::from_csv_code,
+        ),
+        &mut errs,
+    );
+    let ok = errs.is_empty();
+    errors.extend(errs);
+    ok.then_some(Supplementary {
+        limit_period,
+        care_level_changed_on,
+        limit_units,
+        kind_limits,
+        total_over_units,
+        days_before_admission,
+        days_admitted,
+        previous_level,
     })
 }
 

@@ -289,6 +289,23 @@ pub(crate) fn opt_code<T>(
     }
 }
 
+/// A whole number 0–`max` (units, days), or blank.
+pub(crate) fn opt_count(row: &Row, no: u16, max: u32) -> Result<Option<u32>, ImportError> {
+    if !row.written(no) {
+        return Ok(None);
+    }
+    let s = row.get(no).trim();
+    match s.parse::<u32>() {
+        Ok(n) if n <= max && s.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+        _ => Err(row.err(
+            no,
+            ImportErrorCode::Number,
+            format!("0〜{max} の整数ではありません: {s:?}"),
+            format!("not a whole number 0–{max}"),
+        )),
+    }
+}
+
 /// A number 1–99 (課題ＮＯ, 援助目標ＮＯ, 援助内容ＮＯ).
 pub(crate) fn number(r: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<u32> {
     match r.get(no).trim().parse::<u32>() {

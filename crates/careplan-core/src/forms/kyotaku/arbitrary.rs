@@ -328,6 +328,21 @@ pub fn plan_strategy() -> impl Strategy<Value = PlanParts> {
                     }),
                     updater_code: consent.then(|| OfficeNumber::new("1370000001").unwrap()),
                     consent_receiver_code: draft.then(|| OfficeNumber::new("1370000002").unwrap()),
+                    supplementary: consent.then(|| Supplementary {
+                        limit_period: None,
+                        care_level_changed_on: Some(cert),
+                        limit_units: Some(16_765),
+                        kind_limits: vec![KindLimit {
+                            kind: ServiceKind::new("11").unwrap(),
+                            limit_units: Some(1_000),
+                            total_units: Some(500),
+                            over_units: None,
+                        }],
+                        total_over_units: Some(0),
+                        days_before_admission: None,
+                        days_admitted: Some(10),
+                        previous_level: Some(Level::Support2),
+                    }),
                 };
                 let weekly = entries
                     .into_iter()

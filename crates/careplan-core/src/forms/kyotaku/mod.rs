@@ -31,8 +31,9 @@ pub mod wire;
 
 pub use plan::{CarePlan, PlanParts, PlanStatus};
 pub use table1::{
-    CareLevel, Consent, HouseworkReason, HouseworkReasonCode, Office, PlanKind, PlanKinds, Speaker,
-    Table1, User, Who, Wish,
+    CareLevel, Consent, HouseworkReason, HouseworkReasonCode, KindLimit, MAX_KIND_LIMITS,
+    MAX_SUPPLEMENTARY_DAYS, MAX_SUPPLEMENTARY_UNITS, Office, PlanKind, PlanKinds, Speaker,
+    Supplementary, Table1, User, Who, Wish,
 };
 pub use table2::{LongTermGoal, Need, Provider, Service, ShortTermGoal, Table2};
 pub use table3::{DailyActivity, NonWeeklyService, Table3, WeeklyEntry};

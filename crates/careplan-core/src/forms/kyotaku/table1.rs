@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::certification::Level;
 use crate::codes::{CertificationStatus, Sex};
 use crate::text::{
-    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, Text,
+    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, ServiceKind, Text,
 };
 use crate::time::DateRange;
 
@@ -320,6 +320,57 @@ pub struct Table1 {
     /// 同意書受付業者 of UPHOSOKU (a 居宅支援事業者番号). Not printed;
     /// carried and written back.
     pub consent_receiver_code: Option<OfficeNumber>,
+    /// The 区分支給限度 figures of 利用者補足情報 (UPHOSOKU), when a send set
+    /// carried them. Not printed on 第1表–第3表.
+    pub supplementary: Option<Supplementary>,
+}
+
+/// The 区分支給限度 figures of 利用者補足情報 (UPHOSOKU No.14–59) that a
+/// benefit-management product sends beside the plan: not printed on
+/// 第1表–第3表 (第6表 and 第7表 print them), carried from an imported send
+/// set and written back.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Supplementary {
+    /// 限度額適用期間 (No.14–15), where it differs from 認定の有効期間 (which
+    /// is written when this is absent).
+    pub limit_period: Option<DateRange>,
+    /// 要介護状態変更日 (No.17).
+    pub care_level_changed_on: Option<NaiveDate>,
+    /// 区分支給限度基準額, in units (No.19).
+    pub limit_units: Option<u32>,
+    /// サービス種類別支給限度 (No.20–55): at most [`MAX_KIND_LIMITS`], in
+    /// slot order.
+    pub kind_limits: Vec<KindLimit>,
+    /// 合計限度超単位数 (No.56).
+    pub total_over_units: Option<u32>,
+    /// 入所前月迄利用日数 (No.57).
+    pub days_before_admission: Option<u32>,
+    /// 入所累積利用日数 (No.58).
+    pub days_admitted: Option<u32>,
+    /// 前回要介護状態区分 (No.59): any level, 要支援 and 事業対象者 included.
+    pub previous_level: Option<Level>,
+}
+
+/// How many サービス種類別支給限度 UPHOSOKU carries.
+pub const MAX_KIND_LIMITS: usize = 9;
+
+/// The most units a UPHOSOKU units field holds (項目長 7).
+pub const MAX_SUPPLEMENTARY_UNITS: u32 = 9_999_999;
+
+/// The most days a UPHOSOKU days field holds (項目長 5).
+pub const MAX_SUPPLEMENTARY_DAYS: u32 = 99_999;
+
+/// One サービス種類別支給限度 of UPHOSOKU (one of its nine slots).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindLimit {
+    /// サービス種類コード.
+    pub kind: ServiceKind,
+    /// 支給限度基準額 (units).
+    pub limit_units: Option<u32>,
+    /// 合計単位数.
+    pub total_units: Option<u32>,
+    /// 限度超単位数.
+    pub over_units: Option<u32>,
 }
 
 #[cfg(test)]

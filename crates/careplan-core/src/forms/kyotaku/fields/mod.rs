@@ -52,6 +52,8 @@ pub const TABLES: Tables = Tables {
         &table1::wish::OBJECT,
         &table1::housework_reason::OBJECT,
         &table1::consent::OBJECT,
+        &table1::supplementary::OBJECT,
+        &table1::supplementary::kind_limit::OBJECT,
         &table2::OBJECT,
         &table2::need::OBJECT,
         &table2::long_term_goal::OBJECT,

@@ -27,6 +27,7 @@ field_table! {
     CONSENT: "consent", "説明・同意", O, Format::Structure, "The user's written consent (final plans only)." => at("同意"), holds("ConsentDoc");
     UPDATER_CODE: "updater_code", "更新業者コード", O, Format::OfficeNumber, "The exchange records' 更新業者コード (a ten-digit 居宅支援事業者番号); not printed." => csv(&[csv("UPHOSOKU", 61), csv("UP1KYO", 27), csv("UP2KYO", 21)]);
     CONSENT_RECEIVER_CODE: "consent_receiver_code", "同意書受付業者", O, Format::OfficeNumber, "UPHOSOKU's 同意書受付業者 (a ten-digit 居宅支援事業者番号); not printed." => csv(&[csv("UPHOSOKU", 60)]);
+    SUPPLEMENTARY: "supplementary", "利用者補足情報（区分支給限度）", O, Format::Structure, "The 区分支給限度 figures of 利用者補足情報 (UPHOSOKU) a send set carried; not printed on 第1表–第3表." => holds("SupplementaryDoc");
 }
 
 /// 利用者: `UserDoc`.
@@ -99,5 +100,38 @@ pub mod consent {
         DATE: "date", "説明・同意日", R, Format::Date, "Date of explanation and consent.";
         SIGNER: "signer", "利用者同意欄", R, Format::Text, "Who signed: the user, or the proxy (代筆者)." => at("署名者");
         PROXY_RELATION: "proxy_relation", "代筆者の続柄", O, Format::Text, "When a proxy signed, the proxy's relation to the user.";
+    }
+}
+
+/// 利用者補足情報's 区分支給限度 figures: `SupplementaryDoc`.
+pub mod supplementary {
+    use super::*;
+    use crate::certification::Level;
+
+    field_table! {
+        /// `SupplementaryDoc`.
+        OBJECT = "SupplementaryDoc", "利用者補足情報（区分支給限度）";
+        LIMIT_PERIOD: "limit_period", "限度額適用期間", O, Format::Structure, "限度額適用開始・終了年月日 where they differ from certification_period (written from it when absent); both ends." => holds("DateRangeDoc"), csv(&[csv("UPHOSOKU", 14), csv("UPHOSOKU", 15)]);
+        CARE_LEVEL_CHANGED_ON: "care_level_changed_on", "要介護状態変更日", O, Format::Date, "The day the care level changed." => csv(&[csv("UPHOSOKU", 17)]);
+        LIMIT_UNITS: "limit_units", "区分支給限度基準額（単位）", O, Format::Integer(0, 9_999_999), "The month's limit in units." => csv(&[csv("UPHOSOKU", 19)]);
+        KIND_LIMITS: "kind_limits", "サービス種類別支給限度", O, Format::Structure, "At most nine サービス種類別 limits, in slot order." => holds("KindLimitDoc"), csv(&[csv("UPHOSOKU", 20), csv("UPHOSOKU", 24), csv("UPHOSOKU", 28), csv("UPHOSOKU", 32), csv("UPHOSOKU", 36), csv("UPHOSOKU", 40), csv("UPHOSOKU", 44), csv("UPHOSOKU", 48), csv("UPHOSOKU", 52)]);
+        TOTAL_OVER_UNITS: "total_over_units", "合計限度超単位数", O, Format::Integer(0, 9_999_999), "Units over the service-kind limits, in all." => csv(&[csv("UPHOSOKU", 56)]);
+        DAYS_BEFORE_ADMISSION: "days_before_admission", "入所前月迄利用日数", O, Format::Integer(0, 99_999), "短期入所 days used up to the month before." => csv(&[csv("UPHOSOKU", 57)]);
+        DAYS_ADMITTED: "days_admitted", "入所累積利用日数", O, Format::Integer(0, 99_999), "短期入所 days used in all." => csv(&[csv("UPHOSOKU", 58)]);
+        PREVIOUS_LEVEL: "previous_level", "前回要介護状態区分", O, Format::Code(Level::CODES), "The level before the current one (要支援 and 事業対象者 allowed)." => csv(&[csv("UPHOSOKU", 59)]);
+    }
+
+    /// One サービス種類別支給限度: `KindLimitDoc`.
+    pub mod kind_limit {
+        use super::*;
+
+        field_table! {
+            /// `KindLimitDoc`.
+            OBJECT = "KindLimitDoc", "サービス種類別支給限度（一件）";
+            KIND: "kind", "サービス種類コード", R, Format::Pattern("^[0-9A-Z]{2}$"), "Two digits or capital letters (11 訪問介護 …)." => csv(&[csv("UPHOSOKU", 20), csv("UPHOSOKU", 24), csv("UPHOSOKU", 28), csv("UPHOSOKU", 32), csv("UPHOSOKU", 36), csv("UPHOSOKU", 40), csv("UPHOSOKU", 44), csv("UPHOSOKU", 48), csv("UPHOSOKU", 52)]);
+            LIMIT_UNITS: "limit_units", "支給限度基準額", O, Format::Integer(0, 9_999_999), "The kind's limit in units." => csv(&[csv("UPHOSOKU", 21), csv("UPHOSOKU", 25), csv("UPHOSOKU", 29), csv("UPHOSOKU", 33), csv("UPHOSOKU", 37), csv("UPHOSOKU", 41), csv("UPHOSOKU", 45), csv("UPHOSOKU", 49), csv("UPHOSOKU", 53)]);
+            TOTAL_UNITS: "total_units", "合計単位数", O, Format::Integer(0, 9_999_999), "Units of the kind in the month." => csv(&[csv("UPHOSOKU", 22), csv("UPHOSOKU", 26), csv("UPHOSOKU", 30), csv("UPHOSOKU", 34), csv("UPHOSOKU", 38), csv("UPHOSOKU", 42), csv("UPHOSOKU", 46), csv("UPHOSOKU", 50), csv("UPHOSOKU", 54)]);
+            OVER_UNITS: "over_units", "限度超単位数", O, Format::Integer(0, 9_999_999), "Units over the kind's limit." => csv(&[csv("UPHOSOKU", 23), csv("UPHOSOKU", 27), csv("UPHOSOKU", 31), csv("UPHOSOKU", 35), csv("UPHOSOKU", 39), csv("UPHOSOKU", 43), csv("UPHOSOKU", 47), csv("UPHOSOKU", 51), csv("UPHOSOKU", 55)]);
+        }
     }
 }

@@ -1,21 +1,27 @@
 //! 第1表: the user, the office, dates, the certification, wishes, the
 //! housework reason and the consent.
 
+use crate::certification::Level;
 use crate::certification::is_preventive_spelling;
 use crate::codes::{CertificationStatus, Sex};
 use crate::error::{Rule, Violation};
 use crate::forms::kyotaku::fields::date_range;
 use crate::forms::kyotaku::fields::table1::{
-    self as f, consent, housework_reason, office, user, wish,
+    self as f, consent, housework_reason, office, supplementary as fs, user, wish,
 };
-use crate::forms::kyotaku::wire::{HouseworkReasonDoc, OfficeDoc, Table1Doc, UserDoc, WishDoc};
+use crate::forms::kyotaku::table1::{
+    KindLimit, MAX_KIND_LIMITS, MAX_SUPPLEMENTARY_DAYS, MAX_SUPPLEMENTARY_UNITS, Supplementary,
+};
+use crate::forms::kyotaku::wire::{
+    HouseworkReasonDoc, OfficeDoc, SupplementaryDoc, Table1Doc, UserDoc, WishDoc,
+};
 use crate::forms::kyotaku::{
     CareLevel, Consent, HouseworkReason, HouseworkReasonCode, Office, PlanKind, PlanKinds, Speaker,
     Table1, User, Who, Wish,
 };
 use crate::path::FieldPath;
 use crate::text::{
-    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, Text,
+    InsuredNumber, InsurerNumber, Kana, OfficeNumber, PhoneNumber, PostalCode, ServiceKind, Text,
 };
 use crate::time::DateRange;
 use crate::validation::{Ctx, is_blank};
@@ -139,6 +145,12 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
         OfficeNumber::new,
     );
 
+    let ps = f::SUPPLEMENTARY.of(p);
+    let supplementary = match t.supplementary.as_ref() {
+        None => Some(None),
+        Some(x) => self::supplementary(cx, &ps, x).map(Some),
+    };
+
     Some(Table1 {
         created_on: created_on?,
         plan_kinds: plan_kinds?,
@@ -159,6 +171,7 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
         consent: consent?,
         updater_code,
         consent_receiver_code,
+        supplementary: supplementary?,
     })
 }
 
@@ -307,4 +320,103 @@ fn housework_reason(
         (HouseworkReasonCode::LivingAlone, None) => Some(HouseworkReason::LivingAlone),
         (HouseworkReasonCode::FamilyIllness, None) => Some(HouseworkReason::FamilyIllness),
     }
+}
+
+/// A number of units or days within `0..=max`, or a violation.
+fn bounded(cx: &mut Ctx, p: &FieldPath, v: Option<&i64>, max: u32) -> Option<Option<u32>> {
+    let Some(v) = v else { return Some(None) };
+    match u32::try_from(*v).ok().filter(|n| *n <= max) {
+        Some(n) => Some(Some(n)),
+        None => {
+            cx.push(
+                Violation::new(p.clone(), Rule::NumberOutOfRange)
+                    .with_value(v.to_string())
+                    .with_detail(format!("0–{max}")),
+            );
+            None
+        }
+    }
+}
+
+/// 利用者補足情報's 区分支給限度 figures.
+fn supplementary(cx: &mut Ctx, p: &FieldPath, x: &SupplementaryDoc) -> Option<Supplementary> {
+    let pl = fs::LIMIT_PERIOD.of(p);
+    let limit_period = match x.limit_period.as_ref() {
+        None => Some(None),
+        Some(r) => {
+            let start = cx.date(&date_range::START.of(&pl), r.start.as_ref());
+            let pe = date_range::END.of(&pl);
+            let end = cx.date(&pe, r.end.as_ref());
+            match (start, end) {
+                (Some(start), Some(end)) => cx
+                    .ordered(&pe, DateRange::new(start, end), end, start)
+                    .map(Some),
+                _ => None,
+            }
+        }
+    };
+    let changed = match x.care_level_changed_on.as_ref() {
+        None => Some(None),
+        Some(d) => cx.date(&fs::CARE_LEVEL_CHANGED_ON.of(p), Some(d)).map(Some),
+    };
+    let units = MAX_SUPPLEMENTARY_UNITS;
+    let limit_units = bounded(cx, &fs::LIMIT_UNITS.of(p), x.limit_units.as_ref(), units);
+    let total_over = bounded(
+        cx,
+        &fs::TOTAL_OVER_UNITS.of(p),
+        x.total_over_units.as_ref(),
+        units,
+    );
+    let days = MAX_SUPPLEMENTARY_DAYS;
+    let before = bounded(
+        cx,
+        &fs::DAYS_BEFORE_ADMISSION.of(p),
+        x.days_before_admission.as_ref(),
+        days,
+    );
+    let admitted = bounded(cx, &fs::DAYS_ADMITTED.of(p), x.days_admitted.as_ref(), days);
+    let previous_level = match x.previous_level.as_ref().filter(|s| !is_blank(s)) {
+        None => Some(None),
+        Some(l) => cx
+            .code(
+                &fs::PREVIOUS_LEVEL.of(p),
+                Some(l),
+                Level::CODES,
+                Level::from_code,
+            )
+            .map(Some),
+    };
+    let pk = fs::KIND_LIMITS.of(p);
+    let kinds = x.kind_limits.as_deref().unwrap_or_default();
+    if kinds.len() > MAX_KIND_LIMITS {
+        cx.push(
+            Violation::new(pk.clone(), Rule::TooManyKindLimits).with_value(kinds.len().to_string()),
+        );
+    }
+    let kind_limits = cx.each(&pk, kinds, |cx, pi, k| {
+        use crate::forms::kyotaku::fields::table1::supplementary::kind_limit as fk;
+        let kind = cx.checked(&fk::KIND.of(pi), k.kind.as_ref(), ServiceKind::new);
+        let limit = bounded(cx, &fk::LIMIT_UNITS.of(pi), k.limit_units.as_ref(), units);
+        let total = bounded(cx, &fk::TOTAL_UNITS.of(pi), k.total_units.as_ref(), units);
+        let over = bounded(cx, &fk::OVER_UNITS.of(pi), k.over_units.as_ref(), units);
+        Some(KindLimit {
+            kind: kind?,
+            limit_units: limit?,
+            total_units: total?,
+            over_units: over?,
+        })
+    });
+    if kinds.len() > MAX_KIND_LIMITS {
+        return None;
+    }
+    Some(Supplementary {
+        limit_period: limit_period?,
+        care_level_changed_on: changed?,
+        limit_units: limit_units?,
+        kind_limits: kind_limits?,
+        total_over_units: total_over?,
+        days_before_admission: before?,
+        days_admitted: admitted?,
+        previous_level: previous_level?,
+    })
 }

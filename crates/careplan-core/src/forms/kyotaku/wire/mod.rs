@@ -41,6 +41,7 @@
 //! | `table1.consent.{date, signer, proxy_relation}` | 説明・同意日, 利用者同意欄 | `Option<`[`crate::Consent`]`>` |
 //! | `table1.updater_code` | 更新業者コード (exchange records only) | `Option<`[`crate::OfficeNumber`]`>` |
 //! | `table1.consent_receiver_code` | 同意書受付業者 (UPHOSOKU only) | `Option<`[`crate::OfficeNumber`]`>` |
+//! | `table1.supplementary.{limit_period, care_level_changed_on, limit_units, kind_limits, total_over_units, days_before_admission, days_admitted, previous_level}` | 利用者補足情報 (UPHOSOKU No.14–59; not printed) | `Option<`[`crate::Supplementary`]`>` |
 //! | `table2.created_on` | 作成年月日 (第2表) | `Option<NaiveDate>` |
 //! | `table2.needs[].text` | 生活全般の解決すべき課題（ニーズ） | `Text` |
 //! | `…long_term_goals[].{text, period}` | 長期目標 （期間） | [`crate::LongTermGoal`] |
@@ -63,7 +64,10 @@ use crate::document::Form;
 use crate::error::{Error, Rule, Violation};
 use crate::path::FieldPath;
 
-pub use table1::{ConsentDoc, HouseworkReasonDoc, OfficeDoc, Table1Doc, UserDoc, WishDoc};
+pub use table1::{
+    ConsentDoc, HouseworkReasonDoc, KindLimitDoc, OfficeDoc, SupplementaryDoc, Table1Doc, UserDoc,
+    WishDoc,
+};
 pub use table2::{LongTermGoalDoc, NeedDoc, ProviderDoc, ServiceDoc, ShortTermGoalDoc, Table2Doc};
 pub use table3::{DailyActivityDoc, NonWeeklyDoc, Table3Doc, WeeklyEntryDoc};
 

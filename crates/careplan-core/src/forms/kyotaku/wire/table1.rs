@@ -25,6 +25,31 @@ crate::document_type! {
         consent: ConsentDoc,
         updater_code: String,
         consent_receiver_code: String,
+        supplementary: SupplementaryDoc,
+    }
+}
+
+crate::document_type! {
+    /// 利用者補足情報's 区分支給限度 figures.
+    pub struct SupplementaryDoc {
+        limit_period: DateRangeDoc,
+        care_level_changed_on: String,
+        limit_units: i64,
+        kind_limits: Vec<KindLimitDoc>,
+        total_over_units: i64,
+        days_before_admission: i64,
+        days_admitted: i64,
+        previous_level: String,
+    }
+}
+
+crate::document_type! {
+    /// One サービス種類別支給限度.
+    pub struct KindLimitDoc {
+        kind: String,
+        limit_units: i64,
+        total_units: i64,
+        over_units: i64,
     }
 }
 
@@ -150,5 +175,28 @@ pub(super) fn doc(t1: &Table1) -> Table1Doc {
         }),
         updater_code: t1.updater_code.as_ref().and_then(s),
         consent_receiver_code: t1.consent_receiver_code.as_ref().and_then(s),
+        supplementary: t1.supplementary.as_ref().map(|x| SupplementaryDoc {
+            limit_period: x.limit_period.map(|r| DateRangeDoc {
+                start: date(r.start()),
+                end: date(r.end()),
+            }),
+            care_level_changed_on: x.care_level_changed_on.and_then(date),
+            limit_units: x.limit_units.map(i64::from),
+            kind_limits: (!x.kind_limits.is_empty()).then(|| {
+                x.kind_limits
+                    .iter()
+                    .map(|k| KindLimitDoc {
+                        kind: s(&k.kind),
+                        limit_units: k.limit_units.map(i64::from),
+                        total_units: k.total_units.map(i64::from),
+                        over_units: k.over_units.map(i64::from),
+                    })
+                    .collect()
+            }),
+            total_over_units: x.total_over_units.map(i64::from),
+            days_before_admission: x.days_before_admission.map(i64::from),
+            days_admitted: x.days_admitted.map(i64::from),
+            previous_level: x.previous_level.map(|l| l.code().to_owned()),
+        }),
     }
 }
