@@ -10,6 +10,7 @@ use std::path::Path;
 use careplan_core::CarePlan;
 use careplan_csv::*;
 use careplan_fixtures::{dir, plans};
+use common::inputs;
 use proptest::prelude::*;
 
 fn opts() -> ExportOptions {
@@ -21,27 +22,9 @@ fn opts() -> ExportOptions {
     .unwrap()
 }
 
-fn inputs(files: &[CsvFile]) -> Vec<InputFile> {
-    files
-        .iter()
-        .map(|f| InputFile {
-            name: f.name.clone(),
-            bytes: f.bytes.clone(),
-        })
-        .collect()
-}
-
 fn read_dir_inputs(dir: &Path) -> Vec<InputFile> {
-    let mut v: Vec<InputFile> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
-        .map(|p| InputFile {
-            name: p.file_name().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(&p).unwrap(),
-        })
-        .collect();
-    v.sort_by(|a, b| b.name.cmp(&a.name)); // deliberately not in send order
+    let mut v = common::read_set(dir);
+    v.reverse(); // deliberately not in send order
     v
 }
 

@@ -14,12 +14,10 @@
 
 mod common;
 
-use std::path::Path;
-
 use careplan_csv::records::Kind;
 use careplan_csv::*;
 use careplan_fixtures::dir;
-use common::{differences, rows_by_record};
+use common::{differences, inputs, read_set, rows_by_record};
 
 /// (record, field number): the fields careplan does not write back as they
 /// came, each with the reason (the crate docs list the same), found by
@@ -63,20 +61,6 @@ const SETS: [&str; 3] = [
     "yobo-layout-example",
 ];
 
-fn read_set(dir: &Path) -> Vec<InputFile> {
-    let mut v: Vec<InputFile> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
-        .map(|p| InputFile {
-            name: p.file_name().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(&p).unwrap(),
-        })
-        .collect();
-    v.sort_by(|a, b| a.name.cmp(&b.name));
-    v
-}
-
 /// The export options a send set was written with, from a file's name
 /// (`KIND[_000000]_FROM_KIND_TO_KIND_TIMESTAMP.CSV`).
 fn options_of(name: &str) -> ExportOptions {
@@ -119,12 +103,7 @@ fn written_again(files: &[InputFile]) -> Vec<InputFile> {
         let ks: Vec<_> = back.kihon.iter().map(|(_, k)| k.clone()).collect();
         set.extend(export_kihon(&ks, &opts).unwrap().files);
     }
-    set.into_iter()
-        .map(|f| InputFile {
-            name: f.name,
-            bytes: f.bytes,
-        })
-        .collect()
+    inputs(&set)
 }
 
 /// A set with fields `edits` (record prefix, row from 0, field No., value)
@@ -276,24 +255,15 @@ fn check_fixture_exports(lost: &mut Vec<String>, seen: &mut Vec<(String, u16)>) 
     )
     .unwrap();
     let mut sets: Vec<(String, Vec<InputFile>)> = Vec::new();
-    let as_inputs = |files: Vec<CsvFile>| -> Vec<InputFile> {
-        files
-            .into_iter()
-            .map(|f| InputFile {
-                name: f.name,
-                bytes: f.bytes,
-            })
-            .collect()
-    };
     for (name, plan) in careplan_fixtures::plans() {
-        sets.push((name, as_inputs(export(&[plan], &opts).unwrap().files)));
+        sets.push((name, inputs(&export(&[plan], &opts).unwrap().files)));
     }
     for path in careplan_fixtures::files("yobo/plans") {
         let doc =
             careplan_core::PreventivePlan::from_json(&careplan_fixtures::read(&path)).unwrap();
         sets.push((
             careplan_fixtures::name(&path),
-            as_inputs(export_preventive(&[doc], &opts).unwrap().files),
+            inputs(&export_preventive(&[doc], &opts).unwrap().files),
         ));
     }
     for path in careplan_fixtures::files("yobo/kihon") {
@@ -302,7 +272,7 @@ fn check_fixture_exports(lost: &mut Vec<String>, seen: &mut Vec<(String, u16)>) 
                 .unwrap();
         sets.push((
             careplan_fixtures::name(&path),
-            as_inputs(export_kihon(&[doc], &opts).unwrap().files),
+            inputs(&export_kihon(&[doc], &opts).unwrap().files),
         ));
     }
     let mut filled_fields = 0;

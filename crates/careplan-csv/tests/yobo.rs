@@ -12,6 +12,7 @@ use careplan_core::PreventivePlan;
 use careplan_core::forms::yobo::SupportLevel;
 use careplan_csv::*;
 use careplan_fixtures::{dir, files, read};
+use common::inputs;
 
 fn opts() -> ExportOptions {
     ExportOptions::new(
@@ -20,16 +21,6 @@ fn opts() -> ExportOptions {
         "20251201093000",
     )
     .unwrap()
-}
-
-fn inputs(files: &[CsvFile]) -> Vec<InputFile> {
-    files
-        .iter()
-        .map(|f| InputFile {
-            name: f.name.clone(),
-            bytes: f.bytes.clone(),
-        })
-        .collect()
 }
 
 fn plans() -> Vec<(String, PreventivePlan)> {

@@ -1,7 +1,11 @@
 //! Field-by-field comparison of send sets, shared by the fidelity test and
 //! the CSV round-trip properties.
 
+// Each test binary uses a part of these.
+#![allow(dead_code)]
+
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use careplan_csv::records::Kind;
 use careplan_csv::*;
@@ -103,4 +107,30 @@ pub fn differences(
         }
     }
     out
+}
+
+/// Written files as files to import.
+pub fn inputs(files: &[CsvFile]) -> Vec<InputFile> {
+    files
+        .iter()
+        .map(|f| InputFile {
+            name: f.name.clone(),
+            bytes: f.bytes.clone(),
+        })
+        .collect()
+}
+
+/// The CSV files of a folder, by name.
+pub fn read_set(dir: &Path) -> Vec<InputFile> {
+    let mut v: Vec<InputFile> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .map(|p| InputFile {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&p).unwrap(),
+        })
+        .collect();
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v
 }
