@@ -92,6 +92,7 @@ pub mod list;
 pub mod path;
 pub mod report;
 pub mod rule;
+pub mod service_codes;
 pub mod text;
 pub mod time;
 pub mod units;

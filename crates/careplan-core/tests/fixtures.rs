@@ -179,3 +179,20 @@ fn rejection(file: &str, exp: &careplan_fixtures::Invalid) -> Result<(), String>
     }
     Ok(())
 }
+
+/// The illustrative service-code master reads the same from CSV and JSON,
+/// and every row says where its figures come from and that it is not official.
+#[test]
+fn the_illustrative_master_reads_alike_in_both_forms() {
+    use careplan_core::service_codes::Master;
+    let dir = careplan_fixtures::dir("masters");
+    let csv = careplan_fixtures::read(&dir.join("service-codes-illustrative.csv"));
+    let json = careplan_fixtures::read(&dir.join("service-codes-illustrative.json"));
+    let from_csv = Master::from_csv(&csv).unwrap();
+    assert_eq!(from_csv, Master::from_json(&json).unwrap());
+    assert!(from_csv.rows().count() >= 2);
+    for row in from_csv.rows() {
+        let source = row.source.as_ref().map(|s| s.as_str()).unwrap_or_default();
+        assert!(source.starts_with("NOT OFFICIAL."), "{}: {source}", row.code.as_str());
+    }
+}

@@ -1,0 +1,732 @@
+//! The サービスコード master: what each サービスコード is worth, read from a
+//! file the caller supplies (the national table has tens of thousands of
+//! rows and is revised at every 改定, so careplan ships none).
+//!
+//! ## The format, version 1
+//!
+//! One row per code and validity, as CSV (UTF-8, a header line, then one
+//! row a line) or as JSON (`{"format": "careplan-service-codes",
+//! "version": 1, "rows": [{…}, …]}`), with the same fields:
+//!
+//! | field | meaning | format |
+//! |---|---|---|
+//! | `code` | サービスコード: サービス種類 (2) + サービス項目 (4) | six digits or capital letters |
+//! | `name` | サービス名称 | text |
+//! | `units` | 単位数 (negative for a 減算); blank for a rate-based 加算 | integer |
+//! | `rate_permille` | the rate of a rate-based 加算 (処遇改善 24.5 % is `245`); blank otherwise | integer 0–1000 |
+//! | `per` | 算定単位: `time` (1回につき), `day` (1日につき), `month` (1月につき) | code |
+//! | `limit_managed` | 区分支給限度基準額の対象 (`true`) or 対象外 (`false`) | `true` / `false` |
+//! | `valid_from` | first month the row applies to | `YYYY-MM` |
+//! | `valid_to` | last month, or blank while in force | `YYYY-MM` |
+//! | `source` | where the row's figures come from | text, optional |
+//!
+//! Exactly one of `units` and `rate_permille` is given. Two rows of one
+//! code may not both apply to a month. Every problem is reported, each with
+//! its line and column (CSV) or its row and field (JSON), before any master
+//! is made.
+//!
+//! ```
+//! use careplan_core::service_codes::{Master, ServiceCode};
+//! use careplan_core::YearMonth;
+//!
+//! let csv = "code,name,units,rate_permille,per,limit_managed,valid_from,valid_to,source\n\
+//!            111111,身体介護１,244,,time,true,2024-06,,an example\n";
+//! let master = Master::from_csv(csv).map_err(|e| format!("{e:?}"))?;
+//! let code = ServiceCode::new("111111").map_err(|e| format!("{e:?}"))?;
+//! let month = YearMonth::new(2025, 4).map_err(|e| format!("{e:?}"))?;
+//! let row = master.get(&code, month).ok_or("not in force")?;
+//! assert_eq!(row.worth, careplan_core::service_codes::Worth::Units(244));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::text::Text;
+use crate::time::YearMonth;
+
+/// A サービスコード: サービス種類 (two characters) and サービス項目 (four), each
+/// digits or capital letters (`111111`, `11A011`, `A20001`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ServiceCode(String);
+
+impl ServiceCode {
+    /// The code, if it is six digits or capital letters.
+    pub fn new(s: &str) -> Result<ServiceCode, MasterProblem> {
+        if s.len() == 6
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        {
+            Ok(ServiceCode(s.to_owned()))
+        } else {
+            Err(MasterProblem::CodeFormat)
+        }
+    }
+
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// サービス種類コード: the first two characters.
+    pub fn kind(&self) -> &str {
+        self.0.get(..2).unwrap_or_default()
+    }
+}
+
+crate::code_enum! {
+    /// 算定単位: what one count of the code is.
+    pub enum Per {
+        /// 1回につき.
+        Time = "time", "1回につき";
+        /// 1日につき.
+        Day = "day", "1日につき";
+        /// 1月につき.
+        Month = "month", "1月につき";
+    }
+}
+
+/// What a code adds: units, or a rate of the units it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Worth {
+    /// 単位数 (negative for a 減算).
+    Units(i64),
+    /// A rate-based 加算, in per mille of the units it applies to.
+    RatePermille(u16),
+}
+
+/// One row of the master.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRow {
+    /// サービスコード.
+    pub code: ServiceCode,
+    /// サービス名称.
+    pub name: Text,
+    /// 単位数 or rate.
+    pub worth: Worth,
+    /// 算定単位.
+    pub per: Per,
+    /// 区分支給限度基準額の対象 (`false`: 対象外).
+    pub limit_managed: bool,
+    /// The first month the row applies to.
+    pub valid_from: YearMonth,
+    /// The last month, `None` while in force.
+    pub valid_to: Option<YearMonth>,
+    /// Where the figures come from.
+    pub source: Option<Text>,
+}
+
+impl CodeRow {
+    /// Whether the row applies to `month`.
+    pub fn applies_to(&self, month: YearMonth) -> bool {
+        self.valid_from <= month && self.valid_to.is_none_or(|to| month <= to)
+    }
+}
+
+/// What is wrong with a value of the master.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MasterProblem {
+    /// A サービスコード that is not six digits or capital letters.
+    CodeFormat,
+    /// A required field left blank.
+    Required,
+    /// Not an integer, or outside its range.
+    Number,
+    /// Not one of `time`, `day`, `month`.
+    Per,
+    /// Not `true` or `false`.
+    Bool,
+    /// Not a month `YYYY-MM`.
+    Month,
+    /// Text careplan refuses (a control character, too long).
+    Text,
+    /// Both or neither of `units` and `rate_permille`.
+    UnitsOrRate,
+    /// `valid_to` before `valid_from`.
+    ValidityOrder,
+    /// Two rows of one code apply to the same month.
+    Overlap,
+    /// The file is not CSV or JSON of this format (a broken quote, a missing
+    /// column, another format or version).
+    Shape,
+}
+
+impl MasterProblem {
+    /// The message, in Japanese and English.
+    pub fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            MasterProblem::CodeFormat => (
+                "サービスコードは半角の数字・英大文字6文字です",
+                "a service code is six digits or capital letters",
+            ),
+            MasterProblem::Required => ("必須の項目が空欄です", "a required field is blank"),
+            MasterProblem::Number => (
+                "整数として読めないか、範囲外です",
+                "not an integer in range",
+            ),
+            MasterProblem::Per => (
+                "算定単位は time・day・month のどれかです",
+                "per is time, day or month",
+            ),
+            MasterProblem::Bool => ("true か false で書きます", "true or false"),
+            MasterProblem::Month => ("年月は YYYY-MM で書きます", "a month is YYYY-MM"),
+            MasterProblem::Text => ("使えない文字を含むか、長すぎます", "text careplan refuses"),
+            MasterProblem::UnitsOrRate => (
+                "単位数と率のどちらか一方だけを書きます",
+                "exactly one of units and rate_permille",
+            ),
+            MasterProblem::ValidityOrder => (
+                "適用終了年月が開始年月より前です",
+                "valid_to is before valid_from",
+            ),
+            MasterProblem::Overlap => (
+                "同じサービスコードの行が同じ月に重なっています",
+                "two rows of one code apply to the same month",
+            ),
+            MasterProblem::Shape => (
+                "サービスコードマスタの形式ではありません",
+                "not a service-code master of this format",
+            ),
+        }
+    }
+}
+
+/// A problem of a master file, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MasterError {
+    /// The line (CSV, from 1; or JSON, for a syntax error), if known.
+    pub line: Option<usize>,
+    /// The column: the field's position from 1 (CSV), or the character
+    /// (JSON syntax), if known.
+    pub column: Option<usize>,
+    /// The row (from 1, not counting the CSV header), if the problem is in one.
+    pub row: Option<usize>,
+    /// The field's name, if the problem is in one.
+    pub field: Option<&'static str>,
+    /// What is wrong.
+    pub problem: MasterProblem,
+    /// The offending value or the parser's own words.
+    pub detail: String,
+}
+
+impl fmt::Display for MasterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (ja, en) = self.problem.messages();
+        if let Some(l) = self.line {
+            write!(f, "line {l}")?;
+            if let Some(c) = self.column {
+                write!(f, ", column {c}")?;
+            }
+            write!(f, ": ")?;
+        } else if let Some(r) = self.row {
+            write!(f, "row {r}: ")?;
+        }
+        if let Some(field) = self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{ja} / {en}")?;
+        if !self.detail.is_empty() {
+            write!(f, " ({:?})", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for MasterError {}
+
+/// The columns of the CSV form, in order, and the fields of a JSON row.
+pub const FIELDS: [&str; 9] = [
+    "code",
+    "name",
+    "units",
+    "rate_permille",
+    "per",
+    "limit_managed",
+    "valid_from",
+    "valid_to",
+    "source",
+];
+
+/// The value of the JSON form's `format`.
+pub const FORMAT: &str = "careplan-service-codes";
+
+/// The version of the format this module reads.
+pub const VERSION: u32 = 1;
+
+/// A row as written, before it is checked (the JSON form's row; the CSV
+/// form's columns).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    code: Option<String>,
+    name: Option<String>,
+    units: Option<serde_json::Value>,
+    rate_permille: Option<serde_json::Value>,
+    per: Option<String>,
+    limit_managed: Option<serde_json::Value>,
+    valid_from: Option<String>,
+    valid_to: Option<String>,
+    source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMaster {
+    format: String,
+    version: u32,
+    rows: Vec<RawRow>,
+}
+
+/// Where a row came from, for its errors.
+#[derive(Clone, Copy)]
+struct At {
+    row: usize,
+    line: Option<usize>,
+}
+
+impl At {
+    fn err(
+        self,
+        field: &'static str,
+        problem: MasterProblem,
+        detail: impl Into<String>,
+    ) -> MasterError {
+        MasterError {
+            line: self.line,
+            column: self
+                .line
+                .and(FIELDS.iter().position(|f| *f == field).map(|i| i + 1)),
+            row: Some(self.row),
+            field: Some(field),
+            problem,
+            detail: detail.into(),
+        }
+    }
+}
+
+fn blank(v: Option<&str>) -> bool {
+    v.is_none_or(|s| s.trim().is_empty())
+}
+
+/// A JSON value (a number, or a string holding one), or a CSV cell, as text.
+fn value_text(v: Option<&serde_json::Value>) -> Option<String> {
+    match v {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
+    }
+}
+
+fn check_row(raw: &RawRow, at: At, errors: &mut Vec<MasterError>) -> Option<CodeRow> {
+    let before = errors.len();
+    let code = match raw.code.as_deref().filter(|s| !s.trim().is_empty()) {
+        None => {
+            errors.push(at.err("code", MasterProblem::Required, ""));
+            None
+        }
+        Some(s) => ServiceCode::new(s.trim())
+            .map_err(|p| errors.push(at.err("code", p, s)))
+            .ok(),
+    };
+    let name = match raw.name.as_deref().filter(|s| !s.trim().is_empty()) {
+        None => {
+            errors.push(at.err("name", MasterProblem::Required, ""));
+            None
+        }
+        Some(s) => Text::new(s)
+            .map_err(|_| errors.push(at.err("name", MasterProblem::Text, s)))
+            .ok(),
+    };
+    let units = value_text(raw.units.as_ref()).filter(|s| !s.trim().is_empty());
+    let rate = value_text(raw.rate_permille.as_ref()).filter(|s| !s.trim().is_empty());
+    let worth = match (units, rate) {
+        (Some(u), None) => u
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| n.abs() <= 9_999_999)
+            .map(Worth::Units)
+            .or_else(|| {
+                errors.push(at.err("units", MasterProblem::Number, u.clone()));
+                None
+            }),
+        (None, Some(r)) => r
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| *n <= 1000)
+            .map(Worth::RatePermille)
+            .or_else(|| {
+                errors.push(at.err("rate_permille", MasterProblem::Number, r.clone()));
+                None
+            }),
+        (u, _) => {
+            errors.push(at.err(
+                "units",
+                MasterProblem::UnitsOrRate,
+                if u.is_some() { "both" } else { "neither" },
+            ));
+            None
+        }
+    };
+    let per = match raw.per.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => {
+            errors.push(at.err("per", MasterProblem::Required, ""));
+            None
+        }
+        Some(s) => Per::from_code(s).or_else(|| {
+            errors.push(at.err("per", MasterProblem::Per, s));
+            None
+        }),
+    };
+    let limit_managed = match value_text(raw.limit_managed.as_ref())
+        .as_deref()
+        .map(str::trim)
+    {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        None | Some("") => {
+            errors.push(at.err("limit_managed", MasterProblem::Required, ""));
+            None
+        }
+        Some(other) => {
+            errors.push(at.err("limit_managed", MasterProblem::Bool, other));
+            None
+        }
+    };
+    let month = |field: &'static str, v: Option<&str>, errors: &mut Vec<MasterError>| {
+        let s = v.map(str::trim).unwrap_or_default();
+        YearMonth::parse(s)
+            .map_err(|_| errors.push(at.err(field, MasterProblem::Month, s)))
+            .ok()
+    };
+    let valid_from = if blank(raw.valid_from.as_deref()) {
+        errors.push(at.err("valid_from", MasterProblem::Required, ""));
+        None
+    } else {
+        month("valid_from", raw.valid_from.as_deref(), errors)
+    };
+    let valid_to = if blank(raw.valid_to.as_deref()) {
+        Some(None)
+    } else {
+        month("valid_to", raw.valid_to.as_deref(), errors).map(Some)
+    };
+    if let (Some(from), Some(Some(to))) = (valid_from, valid_to)
+        && to < from
+    {
+        errors.push(at.err(
+            "valid_to",
+            MasterProblem::ValidityOrder,
+            format!("{from} – {to}"),
+        ));
+    }
+    let source = match raw.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        None => Some(None),
+        Some(s) => Text::new(s)
+            .map(Some)
+            .map_err(|_| errors.push(at.err("source", MasterProblem::Text, s)))
+            .ok(),
+    };
+    if errors.len() > before {
+        return None;
+    }
+    Some(CodeRow {
+        code: code?,
+        name: name?,
+        worth: worth?,
+        per: per?,
+        limit_managed: limit_managed?,
+        valid_from: valid_from?,
+        valid_to: valid_to?,
+        source: source?,
+    })
+}
+
+/// A サービスコード master: every row, by code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Master {
+    rows: BTreeMap<ServiceCode, Vec<CodeRow>>,
+}
+
+impl Master {
+    /// The master of `rows`, checked as the file forms are: no two rows of
+    /// one code apply to the same month.
+    pub fn new(rows: Vec<CodeRow>) -> Result<Master, Vec<MasterError>> {
+        Master::collect(
+            rows.into_iter().enumerate().map(|(i, r)| {
+                (
+                    At {
+                        row: i + 1,
+                        line: None,
+                    },
+                    r,
+                )
+            }),
+            Vec::new(),
+        )
+    }
+
+    fn collect(
+        rows: impl Iterator<Item = (At, CodeRow)>,
+        mut errors: Vec<MasterError>,
+    ) -> Result<Master, Vec<MasterError>> {
+        let mut by_code: BTreeMap<ServiceCode, Vec<(At, CodeRow)>> = BTreeMap::new();
+        for (at, row) in rows {
+            by_code.entry(row.code.clone()).or_default().push((at, row));
+        }
+        for list in by_code.values_mut() {
+            list.sort_by_key(|(_, r)| r.valid_from);
+            for pair in list.windows(2) {
+                if let [(_, a), (at, b)] = pair
+                    && a.valid_to.is_none_or(|to| to >= b.valid_from)
+                {
+                    errors.push(at.err("valid_from", MasterProblem::Overlap, b.code.as_str()));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Master {
+            rows: by_code
+                .into_iter()
+                .map(|(k, v)| (k, v.into_iter().map(|(_, r)| r).collect()))
+                .collect(),
+        })
+    }
+
+    /// Reads the CSV form (see the module docs). Every problem is reported.
+    pub fn from_csv(text: &str) -> Result<Master, Vec<MasterError>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let shape = |line: Option<usize>, detail: String| MasterError {
+            line,
+            column: None,
+            row: None,
+            field: None,
+            problem: MasterProblem::Shape,
+            detail,
+        };
+        match reader.headers() {
+            Ok(h) if h.iter().map(str::trim).eq(FIELDS) => {}
+            Ok(h) => {
+                return Err(vec![shape(
+                    Some(1),
+                    format!(
+                        "header {:?}, expected {}",
+                        h.iter().collect::<Vec<_>>(),
+                        FIELDS.join(",")
+                    ),
+                )]);
+            }
+            Err(e) => return Err(vec![shape(Some(1), e.to_string())]),
+        }
+        let mut errors = Vec::new();
+        let mut rows = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e
+                        .position()
+                        .map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+                    errors.push(shape(line, e.to_string()));
+                    continue;
+                }
+            };
+            let line = record
+                .position()
+                .map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            let cell = |k: usize| record.get(k).map(str::to_owned);
+            let num = |k: usize| cell(k).map(serde_json::Value::String);
+            let raw = RawRow {
+                code: cell(0),
+                name: cell(1),
+                units: num(2),
+                rate_permille: num(3),
+                per: cell(4),
+                limit_managed: num(5),
+                valid_from: cell(6),
+                valid_to: cell(7),
+                source: cell(8),
+            };
+            let at = At { row: i + 1, line };
+            if let Some(r) = check_row(&raw, at, &mut errors) {
+                rows.push((at, r));
+            }
+        }
+        Master::collect(rows.into_iter(), errors)
+    }
+
+    /// Reads the JSON form (see the module docs). Every problem is reported.
+    pub fn from_json(text: &str) -> Result<Master, Vec<MasterError>> {
+        let raw: RawMaster = serde_json::from_str(text).map_err(|e| {
+            vec![MasterError {
+                line: Some(e.line()),
+                column: Some(e.column()),
+                row: None,
+                field: None,
+                problem: MasterProblem::Shape,
+                detail: e.to_string(),
+            }]
+        })?;
+        if raw.format != FORMAT || raw.version != VERSION {
+            return Err(vec![MasterError {
+                line: None,
+                column: None,
+                row: None,
+                field: Some("format"),
+                problem: MasterProblem::Shape,
+                detail: format!(
+                    "{} version {}, expected {FORMAT} version {VERSION}",
+                    raw.format, raw.version
+                ),
+            }]);
+        }
+        let mut errors = Vec::new();
+        let mut rows = Vec::new();
+        for (i, r) in raw.rows.iter().enumerate() {
+            let at = At {
+                row: i + 1,
+                line: None,
+            };
+            if let Some(row) = check_row(r, at, &mut errors) {
+                rows.push((at, row));
+            }
+        }
+        Master::collect(rows.into_iter(), errors)
+    }
+
+    /// The row of `code` that applies to `month`, if any.
+    pub fn get(&self, code: &ServiceCode, month: YearMonth) -> Option<&CodeRow> {
+        self.rows.get(code)?.iter().find(|r| r.applies_to(month))
+    }
+
+    /// Every row, by code then validity.
+    pub fn rows(&self) -> impl Iterator<Item = &CodeRow> {
+        self.rows.values().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "code,name,units,rate_permille,per,limit_managed,valid_from,valid_to,source\n";
+
+    fn ym(y: i32, m: u32) -> YearMonth {
+        YearMonth::new(y, m).unwrap()
+    }
+
+    #[test]
+    fn codes_are_six_digits_or_capitals() {
+        assert!(ServiceCode::new("111111").is_ok());
+        assert!(ServiceCode::new("11A011").is_ok());
+        assert_eq!(
+            ServiceCode::new("11111").unwrap_err(),
+            MasterProblem::CodeFormat
+        );
+        assert_eq!(
+            ServiceCode::new("11a011").unwrap_err(),
+            MasterProblem::CodeFormat
+        );
+        assert_eq!(
+            ServiceCode::new("１１１１１１").unwrap_err(),
+            MasterProblem::CodeFormat
+        );
+        assert_eq!(ServiceCode::new("111111").unwrap().kind(), "11");
+    }
+
+    #[test]
+    fn the_row_in_force_is_picked_by_month() {
+        let csv = format!(
+            "{HEADER}111111,身体介護１,250,,time,true,2021-04,2024-05,old\n111111,身体介護１,244,,time,true,2024-06,,new\n"
+        );
+        let m = Master::from_csv(&csv).unwrap();
+        let code = ServiceCode::new("111111").unwrap();
+        assert_eq!(m.get(&code, ym(2024, 5)).unwrap().worth, Worth::Units(250));
+        assert_eq!(m.get(&code, ym(2024, 6)).unwrap().worth, Worth::Units(244));
+        assert!(m.get(&code, ym(2021, 3)).is_none());
+        assert!(
+            m.get(&ServiceCode::new("111112").unwrap(), ym(2024, 6))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_line_and_column() {
+        let csv = format!(
+            "{HEADER}111111,身体介護１,abc,,time,true,2024-06,,\n\
+             11111,,244,5,week,yes,2024-13,,\n\
+             222222,減算,-10,,month,false,2024-06,2024-04,\n"
+        );
+        let errs = Master::from_csv(&csv).unwrap_err();
+        let at: Vec<(Option<usize>, Option<usize>, MasterProblem)> =
+            errs.iter().map(|e| (e.line, e.column, e.problem)).collect();
+        assert_eq!(
+            at,
+            vec![
+                (Some(2), Some(3), MasterProblem::Number),
+                (Some(3), Some(1), MasterProblem::CodeFormat),
+                (Some(3), Some(2), MasterProblem::Required),
+                (Some(3), Some(3), MasterProblem::UnitsOrRate),
+                (Some(3), Some(5), MasterProblem::Per),
+                (Some(3), Some(6), MasterProblem::Bool),
+                (Some(3), Some(7), MasterProblem::Month),
+                (Some(4), Some(8), MasterProblem::ValidityOrder),
+            ]
+        );
+        assert!(errs[0].to_string().contains("line 2, column 3: units"));
+    }
+
+    #[test]
+    fn overlapping_rows_of_a_code_are_refused() {
+        let csv = format!(
+            "{HEADER}111111,a,250,,time,true,2021-04,,\n111111,a,244,,time,true,2024-06,,\n"
+        );
+        let errs = Master::from_csv(&csv).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].problem, MasterProblem::Overlap);
+        assert_eq!(errs[0].line, Some(3));
+    }
+
+    #[test]
+    fn json_and_csv_read_the_same_rows() {
+        let csv = format!(
+            "{HEADER}111111,身体介護１,244,,time,true,2024-06,,src\n116275,処遇改善加算,,245,month,false,2024-06,,src\n"
+        );
+        let json = r#"{"format": "careplan-service-codes", "version": 1, "rows": [
+            {"code": "111111", "name": "身体介護１", "units": 244, "per": "time", "limit_managed": true, "valid_from": "2024-06", "source": "src"},
+            {"code": "116275", "name": "処遇改善加算", "rate_permille": 245, "per": "month", "limit_managed": false, "valid_from": "2024-06", "source": "src"}
+        ]}"#;
+        assert_eq!(
+            Master::from_csv(&csv).unwrap(),
+            Master::from_json(json).unwrap()
+        );
+        let bad = Master::from_json(r#"{"format": "x", "version": 1, "rows": []}"#).unwrap_err();
+        assert_eq!(bad[0].problem, MasterProblem::Shape);
+        let syntax = Master::from_json("{\n  \"format\": ").unwrap_err();
+        assert_eq!(syntax[0].line, Some(2));
+        let unknown = Master::from_json(
+            r#"{"format": "careplan-service-codes", "version": 1, "rows": [{"cod": "1"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(unknown[0].problem, MasterProblem::Shape);
+    }
+
+    #[test]
+    fn a_wrong_header_is_refused_before_any_row() {
+        let errs = Master::from_csv("code,name\n111111,a\n").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            (errs[0].line, errs[0].problem),
+            (Some(1), MasterProblem::Shape)
+        );
+    }
+}
