@@ -1,6 +1,7 @@
 //! The arithmetic of 第7表 (サービス利用票別表): units, yen, 単位数単価 and
 //! 給付率 as exact integers, the rounding rules as named functions, and the
-//! dated tables they read (区分支給限度基準額, 単位数単価, 給付率).
+//! dated tables they read (区分支給限度基準額, 単位数単価 by 地域区分 and
+//! 人件費割合, the サービス種類 → 人件費割合 map, 給付率).
 //!
 //! No floating point anywhere: units and yen are `i64`, a 単位数単価 is held
 //! in sen (1/100 yen), a 給付率 in whole percent, and every operation is
@@ -394,6 +395,72 @@ pub fn unit_price(
     Ok(UnitPrice(row.get(i).copied().unwrap_or(1000)))
 }
 
+/// サービス種類コード → 人件費割合, as FORMS-4-7.md §6.5 groups them for the
+/// 令和6年4月 告示 (the confidence of each, `docs/readings.md`): `(code,
+/// share, how sure)`, `"C"` where two sources agree, `"U"` where the
+/// grouping rests on one source or on the service's name alone.
+pub const LABOR_SHARES: &[(&str, LaborShare, &str)] = &[
+    ("11", LaborShare::P70, "C"),  // 訪問介護
+    ("12", LaborShare::P70, "C"),  // 訪問入浴介護
+    ("13", LaborShare::P70, "C"),  // 訪問看護
+    ("43", LaborShare::P70, "C"),  // 居宅介護支援
+    ("71", LaborShare::P70, "U"),  // 夜間対応型訪問介護
+    ("76", LaborShare::P70, "U"),  // 定期巡回・随時対応型訪問介護看護
+    ("62", LaborShare::P70, "C"),  // 介護予防訪問入浴介護
+    ("63", LaborShare::P70, "C"),  // 介護予防訪問看護
+    ("46", LaborShare::P70, "C"),  // 介護予防支援
+    ("14", LaborShare::P55, "C"),  // 訪問リハビリテーション
+    ("16", LaborShare::P55, "C"),  // 通所リハビリテーション
+    ("21", LaborShare::P55, "C"),  // 短期入所生活介護
+    ("72", LaborShare::P55, "U"),  // 認知症対応型通所介護
+    ("73", LaborShare::P55, "U"),  // 小規模多機能型居宅介護
+    ("77", LaborShare::P55, "U"),  // 看護小規模多機能型居宅介護
+    ("64", LaborShare::P55, "U"),  // 介護予防訪問リハビリテーション
+    ("66", LaborShare::P55, "U"),  // 介護予防通所リハビリテーション
+    ("24", LaborShare::P55, "U"),  // 介護予防短期入所生活介護
+    ("74", LaborShare::P55, "U"),  // 介護予防認知症対応型通所介護
+    ("75", LaborShare::P55, "U"),  // 介護予防小規模多機能型居宅介護
+    ("15", LaborShare::P45, "C"),  // 通所介護
+    ("78", LaborShare::P45, "C"),  // 地域密着型通所介護
+    ("22", LaborShare::P45, "C"),  // 短期入所療養介護（介護老人保健施設）
+    ("23", LaborShare::P45, "C"),  // 短期入所療養介護（病院等）
+    ("2A", LaborShare::P45, "U"),  // 短期入所療養介護（介護医療院）
+    ("25", LaborShare::P45, "U"),  // 介護予防短期入所療養介護（介護老人保健施設）
+    ("26", LaborShare::P45, "U"),  // 介護予防短期入所療養介護（病院等）
+    ("2B", LaborShare::P45, "U"),  // 介護予防短期入所療養介護（介護医療院）
+    ("33", LaborShare::P45, "C"),  // 特定施設入居者生活介護
+    ("35", LaborShare::P45, "U"),  // 介護予防特定施設入居者生活介護
+    ("36", LaborShare::P45, "C"),  // 地域密着型特定施設入居者生活介護
+    ("32", LaborShare::P45, "C"),  // 認知症対応型共同生活介護
+    ("37", LaborShare::P45, "U"),  // 介護予防認知症対応型共同生活介護
+    ("31", LaborShare::Flat, "C"), // 居宅療養管理指導
+    ("34", LaborShare::Flat, "C"), // 介護予防居宅療養管理指導
+    ("17", LaborShare::Flat, "C"), // 福祉用具貸与
+    ("67", LaborShare::Flat, "C"), // 介護予防福祉用具貸与
+];
+
+/// The 人件費割合 of a サービス種類 in the month, from [`LABOR_SHARES`]
+/// (months from 令和6年4月, as [`unit_price`]). A kind the table does not
+/// hold — the 総合事業's, whose price the 市町村 sets, and the facilities'
+/// own — is the caller's to give ([`ArithError::NoTable`]).
+pub fn labor_share(
+    kind: &crate::text::ServiceKind,
+    month: YearMonth,
+) -> Result<LaborShare, ArithError> {
+    let no_table = ArithError::NoTable {
+        table: "人件費割合",
+        month,
+    };
+    if (month.year(), month.month()) < (2024, 4) {
+        return Err(no_table);
+    }
+    LABOR_SHARES
+        .iter()
+        .find(|(code, _, _)| *code == kind.as_str())
+        .map(|(_, share, _)| *share)
+        .ok_or(no_table)
+}
+
 /// 給付率 for a 負担割合 of `tenths` (1, 2 or 3 割) in the month: 90, 80
 /// (from 平成27年8月) or 70 (from 平成30年8月), as the user's
 /// 介護保険負担割合証 says. Other rates (公費, 給付制限) are given as a
@@ -554,6 +621,36 @@ mod tests {
             1000
         );
         assert!(unit_price(AreaGrade::Grade1, LaborShare::P70, ym(2024, 3)).is_err());
+    }
+
+    #[test]
+    fn labor_shares_group_the_service_kinds() {
+        let kind = |c: &str| crate::text::ServiceKind::new(c).unwrap();
+        assert_eq!(
+            labor_share(&kind("11"), ym(2025, 4)).unwrap(),
+            LaborShare::P70
+        );
+        assert_eq!(
+            labor_share(&kind("16"), ym(2025, 4)).unwrap(),
+            LaborShare::P55
+        );
+        assert_eq!(
+            labor_share(&kind("78"), ym(2025, 4)).unwrap(),
+            LaborShare::P45
+        );
+        assert_eq!(
+            labor_share(&kind("17"), ym(2025, 4)).unwrap(),
+            LaborShare::Flat
+        );
+        assert!(labor_share(&kind("A2"), ym(2025, 4)).is_err());
+        assert!(labor_share(&kind("11"), ym(2024, 3)).is_err());
+        // One row a kind, and every confidence tag is one the readings use.
+        let mut seen = std::collections::HashSet::new();
+        for (code, _, how) in LABOR_SHARES {
+            assert!(seen.insert(*code), "{code} twice");
+            assert!(crate::text::ServiceKind::new(*code).is_ok(), "{code}");
+            assert!(matches!(*how, "C" | "U"), "{code}: {how}");
+        }
     }
 
     #[test]

@@ -193,6 +193,10 @@ fn the_illustrative_master_reads_alike_in_both_forms() {
     assert!(from_csv.rows().count() >= 2);
     for row in from_csv.rows() {
         let source = row.source.as_ref().map(|s| s.as_str()).unwrap_or_default();
-        assert!(source.starts_with("NOT OFFICIAL."), "{}: {source}", row.code.as_str());
+        assert!(
+            source.starts_with("NOT OFFICIAL."),
+            "{}: {source}",
+            row.code.as_str()
+        );
     }
 }
