@@ -21,6 +21,9 @@
 //! | R7 保険給付額 | [`insurance_benefit`] | 切り捨て (a product ending in exactly .5 is cut down) |
 //! | R8 利用者負担 | [`user_burden`] | 費用総額 − 保険給付額, no rounding of its own |
 //! | R9 全額負担 | [`yen_of`] | 切り捨て, as R2 |
+//! | R10 定額 (総合事業) | [`fixed_burden`], [`fixed_claim`] | exact; no 給付率 |
+//! | §6.3 率による加算 | [`rate_addition`] | 四捨五入, as R1 |
+//! | §6.2 加算 with units over the limit | [`rate_addition_split`] | each part rounded on its own base |
 //!
 //! ```
 //! use careplan_core::units::{insurance_benefit, subtotal_cost, unit_price, user_burden, AreaGrade, LaborShare, Units};
@@ -280,6 +283,48 @@ pub fn user_burden(cost: Yen, benefit: Yen) -> Result<Yen, ArithError> {
         .checked_sub(benefit.0)
         .map(Yen)
         .ok_or_else(|| overflow("費用総額 − 保険給付額"))
+}
+
+/// R10: the 利用者負担 of a 定額 service (総合事業) — its
+/// 定額利用者負担単価金額 × 回数, no 給付率.
+pub fn fixed_burden(amount_per_time: Yen, times: u32) -> Result<Yen, ArithError> {
+    amount_per_time
+        .0
+        .checked_mul(i64::from(times))
+        .map(Yen)
+        .ok_or_else(|| overflow("定額 × 回数"))
+}
+
+/// R10: the 請求額 of a 定額 service — 費用総額 − its 定額 利用者負担.
+pub fn fixed_claim(cost: Yen, burden: Yen) -> Result<Yen, ArithError> {
+    user_burden(cost, burden)
+}
+
+/// §6.3: the units of a rate-based 加算 (処遇改善), 四捨五入 (R1) of the
+/// group's units — after every other 加減算, before itself — × the rate.
+pub fn rate_addition(base: Units, rate_permille: u16) -> Result<Units, ArithError> {
+    base.times_ratio(i64::from(rate_permille), 1000)
+}
+
+/// §6.2: a rate-based 加算 on a group that carries units over the
+/// 区分支給限度基準額, split into the part the insurance covers — the rate on
+/// the group's units within the limit — and the rest, which falls into
+/// 全額負担: `(round(within × r), round(all × r) − round(within × r))`.
+/// [C] (two implementations agree; no MHLW text found).
+pub fn rate_addition_split(
+    all: Units,
+    within: Units,
+    rate_permille: u16,
+) -> Result<(Units, Units), ArithError> {
+    if within > all || within < Units::ZERO {
+        return Err(ArithError::OutOfRange {
+            what: "区分支給限度基準内単位数",
+            value: within.0,
+        });
+    }
+    let covered = rate_addition(within, rate_permille)?;
+    let whole = rate_addition(all, rate_permille)?;
+    Ok((covered, whole.checked_sub(covered)?))
 }
 
 /// 区分支給限度基準額 (units a month) of a level, for the month: the table
@@ -562,6 +607,30 @@ mod tests {
         assert_eq!(b, Yen::new(11_902));
         // R8: the burden is what is left, 1,323 — not 10 % of the cost rounded (1,322.5).
         assert_eq!(user_burden(Yen::new(13_225), b).unwrap(), Yen::new(1_323));
+    }
+
+    #[test]
+    fn r10_fixed_burden_has_no_benefit_rate() {
+        // 定額 1,200 yen × 4 times; the claim is what is left of the cost.
+        let burden = fixed_burden(Yen::new(1_200), 4).unwrap();
+        assert_eq!(burden, Yen::new(4_800));
+        assert_eq!(
+            fixed_claim(Yen::new(16_384), burden).unwrap(),
+            Yen::new(11_584)
+        );
+    }
+
+    #[test]
+    fn a_rate_addition_over_the_limit_is_split_on_the_units_within() {
+        // 24.5 % on a 要介護1 group of 17,028 units, 16,765 within the limit:
+        // 16,765 × 0.245 = 4,107.425 → 4,107 covered; 17,028 × 0.245 =
+        // 4,171.86 → 4,172, so 65 fall into 全額負担.
+        let (covered, rest) =
+            rate_addition_split(Units::new(17_028), Units::new(16_765), 245).unwrap();
+        assert_eq!((covered, rest), (Units::new(4_107), Units::new(65)));
+        // Rounded once on each base, not the rate on the 263 units over.
+        assert_ne!(rest, rate_addition(Units::new(263), 245).unwrap());
+        assert!(rate_addition_split(Units::new(10), Units::new(11), 245).is_err());
     }
 
     #[test]
