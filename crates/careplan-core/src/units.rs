@@ -24,6 +24,7 @@
 //! | R10 定額 (総合事業) | [`fixed_burden`], [`fixed_claim`] | exact; no 給付率 |
 //! | §6.3 率による加算 | [`rate_addition`] | 四捨五入, as R1 |
 //! | §6.2 加算 with units over the limit | [`rate_addition_split`] | each part rounded on its own base |
+//! | §6.2 which groups carry the excess | [`allocate_excess`] | the care manager's choice, checked; a documented default |
 //!
 //! ```
 //! use careplan_core::units::{insurance_benefit, subtotal_cost, unit_price, user_burden, AreaGrade, LaborShare, Units};
@@ -76,6 +77,16 @@ pub enum ArithError {
         /// Which figure.
         what: &'static str,
     },
+    /// An allocation of the units over the 区分支給限度基準額 that breaks
+    /// FORMS-4-7.md §6.2's invariants.
+    Allocation {
+        /// The group (from 0) whose excess is wrong, or `None` for the sum.
+        group: Option<usize>,
+        /// Which invariant.
+        what: &'static str,
+        /// The offending excess (or sum).
+        value: i64,
+    },
 }
 
 impl fmt::Display for ArithError {
@@ -98,6 +109,10 @@ impl fmt::Display for ArithError {
                 f,
                 "{what}: 市町村が定める値です。指定してください / set by the municipality: give it"
             ),
+            ArithError::Allocation { group, what, value } => match group {
+                Some(g) => write!(f, "groups[{g}].excess: {what} ({value})"),
+                None => write!(f, "excess: {what} ({value})"),
+            },
         }
     }
 }
@@ -325,6 +340,70 @@ pub fn rate_addition_split(
     let covered = rate_addition(within, rate_permille)?;
     let whole = rate_addition(all, rate_permille)?;
     Ok((covered, whole.checked_sub(covered)?))
+}
+
+/// §6.2: the units over the 区分支給限度基準額, and which groups (事業所 ×
+/// サービス種類 subtotals, in 第7表's order) carry them.
+///
+/// `managed` holds each group's units within its 種類 limit
+/// (種類支給限度基準内単位数, the 給付管理単位数 where no 種類 limit is set).
+/// The excess is Σ managed − `limit`, or nothing. Which groups carry it is
+/// the care manager's choice, made with the user: pass it as `chosen` (the
+/// excess of each group), and it is checked — each group's excess from 0
+/// to its units, and the excesses adding up to the excess. Without a
+/// choice, the default puts it on the groups from the last upward, each
+/// taking as much as it has ([U]: a default of careplan's, documented, not
+/// a rule of the form). Returns each group's 区分支給限度基準を超える単位数.
+pub fn allocate_excess(
+    managed: &[Units],
+    limit: Units,
+    chosen: Option<&[Units]>,
+) -> Result<Vec<Units>, ArithError> {
+    let total = managed
+        .iter()
+        .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
+    let excess = total.checked_sub(limit)?.max(Units::ZERO);
+    match chosen {
+        Some(chosen) => {
+            if chosen.len() != managed.len() {
+                return Err(ArithError::Allocation {
+                    group: None,
+                    what: "one excess per group",
+                    value: i64::try_from(chosen.len()).unwrap_or(i64::MAX),
+                });
+            }
+            for (g, (c, m)) in chosen.iter().zip(managed).enumerate() {
+                if *c < Units::ZERO || c > m {
+                    return Err(ArithError::Allocation {
+                        group: Some(g),
+                        what: "0 ≤ 超過 ≤ 給付管理単位数",
+                        value: c.0,
+                    });
+                }
+            }
+            let sum = chosen
+                .iter()
+                .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
+            if sum != excess {
+                return Err(ArithError::Allocation {
+                    group: None,
+                    what: "Σ 超過 = max(0, Σ 給付管理単位数 − 区分支給限度基準額)",
+                    value: sum.0,
+                });
+            }
+            Ok(chosen.to_vec())
+        }
+        None => {
+            let mut left = excess;
+            let mut out = vec![Units::ZERO; managed.len()];
+            for (slot, m) in out.iter_mut().zip(managed).rev() {
+                let take = left.min((*m).max(Units::ZERO));
+                *slot = take;
+                left = left.checked_sub(take)?;
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// 区分支給限度基準額 (units a month) of a level, for the month: the table
@@ -634,6 +713,50 @@ mod tests {
     }
 
     #[test]
+    fn excess_is_allocated_as_chosen_or_from_the_last_group() {
+        let groups = [Units::new(12_000), Units::new(6_000), Units::new(2_500)];
+        let limit = Units::new(19_705); // 要介護2
+        // 20,500 − 19,705 = 795 over: by default on the last group.
+        let d = allocate_excess(&groups, limit, None).unwrap();
+        assert_eq!(d, vec![Units::ZERO, Units::ZERO, Units::new(795)]);
+        // More than the last group has: the one before takes the rest.
+        let small = [Units::new(19_000), Units::new(500)];
+        let d = allocate_excess(&small, limit, None).unwrap();
+        assert_eq!(d, vec![Units::new(0), Units::new(0)]);
+        let over = [Units::new(19_800), Units::new(500)];
+        assert_eq!(
+            allocate_excess(&over, limit, None).unwrap(),
+            vec![Units::new(95), Units::new(500)]
+        );
+        // A choice is kept when it keeps the invariants …
+        let chosen = [Units::new(795), Units::ZERO, Units::ZERO];
+        assert_eq!(
+            allocate_excess(&groups, limit, Some(&chosen)).unwrap(),
+            chosen.to_vec()
+        );
+        // … and refused, naming the group or the sum, when it does not.
+        let too_much = [Units::ZERO, Units::ZERO, Units::new(2_501)];
+        assert!(matches!(
+            allocate_excess(&groups, limit, Some(&too_much)),
+            Err(ArithError::Allocation { group: Some(2), .. })
+        ));
+        let short = [Units::new(700), Units::ZERO, Units::ZERO];
+        assert!(matches!(
+            allocate_excess(&groups, limit, Some(&short)),
+            Err(ArithError::Allocation {
+                group: None,
+                value: 700,
+                ..
+            })
+        ));
+        // Under the limit nothing is over.
+        assert_eq!(
+            allocate_excess(&groups[..1], limit, None).unwrap(),
+            vec![Units::ZERO]
+        );
+    }
+
+    #[test]
     fn limits_are_dated() {
         assert_eq!(
             limit_units(Level::Care1, ym(2025, 4)).unwrap(),
@@ -749,6 +872,25 @@ mod tests {
                 if err == den {
                     prop_assert!(got.abs() * den > (u * num).abs());
                 }
+            }
+
+            /// The default allocation keeps §6.2's invariants: each group's
+            /// excess within its units, Σ 区分内 ≤ the limit, and the excess
+            /// exactly what is over.
+            #[test]
+            fn default_allocation_keeps_the_invariants(groups in proptest::collection::vec(0i64..40_000, 1..12), limit in 0i64..40_000) {
+                let managed: Vec<Units> = groups.iter().map(|u| Units::new(*u)).collect();
+                let excess = allocate_excess(&managed, Units::new(limit), None).unwrap();
+                let total: i64 = groups.iter().sum();
+                let over: i64 = excess.iter().map(|u| u.get()).sum();
+                prop_assert_eq!(over, (total - limit).max(0));
+                let within: i64 = managed.iter().zip(&excess).map(|(m, e)| m.get() - e.get()).sum();
+                prop_assert!(within <= limit);
+                for (m, e) in managed.iter().zip(&excess) {
+                    prop_assert!(Units::ZERO <= *e && e <= m);
+                }
+                // And the same allocation, given as a choice, is accepted.
+                prop_assert_eq!(allocate_excess(&managed, Units::new(limit), Some(&excess)).unwrap(), excess);
             }
 
             /// 保険給付額 + 利用者負担 = 費用総額, neither negative nor over it.
