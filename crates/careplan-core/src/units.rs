@@ -25,6 +25,7 @@
 //! | §6.3 率による加算 | [`rate_addition`] | 四捨五入, as R1 |
 //! | §6.2 加算 with units over the limit | [`rate_addition_split`] | each part rounded on its own base |
 //! | §6.2 which groups carry the excess | [`allocate_excess`] | the care manager's choice, checked; a documented default |
+//! | a group's money columns | [`group_money`] | R6, R7, R8, R9 in that order |
 //!
 //! ```
 //! use careplan_core::units::{insurance_benefit, subtotal_cost, unit_price, user_burden, AreaGrade, LaborShare, Units};
@@ -340,6 +341,37 @@ pub fn rate_addition_split(
     let covered = rate_addition(within, rate_permille)?;
     let whole = rate_addition(all, rate_permille)?;
     Ok((covered, whole.checked_sub(covered)?))
+}
+
+/// The money columns of one 第7表 group (事業所 × サービス種類 subtotal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupMoney {
+    /// 費用総額（保険／事業対象分）: R6, on the units within the limit.
+    pub cost: Yen,
+    /// 保険／事業費請求額: R7.
+    pub claim: Yen,
+    /// 利用者負担（保険／事業対象分）: R8.
+    pub burden: Yen,
+    /// 利用者負担（全額負担分）: R9, on the units over the limit.
+    pub full_burden: Yen,
+}
+
+/// A group's money columns from its units within and over the
+/// 区分支給限度基準額, its 単位数単価 and the 給付率 (R6–R9 in order).
+pub fn group_money(
+    within: Units,
+    over: Units,
+    price: UnitPrice,
+    rate: BenefitRate,
+) -> Result<GroupMoney, ArithError> {
+    let cost = yen_of(within, price)?;
+    let claim = insurance_benefit(cost, rate)?;
+    Ok(GroupMoney {
+        cost,
+        claim,
+        burden: user_burden(cost, claim)?,
+        full_burden: yen_of(over, price)?,
+    })
 }
 
 /// §6.2: the units over the 区分支給限度基準額, and which groups (事業所 ×
@@ -753,6 +785,27 @@ mod tests {
         assert_eq!(
             allocate_excess(&groups[..1], limit, None).unwrap(),
             vec![Units::ZERO]
+        );
+    }
+
+    #[test]
+    fn a_group_is_priced_in_the_order_of_the_rules() {
+        // 通所介護 in a 3級地 (10.68), 1割: 7,968 units within, 795 over.
+        let m = group_money(
+            Units::new(7_968),
+            Units::new(795),
+            UnitPrice::from_sen(1068),
+            BenefitRate::new(90).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            m,
+            GroupMoney {
+                cost: Yen::new(85_098),       // 85,098.24 cut down
+                claim: Yen::new(76_588),      // 76,588.2 cut down
+                burden: Yen::new(8_510),      // the rest
+                full_burden: Yen::new(8_490), // 795 × 10.68 = 8,490.6 cut down
+            }
         );
     }
 
