@@ -694,6 +694,24 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].problem, MasterProblem::Overlap);
         assert_eq!(errs[0].line, Some(3));
+        // Rows made in code are held to the same rule, placed by row.
+        let rows: Vec<CodeRow> = Master::from_csv(&format!(
+            "{HEADER}111111,a,250,,time,true,2021-04,2024-05,\n111112,a,244,,time,true,2024-06,,\n"
+        ))
+        .unwrap()
+        .rows()
+        .cloned()
+        .map(|r| CodeRow {
+            code: ServiceCode::new("111111").unwrap(),
+            valid_to: None,
+            ..r
+        })
+        .collect();
+        let errs = Master::new(rows).unwrap_err();
+        assert_eq!(
+            (errs[0].row, errs[0].problem),
+            (Some(2), MasterProblem::Overlap)
+        );
     }
 
     #[test]

@@ -110,10 +110,17 @@ impl fmt::Display for ArithError {
                 f,
                 "{what}: 市町村が定める値です。指定してください / set by the municipality: give it"
             ),
-            ArithError::Allocation { group, what, value } => match group {
-                Some(g) => write!(f, "groups[{g}].excess: {what} ({value})"),
-                None => write!(f, "excess: {what} ({value})"),
-            },
+            ArithError::Allocation { group, what, value } => {
+                match group {
+                    Some(g) => write!(f, "groups[{g}].excess: ")?,
+                    None => write!(f, "excess: ")?,
+                }
+                write!(
+                    f,
+                    "区分支給限度基準を超える単位数の割り当てが条件を満たしません（{what}）: {value} / \
+                     the allocation of units over the limit breaks {what}: {value}"
+                )
+            }
         }
     }
 }
@@ -207,6 +214,18 @@ impl Units {
             .map(Units)
             .ok_or_else(|| overflow("units − units"))
     }
+
+    /// The sum of some units, checked.
+    pub fn sum<'a>(units: impl IntoIterator<Item = &'a Units>) -> Result<Units, ArithError> {
+        units
+            .into_iter()
+            .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))
+    }
+}
+
+/// Whether `month` comes before the first month `(year, month)` of a table.
+fn before(month: YearMonth, first: (i32, u32)) -> bool {
+    (month.year(), month.month()) < first
 }
 
 /// An amount in whole yen.
@@ -277,10 +296,7 @@ pub fn yen_of(units: Units, price: UnitPrice) -> Result<Yen, ArithError> {
 /// added up first, then priced and cut down — not each row priced and the
 /// yen added (which can come out a yen or more lower).
 pub fn subtotal_cost(rows: &[Units], price: UnitPrice) -> Result<Yen, ArithError> {
-    let total = rows
-        .iter()
-        .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
-    yen_of(total, price)
+    yen_of(Units::sum(rows)?, price)
 }
 
 /// R7: 保険給付額 (保険／事業費請求額) = 費用総額 × 給付率, cut down: a
@@ -326,7 +342,7 @@ pub fn rate_addition(base: Units, rate_permille: u16) -> Result<Units, ArithErro
 /// 区分支給限度基準額, split into the part the insurance covers — the rate on
 /// the group's units within the limit — and the rest, which falls into
 /// 全額負担: `(round(within × r), round(all × r) − round(within × r))`.
-/// [C] (two implementations agree; no MHLW text found).
+/// \[C\] (two implementations agree; no MHLW text found).
 pub fn rate_addition_split(
     all: Units,
     within: Units,
@@ -384,17 +400,14 @@ pub fn group_money(
 /// excess of each group), and it is checked — each group's excess from 0
 /// to its units, and the excesses adding up to the excess. Without a
 /// choice, the default puts it on the groups from the last upward, each
-/// taking as much as it has ([U]: a default of careplan's, documented, not
+/// taking as much as it has (\[U\]: a default of careplan's, documented, not
 /// a rule of the form). Returns each group's 区分支給限度基準を超える単位数.
 pub fn allocate_excess(
     managed: &[Units],
     limit: Units,
     chosen: Option<&[Units]>,
 ) -> Result<Vec<Units>, ArithError> {
-    let total = managed
-        .iter()
-        .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
-    let excess = total.checked_sub(limit)?.max(Units::ZERO);
+    let excess = Units::sum(managed)?.checked_sub(limit)?.max(Units::ZERO);
     match chosen {
         Some(chosen) => {
             if chosen.len() != managed.len() {
@@ -413,9 +426,7 @@ pub fn allocate_excess(
                     });
                 }
             }
-            let sum = chosen
-                .iter()
-                .try_fold(Units::ZERO, |acc, u| acc.checked_add(*u))?;
+            let sum = Units::sum(chosen)?;
             if sum != excess {
                 return Err(ArithError::Allocation {
                     group: None,
@@ -474,7 +485,7 @@ pub fn limit_units(level: Level, month: YearMonth) -> Result<Units, ArithError> 
     };
     TABLES
         .iter()
-        .find(|((y, m), _)| (month.year(), month.month()) >= (*y, *m))
+        .find(|(first, _)| !before(month, *first))
         .and_then(|(_, row)| row.get(index))
         .map(|u| Units(*u))
         .ok_or(ArithError::NoTable {
@@ -531,7 +542,7 @@ pub fn unit_price(
     share: LaborShare,
     month: YearMonth,
 ) -> Result<UnitPrice, ArithError> {
-    if (month.year(), month.month()) < (2024, 4) {
+    if before(month, (2024, 4)) {
         return Err(ArithError::NoTable {
             table: "単位数単価",
             month,
@@ -607,7 +618,7 @@ pub fn labor_share(
         table: "人件費割合",
         month,
     };
-    if (month.year(), month.month()) < (2024, 4) {
+    if before(month, (2024, 4)) {
         return Err(no_table);
     }
     LABOR_SHARES
@@ -622,7 +633,6 @@ pub fn labor_share(
 /// 介護保険負担割合証 says. Other rates (公費, 給付制限) are given as a
 /// [`BenefitRate`] directly.
 pub fn benefit_rate(tenths: u8, month: YearMonth) -> Result<BenefitRate, ArithError> {
-    let ym = (month.year(), month.month());
     let from = match tenths {
         1 => (2000, 4),
         2 => (2015, 8),
@@ -634,7 +644,7 @@ pub fn benefit_rate(tenths: u8, month: YearMonth) -> Result<BenefitRate, ArithEr
             });
         }
     };
-    if ym < from {
+    if before(month, from) {
         return Err(ArithError::NoTable {
             table: "負担割合",
             month,
@@ -682,7 +692,7 @@ mod tests {
 
     #[test]
     fn r3_discount_rounds_as_r1() {
-        // 5 % 割引 of 655 units: 622.25 → 622; of 655 + 1 = 656: 623.2 → 623; of 650: 617.5 → 618.
+        // 5 % 割引 of 655 units: 622.25 → 622; of 650: 617.5 → 618 (half up).
         assert_eq!(Units::new(655).discounted(95).unwrap(), Units::new(622));
         assert_eq!(Units::new(650).discounted(95).unwrap(), Units::new(618));
         assert!(Units::new(650).discounted(101).is_err());
@@ -772,6 +782,17 @@ mod tests {
             allocate_excess(&groups, limit, Some(&too_much)),
             Err(ArithError::Allocation { group: Some(2), .. })
         ));
+        let message = allocate_excess(&groups, limit, Some(&too_much))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("groups[2].excess: 区分支給限度基準を超える単位数"),
+            "{message}"
+        );
+        assert!(
+            message.contains("the allocation of units over the limit"),
+            "{message}"
+        );
         let short = [Units::new(700), Units::ZERO, Units::ZERO];
         assert!(matches!(
             allocate_excess(&groups, limit, Some(&short)),

@@ -110,12 +110,7 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
             .unwrap_or_default()
             .to_owned(),
         birth_date: ymd(u.birth_date),
-        postal_code: u
-            .postal_code
-            .as_ref()
-            .map(|x| x.as_str())
-            .unwrap_or_default()
-            .to_owned(),
+        postal_code: raw(&u.postal_code),
         address1: w.opt_text(
             &f1::user::ADDRESS.of(&pu),
             u.address.as_ref().map(|a| a.as_str()),
@@ -152,80 +147,22 @@ pub(super) fn hosoku(w: &mut Writer, plan: &CarePlan, p: &FieldPath) -> Hosoku {
             .to_owned(),
         ..Hosoku::default()
     };
-    for (slot, k) in sup
-        .map(|x| x.kind_limits.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let (code, limit, total, over) = (
+    // The nine サービス種類別支給限度 slots, four fields each from No.20.
+    let kinds = sup.map(|x| x.kind_limits.as_slice()).unwrap_or_default();
+    for (slot, k) in (0u16..).zip(kinds) {
+        let first = Hosoku::KIND1_CODE + 4 * slot;
+        let values = [
             k.kind.as_str().to_owned(),
             count(k.limit_units),
             count(k.total_units),
             count(k.over_units),
-        );
-        let fields = match slot {
-            0 => (
-                &mut h.kind1_code,
-                &mut h.kind1_limit,
-                &mut h.kind1_units,
-                &mut h.kind1_over,
-            ),
-            1 => (
-                &mut h.kind2_code,
-                &mut h.kind2_limit,
-                &mut h.kind2_units,
-                &mut h.kind2_over,
-            ),
-            2 => (
-                &mut h.kind3_code,
-                &mut h.kind3_limit,
-                &mut h.kind3_units,
-                &mut h.kind3_over,
-            ),
-            3 => (
-                &mut h.kind4_code,
-                &mut h.kind4_limit,
-                &mut h.kind4_units,
-                &mut h.kind4_over,
-            ),
-            4 => (
-                &mut h.kind5_code,
-                &mut h.kind5_limit,
-                &mut h.kind5_units,
-                &mut h.kind5_over,
-            ),
-            5 => (
-                &mut h.kind6_code,
-                &mut h.kind6_limit,
-                &mut h.kind6_units,
-                &mut h.kind6_over,
-            ),
-            6 => (
-                &mut h.kind7_code,
-                &mut h.kind7_limit,
-                &mut h.kind7_units,
-                &mut h.kind7_over,
-            ),
-            7 => (
-                &mut h.kind8_code,
-                &mut h.kind8_limit,
-                &mut h.kind8_units,
-                &mut h.kind8_over,
-            ),
-            8 => (
-                &mut h.kind9_code,
-                &mut h.kind9_limit,
-                &mut h.kind9_units,
-                &mut h.kind9_over,
-            ),
-            // careplan-core allows no more than nine.
-            _ => continue,
-        };
-        *fields.0 = code;
-        *fields.1 = limit;
-        *fields.2 = total;
-        *fields.3 = over;
+        ];
+        for (no, v) in (first..).zip(values) {
+            // careplan-core allows no more than the nine slots there are.
+            if let Some(f) = h.field_mut(no).filter(|_| no <= Hosoku::KIND9_OVER) {
+                *f = v;
+            }
+        }
     }
     h
 }

@@ -64,12 +64,18 @@ fn marked_parts(text: &str) -> Option<WishesAndAnalysis> {
     (marked_field(&written, analysis.as_deref()) == text).then_some((wishes, analysis))
 }
 
-/// A text field two records carry (UP1KYO and UPHOSOKU): the first's, or
-/// the second's where the first is blank.
-fn either_text(first: &Row, a: u16, second: &Row, b: u16) -> Result<Option<Text>, ImportError> {
-    match opt_text(first, a)? {
-        Some(t) => Ok(Some(t)),
-        None => opt_text(second, b),
+/// A field two records carry (UP1KYO and UPHOSOKU), read by `read`: the
+/// first record's, or the second's where the first is blank (export
+/// writes the one value into both).
+fn either<T>(
+    (first, a): (&Row, u16),
+    (second, b): (&Row, u16),
+    read: impl Fn(&Row, u16) -> Result<Option<T>, ImportError>,
+) -> Result<Option<T>, ImportError> {
+    if first.written(a) {
+        read(first, a)
+    } else {
+        read(second, b)
     }
 }
 
@@ -126,8 +132,16 @@ pub(super) fn build<'a>(
     let birth = take!(ymd(rh, Hosoku::BIRTH_DATE));
     // The user's address: UP1KYO's, or UPHOSOKU's where UP1KYO left it
     // blank (export writes it into both).
-    let address = take!(either_text(r1, Up1kyo::USER_ADDRESS1, rh, Hosoku::ADDRESS1));
-    let address2 = take!(either_text(r1, Up1kyo::USER_ADDRESS2, rh, Hosoku::ADDRESS2));
+    let address = take!(either(
+        (r1, Up1kyo::USER_ADDRESS1),
+        (rh, Hosoku::ADDRESS1),
+        opt_text
+    ));
+    let address2 = take!(either(
+        (r1, Up1kyo::USER_ADDRESS2),
+        (rh, Hosoku::ADDRESS2),
+        opt_text
+    ));
     let phone = take!(opt(rh, Hosoku::PHONE, PhoneNumber::new));
     let created_on = take!(ymd(r1, Up1kyo::CREATED_ON));
     let postal = take!(opt(r1, Up1kyo::USER_POSTAL_CODE, PostalCode::new));
@@ -136,13 +150,12 @@ pub(super) fn build<'a>(
     let office_postal = take!(opt(r1, Up1kyo::OFFICE_POSTAL_CODE, PostalCode::new));
     let office_address = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS1));
     let office_address2 = take!(opt_text(r1, Up1kyo::OFFICE_ADDRESS2));
-    // 更新業者コード: UP1KYO's, or UPHOSOKU's where UP1KYO left it blank
-    // (one value for the plan; export writes it into both, and UP2KYO).
-    let updater_code = if r1.get(Up1kyo::VENDOR_CODE).trim().is_empty() {
-        take!(opt(rh, Hosoku::VENDOR_CODE, OfficeNumber::new))
-    } else {
-        take!(opt(r1, Up1kyo::VENDOR_CODE, OfficeNumber::new))
-    };
+    // 更新業者コード: one value for the plan (export writes it into UP2KYO too).
+    let updater_code = take!(either(
+        (r1, Up1kyo::VENDOR_CODE),
+        (rh, Hosoku::VENDOR_CODE),
+        |r, n| opt(r, n, OfficeNumber::new)
+    ));
     let consent_receiver_code = take!(opt(rh, Hosoku::CONSENT_VENDOR, OfficeNumber::new));
     let supplementary = self::supplementary(rh, errors);
     let office_number = take!(checked(r1, Up1kyo::OFFICE_NUMBER, OfficeNumber::new));
@@ -210,11 +223,7 @@ pub(super) fn build<'a>(
         HouseworkReasonCode::from_csv_code
     )) {
         Some(code)
-            if code != Some(HouseworkReasonCode::Other)
-                && !r1
-                    .get(Up1kyo::OTHER_REASON)
-                    .chars()
-                    .all(char::is_whitespace) =>
+            if code != Some(HouseworkReasonCode::Other) && r1.written(Up1kyo::OTHER_REASON) =>
         {
             errors.push(r1.err(
                 Up1kyo::OTHER_REASON,

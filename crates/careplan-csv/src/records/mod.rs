@@ -109,6 +109,15 @@ macro_rules! record {
                 }
             }
 
+            /// Field `no`, to write into (`None` for a number the layout
+            /// does not have).
+            pub fn field_mut(&mut self, no: u16) -> Option<&mut String> {
+                match no {
+                    $($no => Some(&mut self.$field),)+
+                    _ => None,
+                }
+            }
+
             /// The row as the standard writes it, ending in CRLF.
             pub fn to_line(&self) -> String {
                 let mut out = String::new();

@@ -13,7 +13,7 @@ use crate::forms::kyotaku::table1::{
     KindLimit, MAX_KIND_LIMITS, MAX_SUPPLEMENTARY_DAYS, MAX_SUPPLEMENTARY_UNITS, Supplementary,
 };
 use crate::forms::kyotaku::wire::{
-    HouseworkReasonDoc, OfficeDoc, SupplementaryDoc, Table1Doc, UserDoc, WishDoc,
+    DateRangeDoc, HouseworkReasonDoc, OfficeDoc, SupplementaryDoc, Table1Doc, UserDoc, WishDoc,
 };
 use crate::forms::kyotaku::{
     CareLevel, Consent, HouseworkReason, HouseworkReasonCode, Office, PlanKind, PlanKinds, Speaker,
@@ -61,13 +61,10 @@ pub(super) fn table1(cx: &mut Ctx, p: &FieldPath, t: &Table1Doc) -> Option<Table
     let certification_date = cx.date(&cd_path, t.certification_date.as_ref());
 
     let pp = f::CERTIFICATION_PERIOD.of(p);
-    let certification_period = t.certification_period.as_ref().and_then(|r| {
-        let start = cx.date(&date_range::START.of(&pp), r.start.as_ref());
-        let pe = date_range::END.of(&pp);
-        let end = cx.date(&pe, r.end.as_ref());
-        let (start, end) = (start?, end?);
-        cx.ordered(&pe, DateRange::new(start, end), end, start)
-    });
+    let certification_period = t
+        .certification_period
+        .as_ref()
+        .and_then(|r| both_ends(cx, &pp, r));
 
     let cl_path = f::CARE_LEVEL.of(p);
     let care_level = t
@@ -322,6 +319,15 @@ fn housework_reason(
     }
 }
 
+/// A period with both ends, start ≤ end (認定の有効期間, 限度額適用期間).
+fn both_ends(cx: &mut Ctx, p: &FieldPath, r: &DateRangeDoc) -> Option<DateRange> {
+    let start = cx.date(&date_range::START.of(p), r.start.as_ref());
+    let pe = date_range::END.of(p);
+    let end = cx.date(&pe, r.end.as_ref());
+    let (start, end) = (start?, end?);
+    cx.ordered(&pe, DateRange::new(start, end), end, start)
+}
+
 /// A number of units or days within `0..=max`, or a violation.
 fn bounded(cx: &mut Ctx, p: &FieldPath, v: Option<&i64>, max: u32) -> Option<Option<u32>> {
     let Some(v) = v else { return Some(None) };
@@ -343,22 +349,12 @@ fn supplementary(cx: &mut Ctx, p: &FieldPath, x: &SupplementaryDoc) -> Option<Su
     let pl = fs::LIMIT_PERIOD.of(p);
     let limit_period = match x.limit_period.as_ref() {
         None => Some(None),
-        Some(r) => {
-            let start = cx.date(&date_range::START.of(&pl), r.start.as_ref());
-            let pe = date_range::END.of(&pl);
-            let end = cx.date(&pe, r.end.as_ref());
-            match (start, end) {
-                (Some(start), Some(end)) => cx
-                    .ordered(&pe, DateRange::new(start, end), end, start)
-                    .map(Some),
-                _ => None,
-            }
-        }
+        Some(r) => both_ends(cx, &pl, r).map(Some),
     };
-    let changed = match x.care_level_changed_on.as_ref() {
-        None => Some(None),
-        Some(d) => cx.date(&fs::CARE_LEVEL_CHANGED_ON.of(p), Some(d)).map(Some),
-    };
+    let changed = cx.opt_date(
+        &fs::CARE_LEVEL_CHANGED_ON.of(p),
+        x.care_level_changed_on.as_ref(),
+    );
     let units = MAX_SUPPLEMENTARY_UNITS;
     let limit_units = bounded(cx, &fs::LIMIT_UNITS.of(p), x.limit_units.as_ref(), units);
     let total_over = bounded(
@@ -411,7 +407,7 @@ fn supplementary(cx: &mut Ctx, p: &FieldPath, x: &SupplementaryDoc) -> Option<Su
     }
     Some(Supplementary {
         limit_period: limit_period?,
-        care_level_changed_on: changed?,
+        care_level_changed_on: changed,
         limit_units: limit_units?,
         kind_limits: kind_limits?,
         total_over_units: total_over?,
