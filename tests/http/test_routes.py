@@ -38,7 +38,7 @@ def test_health_get_and_head(server):
 
 def test_version(server):
     v = server.client.get("/version").json()
-    assert v["name"] == "careplan" and v["forms"] == ["kyotaku", "yobo_plan", "yobo_kihon"]
+    assert v["name"] == "careplan" and v["forms"] == ["kyotaku", "yobo_plan", "yobo_kihon", "kyotaku_meeting", "kyotaku_progress", "case_file"]
     assert "urn:careplan:schema:plan:v1" in v["formats"]
     assert "urn:careplan:schema:yobo-plan:v1" in v["formats"]
     assert "BIZ UDGothic" in v["fonts"]

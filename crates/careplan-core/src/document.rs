@@ -19,6 +19,9 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::fields::Tables;
+use crate::forms::kyotaku::case_file::CaseFile;
+use crate::forms::kyotaku::meeting::Meeting;
+use crate::forms::kyotaku::progress::Progress;
 use crate::forms::kyotaku::{self, CarePlan};
 use crate::forms::yobo::kihon::Kihon;
 use crate::forms::yobo::{self, PreventivePlan};
@@ -63,11 +66,27 @@ pub enum Form {
     /// 利用者基本情報: the consultation and the user, for the 介護予防 plan
     /// (`"form": "yobo_kihon"`).
     YoboKihon,
+    /// 第4表 サービス担当者会議の要点: the minutes of one meeting
+    /// (`"form": "kyotaku_meeting"`).
+    Meeting,
+    /// 第5表 居宅介護支援経過: the care manager's log
+    /// (`"form": "kyotaku_progress"`).
+    Progress,
+    /// A case file: one user's plan (第1表–第3表), its meetings (第4表) and
+    /// its log (第5表), checked and printed together (`"form": "case_file"`).
+    CaseFile,
 }
 
 impl Form {
     /// Every form, in the order careplan lists them.
-    pub const ALL: [Form; 3] = [Form::Kyotaku, Form::YoboPlan, Form::YoboKihon];
+    pub const ALL: [Form; 6] = [
+        Form::Kyotaku,
+        Form::YoboPlan,
+        Form::YoboKihon,
+        Form::Meeting,
+        Form::Progress,
+        Form::CaseFile,
+    ];
 
     /// The form's code: the value of a document's `form` key.
     pub fn code(self) -> &'static str {
@@ -75,6 +94,9 @@ impl Form {
             Form::Kyotaku => "kyotaku",
             Form::YoboPlan => yobo::fields::FORM_CODE,
             Form::YoboKihon => yobo::kihon::fields::FORM_CODE,
+            Form::Meeting => kyotaku::meeting::fields::FORM_CODE,
+            Form::Progress => kyotaku::progress::fields::FORM_CODE,
+            Form::CaseFile => kyotaku::case_file::fields::FORM_CODE,
         }
     }
 
@@ -84,6 +106,9 @@ impl Form {
             Form::Kyotaku => "居宅サービス計画書",
             Form::YoboPlan => "介護予防サービス・支援計画書",
             Form::YoboKihon => "利用者基本情報",
+            Form::Meeting => "サービス担当者会議の要点",
+            Form::Progress => "居宅介護支援経過",
+            Form::CaseFile => "ケースファイル（居宅サービス計画書 第１表〜第５表）",
         }
     }
 
@@ -92,7 +117,9 @@ impl Form {
     fn named_by_key(self) -> bool {
         match self {
             Form::Kyotaku => false,
-            Form::YoboPlan | Form::YoboKihon => true,
+            Form::YoboPlan | Form::YoboKihon | Form::Meeting | Form::Progress | Form::CaseFile => {
+                true
+            }
         }
     }
 
@@ -106,6 +133,15 @@ impl Form {
             ],
             Form::YoboPlan => &[Sheet::YoboPlan],
             Form::YoboKihon => &[Sheet::YoboKihon],
+            Form::Meeting => &[Sheet::KyotakuTable4],
+            Form::Progress => &[Sheet::KyotakuTable5],
+            Form::CaseFile => &[
+                Sheet::KyotakuTable1,
+                Sheet::KyotakuTable2,
+                Sheet::KyotakuTable3,
+                Sheet::KyotakuTable4,
+                Sheet::KyotakuTable5,
+            ],
         }
     }
 
@@ -120,6 +156,9 @@ impl Form {
             Form::Kyotaku => &kyotaku::fields::TABLES,
             Form::YoboPlan => &yobo::fields::TABLES,
             Form::YoboKihon => &yobo::kihon::fields::TABLES,
+            Form::Meeting => &kyotaku::meeting::fields::TABLES,
+            Form::Progress => &kyotaku::progress::fields::TABLES,
+            Form::CaseFile => &kyotaku::case_file::fields::TABLES,
         }
     }
 
@@ -157,6 +196,10 @@ pub enum Sheet {
     KyotakuTable2,
     /// 第3表 週間サービス計画表.
     KyotakuTable3,
+    /// 第4表 サービス担当者会議の要点 (one meeting a sheet, over as many pages as it needs).
+    KyotakuTable4,
+    /// 第5表 居宅介護支援経過 (over as many pages as the log needs).
+    KyotakuTable5,
     /// 介護予防サービス・支援計画書 (one sheet, printed over as many pages as it needs).
     YoboPlan,
     /// 利用者基本情報 (one sheet, printed over as many pages as it needs).
@@ -170,6 +213,8 @@ impl Sheet {
             Sheet::KyotakuTable1 | Sheet::KyotakuTable2 | Sheet::KyotakuTable3 => Form::Kyotaku,
             Sheet::YoboPlan => Form::YoboPlan,
             Sheet::YoboKihon => Form::YoboKihon,
+            Sheet::KyotakuTable4 => Form::Meeting,
+            Sheet::KyotakuTable5 => Form::Progress,
         }
     }
 
@@ -179,6 +224,8 @@ impl Sheet {
             Sheet::KyotakuTable1 | Sheet::YoboPlan | Sheet::YoboKihon => 1,
             Sheet::KyotakuTable2 => 2,
             Sheet::KyotakuTable3 => 3,
+            Sheet::KyotakuTable4 => 4,
+            Sheet::KyotakuTable5 => 5,
         }
     }
 
@@ -188,6 +235,8 @@ impl Sheet {
             Sheet::KyotakuTable1 => "第１表",
             Sheet::KyotakuTable2 => "第２表",
             Sheet::KyotakuTable3 => "第３表",
+            Sheet::KyotakuTable4 => "第４表",
+            Sheet::KyotakuTable5 => "第５表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }
@@ -199,6 +248,8 @@ impl Sheet {
             Sheet::KyotakuTable1 => "居宅サービス計画書（１）",
             Sheet::KyotakuTable2 => "居宅サービス計画書（２）",
             Sheet::KyotakuTable3 => "週間サービス計画表",
+            Sheet::KyotakuTable4 => "サービス担当者会議の要点",
+            Sheet::KyotakuTable5 => "居宅介護支援経過",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }
@@ -218,6 +269,12 @@ pub enum Document {
     YoboPlan(PreventivePlan),
     /// 利用者基本情報.
     YoboKihon(Kihon),
+    /// 第4表 サービス担当者会議の要点.
+    Meeting(Meeting),
+    /// 第5表 居宅介護支援経過.
+    Progress(Progress),
+    /// A case file: plan, meetings and log.
+    CaseFile(CaseFile),
 }
 
 impl Document {
@@ -227,6 +284,9 @@ impl Document {
             Form::Kyotaku => CarePlan::from_json(json).map(Document::Kyotaku),
             Form::YoboPlan => PreventivePlan::from_json(json).map(Document::YoboPlan),
             Form::YoboKihon => Kihon::from_json(json).map(Document::YoboKihon),
+            Form::Meeting => Meeting::from_json(json).map(Document::Meeting),
+            Form::Progress => Progress::from_json(json).map(Document::Progress),
+            Form::CaseFile => CaseFile::from_json(json).map(Document::CaseFile),
         }
     }
 
@@ -236,6 +296,9 @@ impl Document {
             Document::Kyotaku(_) => Form::Kyotaku,
             Document::YoboPlan(_) => Form::YoboPlan,
             Document::YoboKihon(_) => Form::YoboKihon,
+            Document::Meeting(_) => Form::Meeting,
+            Document::Progress(_) => Form::Progress,
+            Document::CaseFile(_) => Form::CaseFile,
         }
     }
 
@@ -245,6 +308,9 @@ impl Document {
             Document::Kyotaku(p) => p.to_json_pretty(),
             Document::YoboPlan(p) => p.to_json_pretty(),
             Document::YoboKihon(k) => k.to_json_pretty(),
+            Document::Meeting(m) => m.to_json_pretty(),
+            Document::Progress(p) => p.to_json_pretty(),
+            Document::CaseFile(c) => c.to_json_pretty(),
         }
     }
 
@@ -255,6 +321,9 @@ impl Document {
             Document::Kyotaku(p) => p.to_json_value(),
             Document::YoboPlan(p) => p.to_json_value(),
             Document::YoboKihon(k) => k.to_json_value(),
+            Document::Meeting(m) => m.to_json_value(),
+            Document::Progress(p) => p.to_json_value(),
+            Document::CaseFile(c) => c.to_json_value(),
         }
     }
 
@@ -264,6 +333,9 @@ impl Document {
             Document::Kyotaku(p) => p.texts(),
             Document::YoboPlan(p) => p.texts(),
             Document::YoboKihon(k) => k.texts(),
+            Document::Meeting(m) => m.texts(),
+            Document::Progress(p) => p.texts(),
+            Document::CaseFile(c) => c.texts(),
         }
     }
 
@@ -271,7 +343,7 @@ impl Document {
     pub fn as_kyotaku(&self) -> Option<&CarePlan> {
         match self {
             Document::Kyotaku(p) => Some(p),
-            Document::YoboPlan(_) | Document::YoboKihon(_) => None,
+            _ => None,
         }
     }
 
@@ -279,7 +351,31 @@ impl Document {
     pub fn as_yobo_plan(&self) -> Option<&PreventivePlan> {
         match self {
             Document::YoboPlan(p) => Some(p),
-            Document::Kyotaku(_) | Document::YoboKihon(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The 第4表, if that is what the document is.
+    pub fn as_meeting(&self) -> Option<&Meeting> {
+        match self {
+            Document::Meeting(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The 第5表, if that is what the document is.
+    pub fn as_progress(&self) -> Option<&Progress> {
+        match self {
+            Document::Progress(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The case file, if that is what the document is.
+    pub fn as_case_file(&self) -> Option<&CaseFile> {
+        match self {
+            Document::CaseFile(c) => Some(c),
+            _ => None,
         }
     }
 
@@ -287,8 +383,26 @@ impl Document {
     pub fn as_yobo_kihon(&self) -> Option<&Kihon> {
         match self {
             Document::YoboKihon(k) => Some(k),
-            Document::Kyotaku(_) | Document::YoboPlan(_) => None,
+            _ => None,
         }
+    }
+}
+
+impl From<Meeting> for Document {
+    fn from(m: Meeting) -> Document {
+        Document::Meeting(m)
+    }
+}
+
+impl From<Progress> for Document {
+    fn from(p: Progress) -> Document {
+        Document::Progress(p)
+    }
+}
+
+impl From<CaseFile> for Document {
+    fn from(c: CaseFile) -> Document {
+        Document::CaseFile(c)
     }
 }
 

@@ -41,6 +41,13 @@ impl Violation {
         self
     }
 
+    /// The same violation of a document held at `at` inside another (a
+    /// meeting in a case file): its path taken from there.
+    pub fn under(mut self, at: &FieldPath) -> Self {
+        self.path = at.join(&self.path);
+        self
+    }
+
     /// Records the offending value (long values are shortened to 80 characters).
     pub fn with_value(mut self, value: impl AsRef<str>) -> Self {
         let value = value.as_ref();

@@ -81,6 +81,21 @@ impl FieldPath {
         }
     }
 
+    /// The path `rest` (a path inside the value at this one) as a path
+    /// from this one's document: `plan` joined with `table1.user.name` is
+    /// `plan.table1.user.name`.
+    pub fn join(&self, rest: &FieldPath) -> Self {
+        if self.0.is_empty() {
+            rest.clone()
+        } else if rest.0.is_empty() {
+            self.clone()
+        } else if rest.0.starts_with('[') {
+            FieldPath(format!("{}{}", self.0, rest.0))
+        } else {
+            FieldPath(format!("{}.{}", self.0, rest.0))
+        }
+    }
+
     /// Builds a path from its text form. Used for paths reported by serde;
     /// the text is taken as it is.
     pub fn from_text(text: impl Into<String>) -> Self {

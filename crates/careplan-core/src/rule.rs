@@ -110,6 +110,13 @@ pub enum Rule {
     ServiceKindFormat,
     /// More サービス種類別支給限度 than UPHOSOKU carries (9).
     TooManyKindLimits,
+    /// Two fields that exclude each other are both given (a 第4表 both
+    /// held and not held).
+    ExclusiveFields,
+    /// The parts of a case file name different users.
+    UserMismatch,
+    /// A 第5表 entry dated before the entry above it.
+    EntryOrder,
 }
 
 impl Rule {
@@ -162,6 +169,9 @@ impl Rule {
         Rule::NumberOutOfRange,
         Rule::ServiceKindFormat,
         Rule::TooManyKindLimits,
+        Rule::ExclusiveFields,
+        Rule::UserMismatch,
+        Rule::EntryOrder,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -214,6 +224,9 @@ impl Rule {
             Rule::NumberOutOfRange => "number_out_of_range",
             Rule::ServiceKindFormat => "service_kind_format",
             Rule::TooManyKindLimits => "too_many_kind_limits",
+            Rule::ExclusiveFields => "exclusive_fields",
+            Rule::UserMismatch => "user_mismatch",
+            Rule::EntryOrder => "entry_order",
         }
     }
 
@@ -419,6 +432,18 @@ impl Rule {
                 "基本チェックリストの該当数が、その項目の質問数を超えています。",
                 "a checklist count is more than its domain has questions",
             ),
+            Rule::ExclusiveFields => (
+                "同時には記入できない項目が両方記入されています（例：会議の「開催」と「開催しなかった理由」）。",
+                "two fields that exclude each other are both given (a meeting held and not held)",
+            ),
+            Rule::UserMismatch => (
+                "利用者名が計画書と一致しません（一つのケースファイルは一人の利用者の記録です）。",
+                "the user's name differs from the plan's (a case file is one user's record)",
+            ),
+            Rule::EntryOrder => (
+                "居宅介護支援経過は日付（同じ日は時刻）の順に記入してください。前の記録より前の日付です。",
+                "support-log entries go in date order (and by time within a day); this one is dated before the one above",
+            ),
             Rule::ChecklistCountMismatch => (
                 "基本チェックリストの該当数が回答と合いません（該当数は回答から数えられます）。",
                 "a checklist count differs from what the answers give (the counts are computed from the answers)",
@@ -432,8 +457,8 @@ impl Rule {
                 "the checklist result differs from what its answers give",
             ),
             Rule::NumberOutOfRange => (
-                "数値が範囲外です（単位数は0〜9,999,999、日数は0〜99,999の整数）。",
-                "a number out of range (units are whole numbers 0-9,999,999, days 0-99,999)",
+                "数値が範囲外です（単位数は0〜9,999,999、日数は0〜99,999、開催回数は1〜999の整数）。",
+                "a number out of range (whole numbers: units 0-9,999,999, days 0-99,999, a meeting's number 1-999)",
             ),
             Rule::ServiceKindFormat => (
                 "サービス種類コードは半角の数字・英大文字2文字です（例：11、2A）。",

@@ -20,8 +20,11 @@
 
 #[cfg(feature = "proptest")]
 pub mod arbitrary;
+pub mod case_file;
 pub mod fields;
+pub mod meeting;
 mod plan;
+pub mod progress;
 pub mod table1;
 pub mod table2;
 pub mod table3;

@@ -1,0 +1,143 @@
+//! Checks a case file: each part by its own validator (violations moved
+//! under the part's key), then the parts together.
+
+use super::fields::{FORM_CODE, document as f};
+use super::wire::CaseFileDocument;
+use super::*;
+use crate::document::Form;
+use crate::error::{Rule, Violation};
+use crate::forms::kyotaku::meeting::fields::document as fm;
+use crate::forms::kyotaku::progress::fields::document as fp;
+use crate::validation::Ctx;
+
+/// Moves a part's violations under `at` and into the case file's form.
+fn moved(cx: &mut Ctx, at: &FieldPath, e: Error) {
+    for v in e.into_violations() {
+        cx.push(v.under(at));
+    }
+}
+
+/// Checks every part and builds the case file, or reports every violation.
+pub(super) fn build(doc: &CaseFileDocument) -> Result<CaseFile, Error> {
+    let mut ctx = Ctx::new(Form::CaseFile);
+    let cx = &mut ctx;
+    let root = FieldPath::root();
+    let _ = cx.code(&f::FORM.of(&root), doc.form.as_ref(), &[FORM_CODE], |c| {
+        (c == FORM_CODE).then_some(())
+    });
+    let pp = f::PLAN.of(&root);
+    let plan = match &doc.plan {
+        None => Some(None),
+        Some(d) => match crate::forms::kyotaku::validate::build(d) {
+            Ok(p) => Some(Some(p)),
+            Err(e) => {
+                moved(cx, &pp, e);
+                None
+            }
+        },
+    };
+    let pm = f::MEETINGS.of(&root);
+    let meetings = cx.each(
+        &pm,
+        doc.meetings.as_deref().unwrap_or_default(),
+        |cx, p, d| Meeting::from_nested(d).map_err(|e| moved(cx, p, e)).ok(),
+    );
+    let pl = f::PROGRESS.of(&root);
+    let progress = match &doc.progress {
+        None => Some(None),
+        Some(d) => match Progress::from_nested(d) {
+            Ok(p) => Some(Some(p)),
+            Err(e) => {
+                moved(cx, &pl, e);
+                None
+            }
+        },
+    };
+    if doc.plan.is_none()
+        && doc.meetings.as_ref().is_none_or(Vec::is_empty)
+        && doc.progress.is_none()
+    {
+        cx.push(Violation::new(pp.clone(), Rule::Required).with_detail(format!(
+            "a case file holds at least one of {pp}, {pm}, {pl} (計画書・第４表・第５表のいずれか)"
+        )));
+    }
+    let parts = match (plan, meetings, progress) {
+        (Some(plan), Some(meetings), Some(progress)) => Some(CaseFile {
+            plan,
+            meetings,
+            progress,
+        }),
+        _ => None,
+    };
+    match (parts, ctx.into_error()) {
+        (_, Some(e)) => Err(e),
+        (Some(c), None) => together(c),
+        (None, None) => {
+            debug_assert!(false, "a part is missing but no violation was reported");
+            Err(Error::single(
+                Violation::new(root, Rule::Required).in_form(Form::CaseFile),
+            ))
+        }
+    }
+}
+
+/// A name as compared across parts: without white space (half- or
+/// full-width), so that `佐藤 恵子` and `佐藤　恵子` are one name.
+fn name_key(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The rules between parts: at least one part, and one user.
+pub(super) fn together(c: CaseFile) -> Result<CaseFile, Error> {
+    let mut ctx = Ctx::new(Form::CaseFile);
+    let root = FieldPath::root();
+    if c.plan.is_none() && c.meetings.is_empty() && c.progress.is_none() {
+        ctx.push(Violation::new(f::PLAN.of(&root), Rule::Required));
+    }
+    // The name every part must write: the plan's, else the first part's.
+    let (named_at, name) = match (&c.plan, c.meetings.first(), &c.progress) {
+        (Some(p), _, _) => (
+            FieldPath::from_text("plan.table1.user.name"),
+            p.table1().user.name.as_str(),
+        ),
+        (None, Some(m), _) => (
+            fm::USER_NAME.of(&f::MEETINGS.of(&root).index(0)),
+            m.parts().user_name.as_str(),
+        ),
+        (None, None, Some(p)) => (
+            fp::USER_NAME.of(&f::PROGRESS.of(&root)),
+            p.parts().user_name.as_str(),
+        ),
+        (None, None, None) => (root.clone(), ""),
+    };
+    let key = name_key(name);
+    let others = c
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                fm::USER_NAME.of(&f::MEETINGS.of(&root).index(i)),
+                m.parts().user_name.as_str(),
+            )
+        })
+        .chain(c.progress.iter().map(|p| {
+            (
+                fp::USER_NAME.of(&f::PROGRESS.of(&root)),
+                p.parts().user_name.as_str(),
+            )
+        }));
+    for (path, other) in others {
+        if name_key(other) != key {
+            ctx.push(
+                Violation::new(path, Rule::UserMismatch)
+                    .with_value(other)
+                    .with_detail(format!("{named_at} is {name}")),
+            );
+        }
+    }
+    match ctx.into_error() {
+        Some(e) => Err(e),
+        None => Ok(c),
+    }
+}
