@@ -54,6 +54,37 @@ macro_rules! document_type {
 }
 pub(crate) use document_type;
 
+/// `to_json_value`, `to_json_pretty` and `Serialize` for a checked
+/// document type with a `to_document()`: its JSON form is its document form.
+macro_rules! json_form {
+    ($ty:ty) => {
+        impl $ty {
+            /// The JSON form as a value.
+            pub fn to_json_value(&self) -> serde_json::Value {
+                serde_json::to_value(self.to_document()).unwrap_or_else(|e| {
+                    debug_assert!(false, "a document did not serialise: {e}");
+                    serde_json::Value::Null
+                })
+            }
+
+            /// The JSON form, pretty-printed.
+            pub fn to_json_pretty(&self) -> String {
+                serde_json::to_string_pretty(&self.to_document()).unwrap_or_else(|e| {
+                    debug_assert!(false, "a document did not serialise: {e}");
+                    String::new()
+                })
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.to_document().serialize(serializer)
+            }
+        }
+    };
+}
+pub(crate) use json_form;
+
 /// A form careplan models.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

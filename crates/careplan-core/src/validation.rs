@@ -140,6 +140,21 @@ impl Ctx {
         }
     }
 
+    /// An optional code: `Some(None)` when absent or blank, `Some(Some(x))`
+    /// when known, `None` when unknown (reported).
+    pub fn opt_code<T: Copy>(
+        &mut self,
+        path: &FieldPath,
+        v: Option<&String>,
+        codes: &[&str],
+        from_code: impl Fn(&str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match v.filter(|s| !is_blank(s)) {
+            None => Some(None),
+            Some(v) => self.code(path, Some(v), codes, from_code).map(Some),
+        }
+    }
+
     /// Reports a value that is none of `allowed`.
     pub fn unknown_code(&mut self, path: &FieldPath, v: &str, allowed: &[&str]) {
         self.push(

@@ -110,30 +110,19 @@ impl CaseFile {
             meetings: (!self.meetings.is_empty()).then(|| {
                 self.meetings
                     .iter()
-                    .map(|m| wire_without_form_m(m.to_document()))
+                    .map(|m| crate::forms::kyotaku::meeting::wire::MeetingDocument {
+                        form: None,
+                        ..m.to_document()
+                    })
                     .collect()
             }),
-            progress: self
-                .progress
-                .as_ref()
-                .map(|p| wire_without_form_p(p.to_document())),
+            progress: self.progress.as_ref().map(|p| {
+                crate::forms::kyotaku::progress::wire::ProgressDocument {
+                    form: None,
+                    ..p.to_document()
+                }
+            }),
         }
-    }
-
-    /// The JSON form as a value.
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self.to_document()).unwrap_or_else(|e| {
-            debug_assert!(false, "a document did not serialise: {e}");
-            serde_json::Value::Null
-        })
-    }
-
-    /// The JSON form, pretty-printed.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.to_document()).unwrap_or_else(|e| {
-            debug_assert!(false, "a document did not serialise: {e}");
-            String::new()
-        })
     }
 
     /// Every printed text with the path of its field in the case file:
@@ -155,25 +144,7 @@ impl CaseFile {
     }
 }
 
-fn wire_without_form_m(
-    mut d: crate::forms::kyotaku::meeting::wire::MeetingDocument,
-) -> crate::forms::kyotaku::meeting::wire::MeetingDocument {
-    d.form = None;
-    d
-}
-
-fn wire_without_form_p(
-    mut d: crate::forms::kyotaku::progress::wire::ProgressDocument,
-) -> crate::forms::kyotaku::progress::wire::ProgressDocument {
-    d.form = None;
-    d
-}
-
-impl serde::Serialize for CaseFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_document().serialize(serializer)
-    }
-}
+crate::document::json_form!(CaseFile);
 
 impl<'de> serde::Deserialize<'de> for CaseFile {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -53,14 +53,6 @@ pub(super) fn build(doc: &CaseFileDocument) -> Result<CaseFile, Error> {
             }
         },
     };
-    if doc.plan.is_none()
-        && doc.meetings.as_ref().is_none_or(Vec::is_empty)
-        && doc.progress.is_none()
-    {
-        cx.push(Violation::new(pp.clone(), Rule::Required).with_detail(format!(
-            "a case file holds at least one of {pp}, {pm}, {pl} (計画書・第４表・第５表のいずれか)"
-        )));
-    }
     let parts = match (plan, meetings, progress) {
         (Some(plan), Some(meetings), Some(progress)) => Some(CaseFile {
             plan,
@@ -92,7 +84,14 @@ pub(super) fn together(c: CaseFile) -> Result<CaseFile, Error> {
     let mut ctx = Ctx::new(Form::CaseFile);
     let root = FieldPath::root();
     if c.plan.is_none() && c.meetings.is_empty() && c.progress.is_none() {
-        ctx.push(Violation::new(f::PLAN.of(&root), Rule::Required));
+        let (pp, pm, pl) = (
+            f::PLAN.of(&root),
+            f::MEETINGS.of(&root),
+            f::PROGRESS.of(&root),
+        );
+        ctx.push(Violation::new(pp.clone(), Rule::Required).with_detail(format!(
+            "a case file holds at least one of {pp}, {pm}, {pl} (計画書・第４表・第５表のいずれか)"
+        )));
     }
     // The name every part must write: the plan's, else the first part's.
     let (named_at, name) = match (&c.plan, c.meetings.first(), &c.progress) {

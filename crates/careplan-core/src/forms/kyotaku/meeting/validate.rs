@@ -202,19 +202,17 @@ fn session(
             })
         })
     });
-    let attendance = |cx: &mut Ctx, path: FieldPath, v: Option<&String>| match v
-        .filter(|s| !crate::validation::is_blank(s))
-    {
-        None => Some(None),
-        Some(v) => cx
-            .code(&path, Some(v), Attendance::CODES, Attendance::from_code)
-            .map(Some),
-    };
-    let user_attendance = attendance(cx, held::USER_ATTENDANCE.of(p), h.user_attendance.as_ref());
-    let family_attendance = attendance(
-        cx,
-        held::FAMILY_ATTENDANCE.of(p),
+    let user_attendance = cx.opt_code(
+        &held::USER_ATTENDANCE.of(p),
+        h.user_attendance.as_ref(),
+        Attendance::CODES,
+        Attendance::from_code,
+    );
+    let family_attendance = cx.opt_code(
+        &held::FAMILY_ATTENDANCE.of(p),
         h.family_attendance.as_ref(),
+        Attendance::CODES,
+        Attendance::from_code,
     );
     let family_relation = cx.opt_text(&held::FAMILY_RELATION.of(p), h.family_relation.as_ref());
     let remarks = cx.opt_text(&held::REMARKS.of(p), h.remarks.as_ref());

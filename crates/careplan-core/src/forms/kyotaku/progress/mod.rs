@@ -151,22 +151,6 @@ impl Progress {
         validate::document(&self.parts)
     }
 
-    /// The JSON form as a value.
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self.to_document()).unwrap_or_else(|e| {
-            debug_assert!(false, "a document did not serialise: {e}");
-            serde_json::Value::Null
-        })
-    }
-
-    /// The JSON form, pretty-printed.
-    pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.to_document()).unwrap_or_else(|e| {
-            debug_assert!(false, "a document did not serialise: {e}");
-            String::new()
-        })
-    }
-
     /// Every printed text with the path of its field, in the order of the form.
     pub fn texts(&self) -> Vec<(FieldPath, &str)> {
         texts::texts(self, &FieldPath::root())
@@ -178,11 +162,7 @@ impl Progress {
     }
 }
 
-impl serde::Serialize for Progress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_document().serialize(serializer)
-    }
-}
+crate::document::json_form!(Progress);
 
 impl<'de> serde::Deserialize<'de> for Progress {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

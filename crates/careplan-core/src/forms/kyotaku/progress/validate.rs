@@ -6,20 +6,7 @@ use super::wire::*;
 use super::*;
 use crate::document::Form;
 use crate::error::{Rule, Violation};
-use crate::validation::{Ctx, is_blank};
-
-fn opt_code<T: Copy>(
-    cx: &mut Ctx,
-    p: &FieldPath,
-    v: Option<&String>,
-    codes: &[&str],
-    from: impl Fn(&str) -> Option<T>,
-) -> Option<Option<T>> {
-    match v.filter(|s| !is_blank(s)) {
-        None => Some(None),
-        Some(v) => cx.code(p, Some(v), codes, from).map(Some),
-    }
-}
+use crate::validation::Ctx;
 
 /// Checks the document and builds the log, or reports every violation.
 /// `nested`: held by a case file, where `form` may be left out.
@@ -42,15 +29,13 @@ pub(super) fn build(doc: &ProgressDocument, nested: bool) -> Result<Progress, Er
             let time = cx.opt(&entry::TIME.of(p), e.time.as_ref(), TimeOfDay::parse);
             let item = cx.opt_text(&entry::ITEM.of(p), e.item.as_ref());
             let content = cx.text(&entry::CONTENT.of(p), e.content.as_ref());
-            let kind = opt_code(
-                cx,
+            let kind = cx.opt_code(
                 &entry::KIND.of(p),
                 e.kind.as_ref(),
                 EntryKind::CODES,
                 EntryKind::from_code,
             );
-            let place = opt_code(
-                cx,
+            let place = cx.opt_code(
                 &entry::PLACE.of(p),
                 e.place.as_ref(),
                 EntryPlace::CODES,
