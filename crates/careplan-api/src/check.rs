@@ -9,7 +9,15 @@ use crate::{ApiError, ErrorCode};
 /// Applies every plan-check rule of the document's form.
 pub fn check(doc: &Document) -> Result<Report, ApiError> {
     match doc {
-        Document::Kyotaku(_) | Document::YoboPlan(_) => Ok(careplan_check::check_document(doc)),
+        Document::Kyotaku(_)
+        | Document::YoboPlan(_)
+        | Document::Meeting(_)
+        | Document::CaseFile(_) => Ok(careplan_check::check_document(doc)),
+        Document::Progress(_) => Err(ApiError::new(
+            ErrorCode::BadOptions,
+            "第５表の点検（T5-001）には計画が必要です。計画と第５表をケースファイル（case_file）にまとめて送ってください",
+            "a 第5表 is checked with its plan (T5-001): send both in a case_file",
+        )),
         #[allow(unreachable_patterns)] // core has forms careplan-check may not know
         other => Err(ApiError::new(
             ErrorCode::BadOptions,
@@ -86,5 +94,22 @@ mod tests {
         assert_eq!((r.id.as_str(), r.sheet_ja.as_str()), ("T2-004", "第２表"));
         assert!(!r.sources.is_empty());
         assert_eq!(explain("T9-999").unwrap_err().code, ErrorCode::BadOptions);
+    }
+
+    #[test]
+    fn meetings_and_case_files_are_checked_and_a_log_alone_is_sent_to_a_case_file() {
+        let doc = |folder: &str, file: &str| {
+            Document::from_json(&careplan_fixtures::read(
+                &careplan_fixtures::dir(folder).join(file),
+            ))
+            .unwrap()
+        };
+        let report = check(&doc("cases-check", "T4-003.json")).unwrap();
+        assert_eq!(report.findings[0].rule.as_str(), "T4-003");
+        let report = check(&doc("cases-check", "T5-001.json")).unwrap();
+        assert!(report.findings.iter().any(|f| f.path == "progress.entries"));
+        let e = check(&doc("progress", "case-a-first-year.json")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::BadOptions);
+        assert!(e.message_en.contains("case_file"), "{}", e.message_en);
     }
 }

@@ -26,7 +26,7 @@ pub const FINDING: Object = Object {
             "rule",
             "規則ID",
             R,
-            Format::Pattern("^(T[1-3]|Y1)-[0-9]{3}$"),
+            Format::Pattern("^(T[1-5]|Y1)-[0-9]{3}$"),
             "The rule's ID (T2-004); `careplan check --explain ID` explains it.",
         ),
         Field::new(
@@ -90,14 +90,16 @@ mod tests {
             let s = id.as_str();
             let b = s.as_bytes();
             assert!(
-                b.len() == 6 && ["T1", "T2", "T3", "Y1"].contains(&&s[..2]) && b[2] == b'-',
+                b.len() == 6
+                    && ["T1", "T2", "T3", "T4", "T5", "Y1"].contains(&&s[..2])
+                    && b[2] == b'-',
                 "{s}"
             );
             assert!(b[3..].iter().all(u8::is_ascii_digit), "{s}");
         }
         assert!(matches!(
             FINDING.fields[0].format,
-            Format::Pattern("^(T[1-3]|Y1)-[0-9]{3}$")
+            Format::Pattern("^(T[1-5]|Y1)-[0-9]{3}$")
         ));
     }
 }

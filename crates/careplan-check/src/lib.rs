@@ -26,10 +26,13 @@
 pub mod data;
 pub mod fields;
 mod kyotaku;
+mod records;
 pub mod yobo;
 
 use std::fmt;
 
+use careplan_core::forms::kyotaku::case_file::CaseFile;
+use careplan_core::forms::kyotaku::meeting::Meeting;
 use careplan_core::{CarePlan, Document, PreventivePlan, Sheet};
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +87,8 @@ pub enum Source {
     UneiKijun37,
     /// 平成27年厚生労働省告示第197号（基本チェックリスト、事業対象者の基準）.
     Kokuji197,
+    /// 平成11年厚生省令第38号（指定居宅介護支援等の事業の人員及び運営に関する基準）.
+    UneiKijun38,
 }
 
 impl Source {
@@ -106,6 +111,9 @@ impl Source {
             }
             Source::Kokuji197 => {
                 "平成27年厚生労働省告示第197号（基本チェックリスト、事業対象者の基準）"
+            }
+            Source::UneiKijun38 => {
+                "指定居宅介護支援等の事業の人員及び運営に関する基準（平成11年厚生省令第38号）第13条"
             }
         }
     }
@@ -160,6 +168,11 @@ rule_ids! {
     T3_002 = "T3-002",
     T3_003 = "T3-003",
     T3_004 = "T3-004",
+    T4_001 = "T4-001",
+    T4_002 = "T4-002",
+    T4_003 = "T4-003",
+    T4_004 = "T4-004",
+    T5_001 = "T5-001",
     Y1_001 = "Y1-001",
     Y1_002 = "Y1-002",
     Y1_003 = "Y1-003",
@@ -226,30 +239,67 @@ pub struct RuleInfo {
 pub(crate) enum Check {
     /// A rule of the 居宅サービス計画書.
     Kyotaku(kyotaku::Checks),
+    /// A rule of 第4表, asked about each meeting.
+    Meeting(records::MeetingPredicate),
+    /// A rule that needs a whole case file (the plan with its 第4表 or 第5表).
+    Case(records::CasePredicate),
     /// A rule of the 介護予防サービス・支援計画書.
     Yobo(yobo::Predicate),
 }
 
-/// Every rule, in ID order: the 居宅サービス計画書's (T1–T3), then the
-/// 介護予防サービス・支援計画書's (Y1).
-pub const RULES: &[RuleInfo] = &concat_rules::<{ kyotaku::RULES.len() + yobo::RULES.len() }>();
+/// Every rule, in ID order: the 居宅サービス計画書's (T1–T3), 第4表's and
+/// 第5表's (T4, T5), then the 介護予防サービス・支援計画書's (Y1).
+pub const RULES: &[RuleInfo] = &concat_rules::<
+    { kyotaku::RULES.len() + records::RULES.len() + yobo::RULES.len() },
+>([kyotaku::RULES, records::RULES, yobo::RULES]);
 
-/// The two forms' rule lists as one array, made while compiling.
+/// The forms' rule lists as one array, made while compiling.
 // Evaluated at compile time: an index out of bounds fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn concat_rules<const N: usize>() -> [RuleInfo; N] {
+const fn concat_rules<const N: usize>(lists: [&[RuleInfo]; 3]) -> [RuleInfo; N] {
     let mut out = [kyotaku::RULES[0]; N];
-    let mut i = 0;
-    while i < kyotaku::RULES.len() {
-        out[i] = kyotaku::RULES[i];
-        i += 1;
-    }
-    let mut j = 0;
-    while j < yobo::RULES.len() {
-        out[i + j] = yobo::RULES[j];
-        j += 1;
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            out[n] = lists[l][i];
+            n += 1;
+            i += 1;
+        }
+        l += 1;
     }
     out
+}
+
+/// What one rule's predicate found: where, and what, in Japanese and
+/// English (the rule's title is put in front of each).
+#[derive(Default)]
+pub(crate) struct Hits {
+    hits: Vec<(String, String, String)>,
+}
+
+impl Hits {
+    /// A finding at `path`: what was found, in Japanese and in English.
+    pub fn add(&mut self, path: impl ToString, ja: String, en: String) {
+        self.hits.push((path.to_string(), ja, en));
+    }
+}
+
+/// Runs one predicate and turns its hits into findings of its rule.
+pub(crate) fn run(rule: &RuleInfo, out: &mut Vec<Finding>, predicate: impl FnOnce(&mut Hits)) {
+    let mut hits = Hits::default();
+    predicate(&mut hits);
+    for (path, ja, en) in hits.hits {
+        out.push(Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            path,
+            message_ja: format!("{}：{}", rule.title_ja, ja),
+            message_en: format!("{}: {}", rule.title_en, en),
+            remedy_ja: rule.remedy_ja.to_owned(),
+        });
+    }
 }
 
 /// The rule with the given ID (case-insensitive).
@@ -268,12 +318,27 @@ pub fn check_preventive(plan: &PreventivePlan) -> Report {
     yobo::check(plan)
 }
 
-/// Runs every rule of the document's form.
+/// Runs every rule of 第4表 over the minutes of one meeting.
+pub fn check_meeting(meeting: &Meeting) -> Report {
+    records::check_meeting(meeting)
+}
+
+/// Runs every rule that applies to a case file: the plan's (paths under
+/// `plan`), each meeting's (under `meetings[i]`), and those that need the
+/// plan together with its meetings or its 第5表.
+pub fn check_case_file(case: &CaseFile) -> Report {
+    records::check_case_file(case)
+}
+
+/// Runs every rule of the document's form. A 第5表 on its own gets an
+/// empty report: its rule needs the plan (put both in a case file).
 pub fn check_document(doc: &Document) -> Report {
     match doc {
         Document::Kyotaku(p) => check(p),
         Document::YoboPlan(p) => check_preventive(p),
-        // A form with no rules yet.
+        Document::Meeting(m) => check_meeting(m),
+        Document::CaseFile(c) => check_case_file(c),
+        // A form with no rules.
         #[allow(unreachable_patterns)]
         _ => Report::default(),
     }

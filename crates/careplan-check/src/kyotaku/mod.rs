@@ -17,7 +17,8 @@ use careplan_core::{
     CarePlan, CertificationStatus, DateRange, FieldPath, Form, LongTermGoal, Service, ShortTermGoal,
 };
 
-use crate::{Check, Finding, Report, RuleInfo};
+pub(crate) use crate::Hits;
+use crate::{Check, Finding, Report, RuleInfo, run};
 
 /// Every rule of the 居宅サービス計画書, in ID order.
 pub(crate) const RULES: &[RuleInfo] = &[
@@ -84,20 +85,6 @@ pub(crate) struct At<'a, T> {
     pub path: FieldPath,
 }
 
-/// What one rule found: where, and what, in Japanese and English.
-#[derive(Default)]
-pub(crate) struct Hits {
-    hits: Vec<(String, String, String)>,
-}
-
-impl Hits {
-    /// A finding at `path`: what was found, in Japanese and in English (the
-    /// rule's title is put in front of each).
-    pub fn add(&mut self, path: impl ToString, ja: String, en: String) {
-        self.hits.push((path.to_string(), ja, en));
-    }
-}
-
 /// Runs every rule of the registry over the plan.
 pub(crate) fn check(plan: &CarePlan) -> Report {
     let t1 = plan.table1();
@@ -115,7 +102,7 @@ pub(crate) fn check(plan: &CarePlan) -> Report {
             .filter(|r| r.sheet == *sheet)
             .filter_map(|r| match &r.check {
                 Check::Kyotaku(c) => Some((r, c)),
-                Check::Yobo(_) => None,
+                _ => None,
             })
             .collect();
         walk_table2(&cx, &rules, &mut findings);
@@ -169,22 +156,6 @@ fn ask<'a, T>(
         }
     }
     at
-}
-
-/// Runs one predicate and turns its hits into findings of its rule.
-fn run(rule: &RuleInfo, out: &mut Vec<Finding>, predicate: impl FnOnce(&mut Hits)) {
-    let mut hits = Hits::default();
-    predicate(&mut hits);
-    for (path, ja, en) in hits.hits {
-        out.push(Finding {
-            rule: rule.id,
-            severity: rule.severity,
-            path,
-            message_ja: format!("{}：{}", rule.title_ja, ja),
-            message_en: format!("{}: {}", rule.title_en, en),
-            remedy_ja: rule.remedy_ja.to_owned(),
-        });
-    }
 }
 
 /// A period as findings show it: `2015-12-03～2016-09-30`, `2015-12-03～`.

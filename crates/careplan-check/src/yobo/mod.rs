@@ -12,25 +12,13 @@ use careplan_core::{CertificationStatus, FieldPath, Sheet};
 
 use crate::Severity::{Error, Warning};
 use crate::Source::{Kokuji197, UneiKijun37, YoboYoshiki};
-use crate::{Check, Finding, Report, RuleId, RuleInfo};
+use crate::{Check, Hits, Report, RuleId, RuleInfo, run};
 
 /// A predicate of a 介護予防 rule: asked once about the whole plan.
 pub(crate) type Predicate = fn(&PreventivePlan, &mut Hits);
 
 const fn yobo(p: Predicate) -> Check {
     Check::Yobo(p)
-}
-
-/// What one rule found: where, and what, in Japanese and English.
-#[derive(Default)]
-pub(crate) struct Hits {
-    hits: Vec<(String, String, String)>,
-}
-
-impl Hits {
-    fn add(&mut self, path: impl ToString, ja: String, en: String) {
-        self.hits.push((path.to_string(), ja, en));
-    }
 }
 
 fn root() -> FieldPath {
@@ -296,18 +284,7 @@ pub(crate) fn check(plan: &PreventivePlan) -> Report {
         let Check::Yobo(predicate) = rule.check else {
             continue;
         };
-        let mut hits = Hits::default();
-        predicate(plan, &mut hits);
-        for (path, ja, en) in hits.hits {
-            findings.push(Finding {
-                rule: rule.id,
-                severity: rule.severity,
-                path,
-                message_ja: format!("{}：{}", rule.title_ja, ja),
-                message_en: format!("{}: {}", rule.title_en, en),
-                remedy_ja: rule.remedy_ja.to_owned(),
-            });
-        }
+        run(rule, &mut findings, |h| predicate(plan, h));
     }
     Report { findings }
 }

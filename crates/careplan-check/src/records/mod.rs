@@ -1,0 +1,73 @@
+//! The plan-check rules of the care manager's own records: 第4表
+//! サービス担当者会議の要点 (each meeting on its own) and the rules that need a
+//! whole case file (the plan with its meetings, the plan with its 第5表).
+//!
+//! A meeting's rules are asked about a 第4表 document, or about each meeting
+//! of a case file with paths under `meetings[i]`. A case file is checked as
+//! its parts are: the plan's rules first (paths under `plan`), then each
+//! meeting's, then the rules of the whole file, in ID order.
+
+mod case;
+mod meeting;
+
+use careplan_core::FieldPath;
+use careplan_core::forms::kyotaku::case_file::CaseFile;
+use careplan_core::forms::kyotaku::case_file::fields::document as fc;
+use careplan_core::forms::kyotaku::meeting::Meeting;
+
+use crate::{Check, Finding, Hits, Report, RuleInfo, run};
+
+/// A predicate of a 第4表 rule: asked about one meeting, whose fields'
+/// paths start at the given path (the document's root, or `meetings[i]`).
+pub(crate) type MeetingPredicate = fn(&Meeting, &FieldPath, &mut Hits);
+
+/// A predicate of a rule of the whole case file.
+pub(crate) type CasePredicate = fn(&CaseFile, &mut Hits);
+
+/// Every rule of 第4表 and 第5表, in ID order.
+pub(crate) const RULES: &[RuleInfo] = &[
+    meeting::T4_001,
+    meeting::T4_002,
+    meeting::T4_003,
+    case::T4_004,
+    case::T5_001,
+];
+
+/// Asks every meeting rule about one meeting at `base`.
+fn meeting_findings(m: &Meeting, base: &FieldPath, out: &mut Vec<Finding>) {
+    for rule in RULES {
+        if let Check::Meeting(p) = rule.check {
+            run(rule, out, |h| p(m, base, h));
+        }
+    }
+}
+
+/// Runs every rule of 第4表 over one meeting's minutes.
+pub(crate) fn check_meeting(m: &Meeting) -> Report {
+    let mut findings = Vec::new();
+    meeting_findings(m, &FieldPath::root(), &mut findings);
+    Report { findings }
+}
+
+/// Runs the plan's rules, each meeting's, and the case file's own.
+pub(crate) fn check_case_file(case: &CaseFile) -> Report {
+    let root = FieldPath::root();
+    let mut findings = Vec::new();
+    if let Some(plan) = case.plan() {
+        let at = fc::PLAN.of(&root);
+        findings.extend(crate::check(plan).findings.into_iter().map(|f| Finding {
+            path: at.join(&FieldPath::from_text(f.path)).as_str().to_owned(),
+            ..f
+        }));
+    }
+    let meetings = fc::MEETINGS.of(&root);
+    for (i, m) in case.meetings().iter().enumerate() {
+        meeting_findings(m, &meetings.index(i), &mut findings);
+    }
+    for rule in RULES {
+        if let Check::Case(p) = rule.check {
+            run(rule, &mut findings, |h| p(case, h));
+        }
+    }
+    Report { findings }
+}
