@@ -190,7 +190,9 @@ pub fn error(e: RenderError) -> ApiError {
     let (ja, en) = e.messages();
     let code = match &e {
         RenderError::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
-        RenderError::NoTables | RenderError::NotThisForm { .. } => ErrorCode::BadOptions,
+        RenderError::NoTables
+        | RenderError::NotThisForm { .. }
+        | RenderError::NotInDocument { .. } => ErrorCode::BadOptions,
         RenderError::Font(..) => ErrorCode::BadFont,
         _ => ErrorCode::Internal,
     };

@@ -54,7 +54,7 @@ enum Command {
     Validate(validate::Args),
     /// Applies the plan-check rules (ケアプラン点検) and reports the findings.
     Check(check::Args),
-    /// Prints plans as PDF in the official layout (第1表–第3表).
+    /// Prints plans as PDF in the official layout (第1表–第5表, a case file, 介護予防).
     Render(render::Args),
     /// ケアプランデータ連携 (national CSV standard 第4.1版): export, withdraw, import.
     Csv(csv::Args),

@@ -21,8 +21,9 @@ pub(crate) struct Args {
     /// The PDF to write (with --batch: the folder for the PDFs).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// Which tables, in order: 1, 2, 3 or a list such as 1,3 (default:
-    /// every sheet of the document's form; the 介護予防サービス・支援計画書 has one, 1).
+    /// Which tables, in order: 1–5 or a list such as 1,3 or 5,4 (default:
+    /// every sheet the document holds: a plan 1,2,3; a 第4表 4; a 第5表 5; a
+    /// case file those of its parts; the 介護予防サービス・支援計画書 has one, 1).
     #[arg(long, value_delimiter = ',')]
     tables: Option<Vec<u8>>,
     /// Print 「原案」 even on a final plan.
@@ -164,9 +165,10 @@ fn render_one(
 
 pub(crate) fn run(args: &Args) -> Outcome {
     let request = request(args);
-    // Table numbers are the 居宅サービス計画書's (第1表–第3表): refuse a wrong
-    // one before reading anything, as the command always has.
-    if let Err(e) = request.options(careplan_api::Form::Kyotaku) {
+    // Table numbers are the 居宅サービス計画書's (第1表–第5表, a case file's
+    // set): refuse a wrong one before reading anything, as the command
+    // always has; each document's own form is asked again when it is read.
+    if let Err(e) = request.options(careplan_api::Form::CaseFile) {
         eprintln!("--tables: {}", e.message_both());
         return Outcome::Unreadable;
     }

@@ -77,9 +77,48 @@ fn reads_standard_input_and_chooses_tables() {
         "-o",
         out.to_str().unwrap(),
         "--tables",
-        "4",
+        "6",
     ]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_case_file_prints_the_tables_asked_in_their_order_and_a_plan_refuses_table_4() {
+    let d = scratch("case");
+    let out = d.join("case.pdf");
+    let png = d.join("png");
+    let o = careplan(&[
+        "render",
+        "fixtures/cases/case-a.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--tables",
+        "5,1",
+        "--png",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        std::fs::read_dir(&png).unwrap().count(),
+        2,
+        "第5表 and 第1表"
+    );
+    let t4 = d.join("t4.pdf");
+    let bad = careplan(&[
+        "render",
+        "fixtures/plans/case-a.json",
+        "-o",
+        t4.to_str().unwrap(),
+        "--tables",
+        "4",
+    ]);
+    assert_ne!(bad.status.code(), Some(0));
+    assert!(
+        text(&bad.stderr).contains("第4表") || text(&bad.stderr).contains("4"),
+        "{}",
+        text(&bad.stderr)
+    );
+    assert!(!t4.exists(), "nothing written");
 }
 
 #[test]

@@ -22,6 +22,12 @@ pub enum RenderError {
         /// The sheet's form (`居宅サービス計画書`).
         form: &'static str,
     },
+    /// A sheet was asked for that the document does not hold (a case file
+    /// without a plan asked for 第１表).
+    NotInDocument {
+        /// The sheet asked for (`第１表`).
+        sheet: &'static str,
+    },
     /// A form the renderer has no templates for.
     Unsupported(&'static str),
     /// A font file could not be used, or there is no font at all: what is
@@ -61,6 +67,10 @@ impl RenderError {
             RenderError::NotThisForm { sheet, form } => (
                 format!("{sheet} はこの様式（{form}）にありません"),
                 format!("the document's form has no sheet {sheet} ({form} does)"),
+            ),
+            RenderError::NotInDocument { sheet } => (
+                format!("文書に{sheet}がありません"),
+                format!("the document holds no {sheet}"),
             ),
             RenderError::Unsupported(form) => (
                 format!("{form} は印刷できません"),

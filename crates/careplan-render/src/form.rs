@@ -5,7 +5,7 @@
 //! predicted page numbers (and the counted second layout when one is
 //! wrong), PDF and PNG.
 
-use careplan_core::{FieldPath, Sheet};
+use careplan_core::{FieldPath, Form, Sheet};
 use chrono::NaiveDate;
 use typst_layout::PagedDocument;
 
@@ -20,8 +20,22 @@ pub(crate) trait PrintedForm {
     /// `/plan.json` and lays out the sheets the view lists.
     const MAIN: &'static str;
 
-    /// The form's sheets, in the paper form's order.
-    fn sheets() -> &'static [Sheet];
+    /// The form printed.
+    const FORM: Form;
+
+    /// The sheets this document has, in the paper form's order: what is
+    /// printed when no table is asked for (all of the form's, but for a
+    /// case file only the parts it holds).
+    fn sheets(_doc: &Self::Doc) -> Vec<Sheet> {
+        Self::FORM.sheets().to_vec()
+    }
+
+    /// Whether Typst counts `sheet`'s page numbers itself (in the one
+    /// compilation, from the sheet's end label), so that there is no
+    /// prediction to check.
+    fn counted(_sheet: Sheet) -> bool {
+        false
+    }
 
     /// The view of the document: the data the templates print, as JSON,
     /// for `sheets` in that order, with page numbers predicted by the

@@ -45,6 +45,7 @@ mod layout;
 mod measure;
 mod options;
 mod printable;
+mod records;
 mod world;
 mod yobo;
 
@@ -62,6 +63,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use form::PrintedForm;
 use kihon::YoboKihon;
 use kyotaku::Kyotaku;
+use records::{CaseForm, MeetingForm, ProgressForm};
 use yobo::YoboPlan;
 
 pub use error::{MissingGlyph, RenderError};
@@ -171,6 +173,9 @@ impl Renderer {
             Printed::Kyotaku(p) => self.missing_in(Kyotaku::texts(p)),
             Printed::Yobo(p) => self.missing_in(YoboPlan::texts(p)),
             Printed::Kihon(k) => self.missing_in(YoboKihon::texts(k)),
+            Printed::Meeting(m) => self.missing_in(MeetingForm::texts(m)),
+            Printed::Progress(p) => self.missing_in(ProgressForm::texts(p)),
+            Printed::Case(c) => self.missing_in(CaseForm::texts(c)),
             Printed::Other(_) => Vec::new(),
         }
     }
@@ -196,19 +201,32 @@ impl Renderer {
         out
     }
 
-    /// The sheets to print: those asked for, each of the document's form.
-    fn sheets<F: PrintedForm>(options: &RenderOptions) -> Result<Vec<Sheet>, RenderError> {
+    /// The sheets to print: those asked for, each of the document's form
+    /// and held by the document; without a choice, every sheet it holds.
+    fn sheets<F: PrintedForm>(
+        doc: &F::Doc,
+        options: &RenderOptions,
+    ) -> Result<Vec<Sheet>, RenderError> {
+        let held = F::sheets(doc);
         let Some(asked) = &options.tables else {
-            return Ok(F::sheets().to_vec());
+            if held.is_empty() {
+                return Err(RenderError::NoTables);
+            }
+            return Ok(held);
         };
         if asked.is_empty() {
             return Err(RenderError::NoTables);
         }
         for sheet in asked {
-            if !F::sheets().contains(sheet) {
+            if !F::FORM.sheets().contains(sheet) {
                 return Err(RenderError::NotThisForm {
                     sheet: sheet.label_ja(),
                     form: sheet.form().label_ja(),
+                });
+            }
+            if !held.contains(sheet) {
+                return Err(RenderError::NotInDocument {
+                    sheet: sheet.label_ja(),
                 });
             }
         }
@@ -220,7 +238,7 @@ impl Renderer {
         doc: &F::Doc,
         options: &RenderOptions,
     ) -> Result<(PagedDocument, Vec<MissingGlyph>), RenderError> {
-        let sheets = Self::sheets::<F>(options)?;
+        let sheets = Self::sheets::<F>(doc, options)?;
         let missing = self.missing_in(F::texts(doc));
         if !missing.is_empty() && options.missing_glyphs == MissingGlyphs::Error {
             return Err(RenderError::MissingGlyphs(missing));
@@ -334,6 +352,9 @@ impl Renderer {
             Printed::Kyotaku(p) => self.run::<Kyotaku>(p, options, png),
             Printed::Yobo(p) => self.run::<YoboPlan>(p, options, png),
             Printed::Kihon(k) => self.run::<YoboKihon>(k, options, png),
+            Printed::Meeting(m) => self.run::<MeetingForm>(m, options, png),
+            Printed::Progress(p) => self.run::<ProgressForm>(p, options, png),
+            Printed::Case(c) => self.run::<CaseForm>(c, options, png),
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
         }
     }
@@ -355,21 +376,16 @@ impl Renderer {
         options: &RenderOptions,
         pixel_per_pt: f64,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
-        match doc.printed() {
-            Printed::Kyotaku(p) => {
-                let (laid_out, _) = self.compile::<Kyotaku>(p, options)?;
-                self.pngs(&laid_out, pixel_per_pt)
-            }
-            Printed::Yobo(p) => {
-                let (laid_out, _) = self.compile::<YoboPlan>(p, options)?;
-                self.pngs(&laid_out, pixel_per_pt)
-            }
-            Printed::Kihon(k) => {
-                let (laid_out, _) = self.compile::<YoboKihon>(k, options)?;
-                self.pngs(&laid_out, pixel_per_pt)
-            }
-            Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
-        }
+        let (laid_out, _) = match doc.printed() {
+            Printed::Kyotaku(p) => self.compile::<Kyotaku>(p, options)?,
+            Printed::Yobo(p) => self.compile::<YoboPlan>(p, options)?,
+            Printed::Kihon(k) => self.compile::<YoboKihon>(k, options)?,
+            Printed::Meeting(m) => self.compile::<MeetingForm>(m, options)?,
+            Printed::Progress(p) => self.compile::<ProgressForm>(p, options)?,
+            Printed::Case(c) => self.compile::<CaseForm>(c, options)?,
+            Printed::Other(form) => return Err(RenderError::Unsupported(form.label_ja())),
+        };
+        self.pngs(&laid_out, pixel_per_pt)
     }
 
     /// Renders the PDF and the PNG pages from one compilation.
@@ -410,15 +426,18 @@ fn page_of(doc: &PagedDocument, name: &str) -> Option<usize> {
 }
 
 /// Whether the page numbers the templates printed without counting hold:
-/// each sheet ends on the page its predicted page count says. Each sheet
-/// starts on a new page and ends with a label.
+/// each sheet ends on the page its predicted page count says (a sheet
+/// Typst counts itself has none to check). Each sheet starts on a new page
+/// and ends with a label.
 fn predictions_hold<F: PrintedForm>(laid_out: &PagedDocument, sheets: &[Sheet]) -> bool {
     let mut previous_end = 0;
     for sheet in sheets {
         let Some(end) = page_of(laid_out, F::end_label(*sheet)) else {
             return false;
         };
-        if F::predicted_pages(laid_out, *sheet) != end.checked_sub(previous_end) {
+        if !F::counted(*sheet)
+            && F::predicted_pages(laid_out, *sheet) != end.checked_sub(previous_end)
+        {
             return false;
         }
         previous_end = end;
@@ -517,16 +536,17 @@ mod tests {
 
     #[test]
     fn sheets_of_another_form_or_none_are_refused() {
+        let plan = careplan_fixtures::plan("case-a.json");
         let none = RenderOptions {
             tables: Some(vec![]),
             ..RenderOptions::default()
         };
         assert_eq!(
-            Renderer::sheets::<Kyotaku>(&none),
+            Renderer::sheets::<Kyotaku>(&plan, &none),
             Err(RenderError::NoTables)
         );
         assert_eq!(
-            Renderer::sheets::<Kyotaku>(&RenderOptions::default()).unwrap(),
+            Renderer::sheets::<Kyotaku>(&plan, &RenderOptions::default()).unwrap(),
             Form::Kyotaku.sheets()
         );
     }

@@ -1,7 +1,11 @@
-//! What the renderer prints: a [`CarePlan`], a [`PreventivePlan`], or a [`Document`] of any
-//! form careplan prints (a sealed trait, so that only careplan's documents
+//! What the renderer prints: a [`CarePlan`], a [`PreventivePlan`], a
+//! 利用者基本情報, a 第4表 [`Meeting`], a 第5表 [`Progress`], a [`CaseFile`],
+//! or a [`Document`] of any form careplan prints (a sealed trait, so that only careplan's documents
 //! are printable).
 
+use careplan_core::forms::kyotaku::case_file::CaseFile;
+use careplan_core::forms::kyotaku::meeting::Meeting;
+use careplan_core::forms::kyotaku::progress::Progress;
 use careplan_core::forms::yobo::kihon::Kihon;
 use careplan_core::{CarePlan, Document, Form, PreventivePlan};
 
@@ -29,6 +33,12 @@ pub enum Printed<'a> {
     Yobo(&'a PreventivePlan),
     /// 利用者基本情報.
     Kihon(&'a Kihon),
+    /// 第4表 サービス担当者会議の要点.
+    Meeting(&'a Meeting),
+    /// 第5表 居宅介護支援経過.
+    Progress(&'a Progress),
+    /// A case file: 第1表–第5表 in one PDF.
+    Case(&'a CaseFile),
     /// A form the renderer has no templates for.
     Other(Form),
 }
@@ -69,12 +79,39 @@ impl Printable for Kihon {
     }
 }
 
+macro_rules! printable {
+    ($($ty:ty => $variant:ident, $form:ident;)+) => {
+        $(
+            impl sealed::Sealed for $ty {
+                fn printed(&self) -> Printed<'_> {
+                    Printed::$variant(self)
+                }
+            }
+
+            impl Printable for $ty {
+                fn form(&self) -> Form {
+                    Form::$form
+                }
+            }
+        )+
+    };
+}
+
+printable! {
+    Meeting => Meeting, Meeting;
+    Progress => Progress, Progress;
+    CaseFile => Case, CaseFile;
+}
+
 impl sealed::Sealed for Document {
     fn printed(&self) -> Printed<'_> {
         match self {
             Document::Kyotaku(p) => Printed::Kyotaku(p),
             Document::YoboPlan(p) => Printed::Yobo(p),
             Document::YoboKihon(k) => Printed::Kihon(k),
+            Document::Meeting(m) => Printed::Meeting(m),
+            Document::Progress(p) => Printed::Progress(p),
+            Document::CaseFile(c) => Printed::Case(c),
             // A form core knows and this renderer does not print (yet).
             #[allow(unreachable_patterns)]
             other => Printed::Other(other.form()),

@@ -43,6 +43,8 @@ const TEMPLATES: &[Template] = &[
     template!("kyotaku/table2.typ"),
     template!("kyotaku/table2-pages.typ"),
     template!("kyotaku/table3.typ"),
+    template!("kyotaku/table4.typ"),
+    template!("kyotaku/table5.typ"),
     template!("kyotaku/layout.json"),
     template!("yobo/main.typ"),
     template!("yobo/kihon.typ"),

@@ -1,5 +1,5 @@
-//! Visual golden tests: the pages of two 居宅 fixtures, two 介護予防 plans
-//! and a 利用者基本情報, rendered as PNG, against
+//! Visual golden tests: the pages of two 居宅 fixtures, two 介護予防 plans,
+//! a 利用者基本情報, a 第4表 and a two-page 第5表, rendered as PNG, against
 //! committed reference images, with a tolerance for anti-aliasing.
 //!
 //! Refresh the references after an intended layout change with
@@ -147,6 +147,23 @@ fn yobo_support_1_matches_its_reference_pages() {
 #[test]
 fn yobo_entrusted_matches_its_reference_pages() {
     check_yobo("entrusted-applying");
+}
+
+/// A document of `fixtures/<folder>`, its references named `<prefix>-…`.
+fn check_doc(folder: &str, prefix: &str, fixture: &str) {
+    let path = careplan_fixtures::dir(folder).join(format!("{fixture}.json"));
+    let doc = careplan_core::Document::from_json(&careplan_fixtures::read(&path)).unwrap();
+    check_pages(&format!("{prefix}-{fixture}"), &doc);
+}
+
+#[test]
+fn meeting_case_a_first_matches_its_reference_pages() {
+    check_doc("meetings", "table4", "case-a-first-meeting");
+}
+
+#[test]
+fn progress_of_two_pages_matches_its_reference_pages() {
+    check_doc("progress", "table5", "c-two-years");
 }
 
 #[test]

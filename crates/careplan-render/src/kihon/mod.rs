@@ -20,9 +20,7 @@ impl PrintedForm for YoboKihon {
 
     const MAIN: &'static str = "/yobo/kihon.typ";
 
-    fn sheets() -> &'static [Sheet] {
-        Form::YoboKihon.sheets()
-    }
+    const FORM: Form = Form::YoboKihon;
 
     fn view(
         doc: &Kihon,

@@ -20,9 +20,7 @@ impl PrintedForm for Kyotaku {
 
     const MAIN: &'static str = "/kyotaku/main.typ";
 
-    fn sheets() -> &'static [Sheet] {
-        Form::Kyotaku.sheets()
-    }
+    const FORM: Form = Form::Kyotaku;
 
     fn view(
         plan: &CarePlan,

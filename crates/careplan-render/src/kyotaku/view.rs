@@ -31,9 +31,14 @@ pub(crate) struct View {
     /// 第1表 and 第3表, one per page share for 第2表), with no second layout
     /// pass; the renderer checks them and renders again without if wrong.
     pub static_footers: bool,
-    pub t1: T1,
-    pub t2: T2,
-    pub t3: T3,
+    /// The plan's sheets: absent for a case file without a plan.
+    pub t1: Option<T1>,
+    pub t2: Option<T2>,
+    pub t3: Option<T3>,
+    /// 第4表, one per meeting (Typst counts their pages).
+    pub t4: Vec<crate::records::view::MeetingView>,
+    /// 第5表 (Typst counts its pages).
+    pub t5: Option<crate::records::view::ProgressView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -174,19 +179,21 @@ pub(crate) fn build(
         consent_block: options.consent_block || t1.consent.is_some(),
         body_font: options.typeface.family(),
         static_footers: !counted,
-        t1: table1(plan)?,
-        t2: T2 {
+        t1: Some(table1(plan)?),
+        t2: Some(T2 {
             created_on: date(plan.table2_created_on())?,
             needs: needs(plan)?,
-        },
-        t3: T3 {
+        }),
+        t3: Some(T3 {
             created_on: date(plan.table3_created_on())?,
             starts_from: format_year_month(t3.starts_from.year(), t3.starts_from.month())
                 .map_err(|e| RenderError::Data(e.to_string()))?,
             blocks: blocks(plan)?,
             activities: activities(plan),
             non_weekly: t3.non_weekly.iter().map(|n| s(&n.text)).collect(),
-        },
+        }),
+        t4: Vec::new(),
+        t5: None,
     })
 }
 

@@ -27,9 +27,7 @@ impl PrintedForm for YoboPlan {
 
     const MAIN: &'static str = "/yobo/main.typ";
 
-    fn sheets() -> &'static [Sheet] {
-        Form::YoboPlan.sheets()
-    }
+    const FORM: Form = Form::YoboPlan;
 
     fn view(
         plan: &PreventivePlan,
