@@ -233,3 +233,39 @@ fn kihon_support_1(bencher: divan::Bencher) {
             .len()
     });
 }
+
+const MEETING: &str = include_str!("../../../fixtures/meetings/case-a-first-meeting.json");
+const PROGRESS_100: &str = include_str!("../../../fixtures/progress/long-100-entries.json");
+const CASE_FILE: &str = include_str!("../../../fixtures/cases/case-a.json");
+
+/// Warm: a document of any form, the same one each time.
+fn warm_document(bencher: divan::Bencher, json: &str) {
+    let renderer = Renderer::new().unwrap();
+    let doc = careplan_core::Document::from_json(json).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&doc), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}
+
+/// Warm: case A's first 第4表 (one page).
+#[divan::bench]
+fn meeting_case_a(bencher: divan::Bencher) {
+    warm_document(bencher, MEETING);
+}
+
+/// Warm: a 第5表 of 100 entries (four pages).
+#[divan::bench]
+fn progress_100_entries(bencher: divan::Bencher) {
+    warm_document(bencher, PROGRESS_100);
+}
+
+/// Warm: case A's case file, 第1表–第5表 (five pages).
+#[divan::bench]
+fn case_file_case_a(bencher: divan::Bencher) {
+    warm_document(bencher, CASE_FILE);
+}
