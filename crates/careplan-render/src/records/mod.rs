@@ -76,6 +76,24 @@ fn counted(sheet: Sheet) -> bool {
     matches!(sheet, Sheet::KyotakuTable4 | Sheet::KyotakuTable5)
 }
 
+/// The end labels, predictions and counted sheets every form here shares
+/// (the functions above), inside an `impl PrintedForm`.
+macro_rules! sheet_marks {
+    () => {
+        fn end_label(sheet: Sheet) -> &'static str {
+            end_label(sheet)
+        }
+
+        fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
+            predicted_pages(doc, sheet)
+        }
+
+        fn counted(sheet: Sheet) -> bool {
+            counted(sheet)
+        }
+    };
+}
+
 /// 第4表 on its own.
 pub(crate) struct MeetingForm;
 
@@ -102,17 +120,7 @@ impl PrintedForm for MeetingForm {
         )
     }
 
-    fn end_label(sheet: Sheet) -> &'static str {
-        end_label(sheet)
-    }
-
-    fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
-        predicted_pages(doc, sheet)
-    }
-
-    fn counted(sheet: Sheet) -> bool {
-        counted(sheet)
-    }
+    sheet_marks!();
 
     fn texts(m: &Meeting) -> Vec<(FieldPath, &str)> {
         m.texts()
@@ -145,17 +153,7 @@ impl PrintedForm for ProgressForm {
         view(None, &[], Some(p), user, options, sheets, counted)
     }
 
-    fn end_label(sheet: Sheet) -> &'static str {
-        end_label(sheet)
-    }
-
-    fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
-        predicted_pages(doc, sheet)
-    }
-
-    fn counted(sheet: Sheet) -> bool {
-        counted(sheet)
-    }
+    sheet_marks!();
 
     fn texts(p: &Progress) -> Vec<(FieldPath, &str)> {
         p.texts()
@@ -209,17 +207,7 @@ impl PrintedForm for CaseForm {
         )
     }
 
-    fn end_label(sheet: Sheet) -> &'static str {
-        end_label(sheet)
-    }
-
-    fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
-        predicted_pages(doc, sheet)
-    }
-
-    fn counted(sheet: Sheet) -> bool {
-        counted(sheet)
-    }
+    sheet_marks!();
 
     fn texts(case: &CaseFile) -> Vec<(FieldPath, &str)> {
         case.texts()
