@@ -46,7 +46,7 @@ npm install --no-audit --no-fund --loglevel=error "$out"/careplan-core-*.tgz "$o
 ln -s "$repo/npm/node_modules/playwright-core" node_modules/playwright-core
 cp "$repo"/tests/npm/*.mjs "$repo"/tests/npm/*.cjs "$repo"/tests/npm/*.ts "$repo"/tests/npm/*.cts .
 cp -r "$repo/tests/browser" browser
-cp "$repo/fixtures/plans/case-a.json" .
+cp "$repo/fixtures/plans/case-a.json" "$repo/fixtures/meetings/case-a-first-meeting.json" .
 
 # The README's lines, as written there (the package's README says the same).
 block() { awk '/^```ts$/{on=1; next} /^```$/{if (on) exit} on' "$1"; }

@@ -5,9 +5,12 @@
 - each schema is a valid 2020-12 schema;
 - every plan in fixtures/plans validates against plan.schema.json, and
   every 介護予防 plan in fixtures/yobo/plans against yobo-plan.schema.json, and every
-  利用者基本情報 in fixtures/yobo/kihon against yobo-kihon.schema.json;
+  利用者基本情報 in fixtures/yobo/kihon against yobo-kihon.schema.json, and every
+  第4表 in fixtures/meetings, 第5表 in fixtures/progress and case file in
+  fixtures/cases against kyotaku-meeting, kyotaku-progress and case-file;
 - every invalid fixture (fixtures/invalid, fixtures/yobo/invalid,
-  fixtures/yobo/kihon-invalid) that
+  fixtures/yobo/kihon-invalid, fixtures/meetings-invalid,
+  fixtures/progress-invalid, fixtures/cases-invalid) that
   breaks a rule JSON Schema can state is refused, and the ones listed in
   each folder's not-schema-expressible.txt are accepted (careplan itself
   refuses those).
@@ -73,6 +76,9 @@ def check_form(schema_name, valid_dir, invalid_dir):
 check_form("plan.schema.json", "plans", "invalid")
 check_form("yobo-plan.schema.json", "yobo/plans", "yobo/invalid")
 check_form("yobo-kihon.schema.json", "yobo/kihon", "yobo/kihon-invalid")
+check_form("kyotaku-meeting.schema.json", "meetings", "meetings-invalid")
+check_form("kyotaku-progress.schema.json", "progress", "progress-invalid")
+check_form("case-file.schema.json", "cases", "cases-invalid")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -17,8 +17,12 @@ export interface CareplanError {
   causes?: Cause[];
 }
 
-/** A document as an object, or its JSON text. */
-export type DocumentInput = Plan | string;
+/**
+ * A document as an object (a 居宅 `Plan`, or a form that names itself with
+ * `form`: `YoboPlan`, `YoboKihon`, `Meeting` (第4表), `Progress` (第5表),
+ * `CaseFile`), or its JSON text.
+ */
+export type DocumentInput = Document | string;
 
 /** What `init` takes: nothing (the module beside this file), a URL, a response, bytes or a compiled module. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -40,7 +44,17 @@ export function check(document: DocumentInput): Result<CheckReport>;
 export function rules(): Rule[];
 
 /** The JSON Schema (2020-12) of a kind. */
-export function schema(kind: "plan" | "validation-report" | "check-report"): Result<Record<string, unknown>>;
+export function schema(
+  kind:
+    | "plan"
+    | "yobo-plan"
+    | "yobo-kihon"
+    | "kyotaku-meeting"
+    | "kyotaku-progress"
+    | "case-file"
+    | "validation-report"
+    | "check-report",
+): Result<Record<string, unknown>>;
 
 /** An ISO date (`2015-12-03`) in 和暦 (`平成27年12月3日`). */
 export function formatWareki(iso: string): Result<string>;

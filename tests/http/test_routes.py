@@ -53,7 +53,10 @@ def test_openapi_is_the_committed_contract(server):
     assert r.json()["openapi"] == "3.1.0"
 
 
-@pytest.mark.parametrize("kind", ["plan", "validation-report", "check-report"])
+SCHEMA_KINDS = sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schema").glob("*.schema.json"))
+
+
+@pytest.mark.parametrize("kind", SCHEMA_KINDS)
 def test_schema_of_each_kind_is_the_committed_one(server, kind):
     r = server.client.get(f"/v1/schema/{kind}")
     assert r.status_code == 200
@@ -354,3 +357,34 @@ def test_a_yobo_plan_on_every_route(server, tmp_path):
     assert sorted(n.split("_0300000100")[0] for n in names) == ["UPYOBO", "UPYOBO_SUB"]
     mixed = {"documents": [doc, plan()], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
     problem(server.client.post("/v1/csv/export", json=mixed), 400, "bad_options")
+
+
+def test_a_case_file_on_every_route(server, tmp_path):
+    """A case file (plan, 第4表, 第5表) is validated, checked and printed as
+    the CLI does it, any tables in any order; a 第4表 alone too; the CSV
+    export refuses it with the reason."""
+    path = FIXTURES / "cases" / "case-a.json"
+    doc = json.loads(path.read_text())
+    r = server.client.post("/v1/validate", json=doc)
+    assert r.status_code == 200 and r.json()["form"] == "case_file"
+    bad = json.loads((FIXTURES / "cases-invalid" / "meeting-for-another-user.json").read_text())
+    body = problem(server.client.post("/v1/validate", json=bad), 422, "invalid_document")
+    assert [(v["path"], v["rule"]) for v in body["violations"]] == [("meetings[0].user_name", "user_mismatch")]
+    r = server.client.post("/v1/check", json=doc)
+    assert r.status_code == 200
+    assert r.json() == json.loads(cli("check", "--format", "json", str(path)).stdout)
+    r = server.client.post("/v1/render", json={"document": doc, "options": {"tables": [5, 1]}})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    out = tmp_path / "case.pdf"
+    assert cli("render", str(path), "--tables", "5,1", "-o", str(out)).returncode == 0
+    assert r.content == out.read_bytes()
+    meeting = FIXTURES / "meetings" / "case-a-first-meeting.json"
+    r = server.client.post("/v1/render", json={"document": json.loads(meeting.read_text())})
+    out = tmp_path / "meeting.pdf"
+    assert cli("render", str(meeting), "-o", str(out)).returncode == 0
+    assert r.status_code == 200 and r.content == out.read_bytes()
+    # A 第4表 holds no 第1表: refused, not an empty PDF.
+    problem(server.client.post("/v1/render", json={"document": json.loads(meeting.read_text()), "options": {"tables": [1]}}), 400, "bad_options")
+    export = {"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
+    body = problem(server.client.post("/v1/csv/export", json=export), 400, "bad_options")
+    assert body["causes"][0]["path"] == "documents[0]"

@@ -80,6 +80,41 @@ test("every 介護予防 plan validates, is checked and prints byte-identical to
   assert.equal(refused.error.violations[0].rule, "care_level_on_preventive_plan");
 });
 
+test("a case file and its 第4表/第5表 validate, are checked and print byte-identical to the CLI", () => {
+  const casePath = join(fixtures, "cases/case-a.json");
+  const text = readFileSync(casePath, "utf8");
+  assert.deepEqual(core.validate(text), { ok: true, value: { form: "case_file" } });
+  assert.deepEqual(core.check(text).value, JSON.parse(run(["check", "--format", "json", casePath]).stdout));
+  const got = renderer.render(text, { tables: [5, 1] });
+  assert.equal(got.ok, true, JSON.stringify(got.error));
+  const out = join(scratch, "case-5-1.pdf");
+  assert.equal(run(["render", casePath, "--tables", "5,1", "-o", out]).status, 0);
+  assert.equal(sha(got.value.pdf), sha(readFileSync(out)));
+  for (const [folder, form] of [["meetings", "kyotaku_meeting"], ["progress", "kyotaku_progress"]]) {
+    for (const f of readdirSync(join(fixtures, folder)).filter((f) => f.endsWith(".json"))) {
+      const path = join(fixtures, folder, f);
+      const doc = readFileSync(path, "utf8");
+      assert.deepEqual(core.validate(doc), { ok: true, value: { form } }, f);
+      const pdf = renderer.render(doc);
+      assert.equal(pdf.ok, true, `${f}: ${JSON.stringify(pdf.error)}`);
+      const cli = join(scratch, `${folder}-${f.replace(/\.json$/, ".pdf")}`);
+      assert.equal(run(["render", path, "-o", cli]).status, 0, f);
+      assert.equal(sha(pdf.value.pdf), sha(readFileSync(cli)), f);
+    }
+  }
+  const other = core.validate(readFileSync(join(fixtures, "cases-invalid/meeting-for-another-user.json"), "utf8"));
+  assert.equal(other.ok, false);
+  assert.deepEqual(
+    other.error.violations.map((v) => [v.path, v.rule]),
+    [["meetings[0].user_name", "user_mismatch"]],
+  );
+  // 第4表 holds no 第1表: refused, not an empty PDF.
+  const none = renderer.render(readFileSync(join(fixtures, "meetings/case-a-first-meeting.json"), "utf8"), { tables: [1] });
+  assert.equal(none.ok, false);
+  assert.equal(none.error.code, "bad_options");
+  assert.equal(core.schema("case-file").value.$id, "urn:careplan:schema:case-file:v1");
+});
+
 test("options print as the CLI's flags do, PNG pages included", async () => {
   const path = join(fixtures, "plans/case-a.json");
   const cases = [

@@ -2,7 +2,7 @@
 // generated types narrow as a TS developer expects, and refuse what the
 // schema refuses.
 import { readFileSync } from "node:fs";
-import { check, csvExport, init, validate, type CareplanError, type CheckReport, type Plan, type Result } from "@careplan/core";
+import { check, csvExport, init, schema, validate, type CareplanError, type CaseFile, type CheckReport, type Meeting, type Plan, type Result } from "@careplan/core";
 import { Renderer, RenderWorker, type Rendered, type RenderRequest } from "@careplan/render";
 
 await init();
@@ -30,6 +30,20 @@ void wrong;
 // @ts-expect-error: table1 is required
 const partial: Plan = { status: "final", table2: plan.table2, table3: plan.table3 };
 void partial;
+// A case file holds the plan and its 第4表 meetings (whose `form` may be left out inside it).
+const meeting: Meeting = JSON.parse(readFileSync("case-a-first-meeting.json", "utf8"));
+const { form: _form, ...nested } = meeting;
+void _form;
+const caseFile: CaseFile = { form: "case_file", plan, meetings: [nested] };
+void check(caseFile), schema("case-file");
+// @ts-expect-error: a standalone 第4表 names its form
+const unnamed: Meeting = nested;
+void unnamed;
+// @ts-expect-error: a case file's form is case_file
+const misnamed: CaseFile = { ...caseFile, form: "yobo_plan" };
+void misnamed;
+// @ts-expect-error: no such schema kind
+void schema("meeting");
 // @ts-expect-error: no such option
 const options: RenderRequest = { tables: [1], colour: true };
 void options;

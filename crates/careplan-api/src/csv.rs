@@ -270,13 +270,29 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
             #[allow(unreachable_patterns)] // core may have forms the CSV does not carry
             other => {
                 let form = other.form();
+                let (why_ja, why_en) = match form {
+                    // ケアプランデータ連携 carries 第1–3表 and 第6–7表, not the
+                    // care manager's own records.
+                    careplan_core::Form::Meeting | careplan_core::Form::Progress => (
+                        "ケアプランデータ連携の標準仕様にこの様式のレコードはありません",
+                        "the data-exchange standard has no record for this form",
+                    ),
+                    careplan_core::Form::CaseFile => (
+                        "計画書（plan）の部分を単独の文書として送ってください",
+                        "send its plan part as a document of its own",
+                    ),
+                    _ => (
+                        "careplan はまだ書き出せません",
+                        "careplan does not write it as CSV yet",
+                    ),
+                };
                 let ja = format!(
-                    "{}件目の文書（{}）は CSV にまだ書き出せません",
+                    "{}件目の文書（{}）は CSV に書き出せません: {why_ja}",
                     i + 1,
                     form.label_ja()
                 );
                 let en = format!(
-                    "document {} is a {} document, which careplan does not write as CSV yet",
+                    "document {} is a {} document, not written as CSV: {why_en}",
                     i + 1,
                     form.code()
                 );
@@ -434,6 +450,35 @@ mod tests {
                 back.documents
                     .iter()
                     .all(|d| d.document.form() == docs[0].form()),
+                "{folder}"
+            );
+        }
+    }
+
+    /// The records no CSV record carries are refused with the reason, naming
+    /// the document; nothing is written.
+    #[test]
+    fn meetings_logs_and_case_files_are_refused_with_the_reason() {
+        let request = ExportRequest {
+            from: "0300000100:46".into(),
+            to: "0300000005:15".into(),
+            timestamp: "20251201093000".into(),
+            repeat_values: false,
+            jis_substitutions: false,
+        };
+        for (folder, reason) in [
+            ("meetings", "has no record for this form"),
+            ("progress", "has no record for this form"),
+            ("cases", "send its plan part"),
+        ] {
+            let path = careplan_fixtures::files(folder).remove(0);
+            let doc = Document::from_json(&careplan_fixtures::read(&path)).unwrap();
+            let e = export(&[doc], &request).unwrap_err();
+            assert_eq!(e.code, ErrorCode::BadOptions, "{folder}");
+            assert!(e.message_en.contains(reason), "{folder}: {}", e.message_en);
+            assert_eq!(
+                e.causes[0].path.as_deref(),
+                Some("documents[0]"),
                 "{folder}"
             );
         }

@@ -18,8 +18,8 @@ pub fn kinds() -> Vec<&'static str> {
     Kind::ALL.iter().map(|k| k.name()).collect()
 }
 
-/// The schema of the document kind `name` (`plan`, `yobo-plan`,
-/// `validation-report`, `check-report`) as pretty JSON ending in a newline, as committed under
+/// The schema of the document kind `name` (one of [`kinds`]: `plan`,
+/// `yobo-plan`, `kyotaku-meeting`, `case-file`, `check-report` …) as pretty JSON ending in a newline, as committed under
 /// `schema/`.
 pub fn schema(name: &str) -> Result<String, ApiError> {
     let kind = Kind::from_name(name).ok_or_else(|| {

@@ -14,20 +14,13 @@ use careplan_core::{Document, Sheet};
 use careplan_fixtures::{dir, files, read};
 use careplan_render::{RenderError, RenderOptions, Renderer};
 
+mod support;
+use support::squash;
+
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("careplan-records-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
-        .collect()
+    support::tmp("records", name, bytes)
 }
 
 /// The text of each page, squashed.
@@ -63,7 +56,7 @@ fn doc(folder: &str, file: &str) -> Document {
 }
 
 #[test]
-fn every_meeting_log_and_case_fixture_renders_with_every_text() {
+fn every_meeting_log_and_case_fixture_renders_with_every_text_fonts_embedded_and_qpdf_clean() {
     for folder in ["meetings", "progress", "cases"] {
         for path in files(folder) {
             let name = careplan_fixtures::name(&path);
@@ -97,12 +90,7 @@ fn every_meeting_log_and_case_fixture_renders_with_every_text() {
                 .render(&d, &RenderOptions::default())
                 .unwrap();
             assert_eq!(again.pdf, out.pdf, "{name}: not the same bytes");
-            let check = Command::new("qpdf")
-                .arg("--check")
-                .arg(tmp(&name, &out.pdf))
-                .output()
-                .expect("qpdf");
-            assert!(check.status.success(), "{name}: qpdf --check");
+            support::assert_fonts_embedded_subsets_and_qpdf_clean(&tmp(&name, &out.pdf));
         }
     }
 }

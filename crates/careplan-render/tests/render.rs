@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 #[path = "../benches/common/mod.rs"]
 mod common;
+mod support;
+use support::squash;
 
 use careplan_core::CarePlan;
 use careplan_core::Sheet;
@@ -27,11 +29,7 @@ fn plan_texts(plan: &CarePlan) -> Vec<(String, String)> {
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("careplan-render-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
+    support::tmp("render", name, bytes)
 }
 
 fn tool(cmd: &str, args: &[&str], file: &Path) -> String {
@@ -47,14 +45,6 @@ fn tool(cmd: &str, args: &[&str], file: &Path) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-/// Text without white space and without the invisible break opportunities
-/// (U+200B) the renderer adds to long unbroken runs.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
-        .collect()
 }
 
 /// The text of the PDF as pdftotext reads it, in content order, without white space.
@@ -217,40 +207,7 @@ fn labels_and_dates_are_printed_as_on_the_form() {
 fn fonts_are_embedded_subsets_and_qpdf_accepts_the_file() {
     let plan = fixture("case-a.json");
     let out = RENDERER.render(&plan, &RenderOptions::default()).unwrap();
-    let path = tmp("fonts.pdf", &out.pdf);
-    let listing = Command::new("pdffonts")
-        .arg(&path)
-        .output()
-        .expect("pdffonts (poppler-utils)");
-    let listing = String::from_utf8(listing.stdout).unwrap();
-    let rows: Vec<&str> = listing
-        .lines()
-        .skip(2)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    assert!(!rows.is_empty(), "{listing}");
-    for row in rows {
-        let name = row.split_whitespace().next().unwrap();
-        // Subset fonts carry a six-letter tag: ABCDEF+Name.
-        assert!(
-            name.len() > 7 && name.as_bytes()[6] == b'+',
-            "not a subset: {row}"
-        );
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // columns from the end: object id (2), uni, sub, emb
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "not embedded: {row}");
-    }
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&path)
-        .output()
-        .expect("qpdf");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    support::assert_fonts_embedded_subsets_and_qpdf_clean(&tmp("fonts.pdf", &out.pdf));
 }
 
 /// The embedded font names (without the subset tag) of a PDF.

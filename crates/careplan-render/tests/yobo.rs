@@ -12,6 +12,9 @@ use careplan_core::{Document, Sheet};
 use careplan_fixtures::{dir, files, read};
 use careplan_render::{MissingGlyphs, RenderError, RenderOptions, Renderer};
 
+mod support;
+use support::squash;
+
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
 
 fn plans() -> Vec<(String, PreventivePlan)> {
@@ -31,11 +34,7 @@ fn plan(name: &str) -> PreventivePlan {
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("careplan-yobo-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
+    support::tmp("yobo", name, bytes)
 }
 
 fn run(cmd: &str, args: &[&str], file: &Path) -> (bool, String) {
@@ -51,12 +50,6 @@ fn run(cmd: &str, args: &[&str], file: &Path) -> (bool, String) {
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
-}
-
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
-        .collect()
 }
 
 /// Whether `value` is in `text` as consecutive pieces: a cell broken over
@@ -177,25 +170,7 @@ fn same_plan_same_bytes_fonts_embedded_and_qpdf_clean() {
         .render(&p, &RenderOptions::default())
         .unwrap();
     assert_eq!(a.pdf, b.pdf);
-    let path = tmp("fonts.pdf", &a.pdf);
-    let (_, listing) = run("pdffonts", &[], &path);
-    let rows: Vec<&str> = listing
-        .lines()
-        .skip(2)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    assert!(!rows.is_empty());
-    for row in rows {
-        let name = row.split_whitespace().next().unwrap();
-        assert!(
-            name.len() > 7 && name.as_bytes()[6] == b'+',
-            "not a subset: {row}"
-        );
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
-    }
-    let (ok, out) = run("qpdf", &["--check"], &path);
-    assert!(ok, "{out}");
+    support::assert_fonts_embedded_subsets_and_qpdf_clean(&tmp("fonts.pdf", &a.pdf));
 }
 
 /// The long fixture flows over pages: the column heads stand on every page

@@ -30,6 +30,9 @@
 
 use careplan_core::Form;
 use careplan_core::fields::{Field, Format, Object};
+use careplan_core::forms::kyotaku::case_file::wire::CaseFileDocument;
+use careplan_core::forms::kyotaku::meeting::wire::MeetingDocument;
+use careplan_core::forms::kyotaku::progress::wire::ProgressDocument;
 use careplan_core::forms::kyotaku::wire::PlanDocument;
 use careplan_core::forms::yobo::kihon::wire::KihonDocument;
 use careplan_core::forms::yobo::wire::YoboPlanDocument;
@@ -51,6 +54,12 @@ pub enum Kind {
     YoboPlan,
     /// The 利用者基本情報 document (`"form": "yobo_kihon"`).
     YoboKihon,
+    /// 第4表 サービス担当者会議の要点 (`"form": "kyotaku_meeting"`).
+    Meeting,
+    /// 第5表 居宅介護支援経過 (`"form": "kyotaku_progress"`).
+    Progress,
+    /// A case file: a plan, its meetings and its log (`"form": "case_file"`).
+    CaseFile,
     /// The report `careplan validate --format json` writes.
     ValidationReport,
     /// The report `careplan check --format json` writes.
@@ -59,10 +68,13 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Plan,
         Kind::YoboPlan,
         Kind::YoboKihon,
+        Kind::Meeting,
+        Kind::Progress,
+        Kind::CaseFile,
         Kind::ValidationReport,
         Kind::CheckReport,
     ];
@@ -73,6 +85,9 @@ impl Kind {
             Kind::Plan => "plan",
             Kind::YoboPlan => "yobo-plan",
             Kind::YoboKihon => "yobo-kihon",
+            Kind::Meeting => "kyotaku-meeting",
+            Kind::Progress => "kyotaku-progress",
+            Kind::CaseFile => "case-file",
             Kind::ValidationReport => "validation-report",
             Kind::CheckReport => "check-report",
         }
@@ -137,6 +152,9 @@ pub fn objects(kind: Kind) -> &'static [&'static Object] {
         Kind::Plan => Form::Kyotaku.tables().objects,
         Kind::YoboPlan => Form::YoboPlan.tables().objects,
         Kind::YoboKihon => Form::YoboKihon.tables().objects,
+        Kind::Meeting => Form::Meeting.tables().objects,
+        Kind::Progress => Form::Progress.tables().objects,
+        Kind::CaseFile => Form::CaseFile.tables().objects,
         Kind::ValidationReport => careplan_core::report::fields::OBJECTS,
         Kind::CheckReport => careplan_check::fields::OBJECTS,
     }
@@ -157,6 +175,39 @@ a 要介護 level refused with the rule that names the 居宅サービス計画�
 the checklist's counts equal to those its answers give; optional text written blank counts as absent. \
 これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
 
+/// The rules of 第4表 JSON Schema cannot state.
+const MEETING_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
+開催日 and every 照会年月日 not after the 作成年月日; 開催時間's start before its end; existing dates (no 2025-02-30); \
+optional text written blank counts as absent. \
+これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
+
+/// The rules of 第5表 JSON Schema cannot state.
+const PROGRESS_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
+the entries in date order (within a day, in time order where both give a time); existing dates (no 2025-02-30); \
+optional text written blank counts as absent. \
+これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
+
+/// The rules of the case file JSON Schema cannot state.
+const CASE_FILE_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
+every part names one user (利用者名 compared without white space); and within each part, the rules its own schema lists \
+(plan, kyotaku-meeting, kyotaku-progress). \
+これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
+
+/// Appends `rules` to the object's description.
+fn describe(obj: &mut Map<String, Value>, rules: &str) {
+    let d = obj
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let text = if d.is_empty() {
+        rules.to_owned()
+    } else {
+        format!("{d}\n\n{rules}")
+    };
+    obj.insert("description".into(), json!(text));
+}
+
 fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12()
 }
@@ -168,6 +219,9 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::Plan => generator.into_root_schema_for::<PlanDocument>(),
         Kind::YoboPlan => generator.into_root_schema_for::<YoboPlanDocument>(),
         Kind::YoboKihon => generator.into_root_schema_for::<KihonDocument>(),
+        Kind::Meeting => generator.into_root_schema_for::<MeetingDocument>(),
+        Kind::Progress => generator.into_root_schema_for::<ProgressDocument>(),
+        Kind::CaseFile => generator.into_root_schema_for::<CaseFileDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
         Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
     };
@@ -176,6 +230,9 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::Plan => "PlanDocument",
         Kind::YoboPlan => "YoboPlanDocument",
         Kind::YoboKihon => "KihonDocument",
+        Kind::Meeting => "MeetingDocument",
+        Kind::Progress => "ProgressDocument",
+        Kind::CaseFile => "CaseFileDocument",
         Kind::ValidationReport => "ValidationReport",
         Kind::CheckReport => "Report",
     };
@@ -194,33 +251,35 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         }
         match kind {
             Kind::Plan => {
-                let d = obj
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                obj.insert(
-                    "description".into(),
-                    json!(format!("{d}\n\n{NOT_EXPRESSIBLE}")),
-                );
+                describe(obj, NOT_EXPRESSIBLE);
                 add_plan_conditions(obj);
+                if let Some(Value::Object(defs)) = obj.get_mut("$defs") {
+                    add_plan_defs_conditions(defs);
+                }
                 if let Some(example) = case_a() {
                     obj.insert("examples".into(), json!([example]));
                 }
             }
             Kind::YoboPlan => {
-                let d = obj
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                obj.insert(
-                    "description".into(),
-                    json!(format!("{d}\n\n{YOBO_NOT_EXPRESSIBLE}")),
-                );
+                describe(obj, YOBO_NOT_EXPRESSIBLE);
                 add_yobo_conditions(obj);
             }
             Kind::YoboKihon => add_kihon_conditions(obj),
+            Kind::Meeting => {
+                describe(obj, MEETING_NOT_EXPRESSIBLE);
+                add_meeting_conditions(obj, true);
+                if let Some(Value::Object(defs)) = obj.get_mut("$defs") {
+                    add_meeting_defs_conditions(defs);
+                }
+            }
+            Kind::Progress => {
+                describe(obj, PROGRESS_NOT_EXPRESSIBLE);
+                add_progress_conditions(obj, true);
+            }
+            Kind::CaseFile => {
+                describe(obj, CASE_FILE_NOT_EXPRESSIBLE);
+                add_case_file_conditions(obj);
+            }
             Kind::ValidationReport | Kind::CheckReport => {}
         }
     }
@@ -395,19 +454,21 @@ fn property_schema(meta: &Field, generated: Value) -> Value {
     schema
 }
 
-/// The cross-field rules JSON Schema can state.
-fn add_plan_conditions(root: &mut Map<String, Value>) {
+/// The cross-field rules of the plan document (`PlanDocument`, the root of
+/// the plan schema or a definition of the case file's) JSON Schema can state.
+fn add_plan_conditions(plan: &mut Map<String, Value>) {
     // 原案 ⇒ no consent.
-    root.insert(
+    plan.insert(
         "allOf".into(),
         json!([{
             "if": {"properties": {"status": {"const": "draft"}}, "required": ["status"]},
             "then": {"properties": {"table1": {"properties": {"consent": {"type": "null"}}}}}
         }]),
     );
-    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
-        return;
-    };
+}
+
+/// The cross-field rules of the plan's inner objects JSON Schema can state.
+fn add_plan_defs_conditions(defs: &mut Map<String, Value>) {
     if let Some(Value::Object(t1)) = defs.get_mut("Table1Doc") {
         // 認定済 ⇒ 認定の有効期間 (both ends) and 要介護状態区分.
         t1.insert(
@@ -643,4 +704,120 @@ fn add_kihon_conditions(root: &mut Map<String, Value>) {
             a.remove("items");
         }
     }
+}
+
+/// The property `key` of an object schema, if it has one.
+fn property<'a>(obj: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Map<String, Value>> {
+    match obj.get_mut("properties") {
+        Some(Value::Object(props)) => match props.get_mut(key) {
+            Some(Value::Object(p)) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A document standing on its own names its form: `form` is required (in
+/// a case file it may be left out).
+fn form_required(doc: &mut Map<String, Value>) {
+    if let Some(Value::Array(required)) = doc.get_mut("required")
+        && !required.iter().any(|r| r == "form")
+    {
+        required.insert(0, json!("form"));
+    }
+    if let Some(form) = property(doc, "form") {
+        // Required, so null is no longer a way to leave it out.
+        if let Some(Value::Array(any)) = form.get("anyOf")
+            && let Some(code) = any.first().cloned()
+        {
+            form.remove("anyOf");
+            if let Some(code) = code.as_object() {
+                for (k, v) in code {
+                    form.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The cross-field rules of a 第4表 document (`MeetingDocument`) JSON
+/// Schema can state. `standalone`: the document on its own, not in a case file.
+fn add_meeting_conditions(doc: &mut Map<String, Value>, standalone: bool) {
+    let object = json!({"type": "object"});
+    doc.insert(
+        "allOf".into(),
+        json!([
+            // Exactly one of 開催 and 開催しなかった場合.
+            {"anyOf": [
+                {"required": ["held"], "properties": {"held": object}},
+                {"required": ["not_held"], "properties": {"not_held": object}}
+            ]},
+            {"not": {"required": ["held", "not_held"], "properties": {"held": object, "not_held": object}}},
+            // Not held ⇒ the 担当者 asked by 照会.
+            {"if": {"required": ["not_held"], "properties": {"not_held": object}},
+             "then": {"required": ["absentees"], "properties": {"absentees": {"type": "array", "minItems": 1}}}}
+        ]),
+    );
+    if standalone {
+        form_required(doc);
+    }
+}
+
+/// The cross-field rules of 第4表's inner objects JSON Schema can state.
+fn add_meeting_defs_conditions(defs: &mut Map<String, Value>) {
+    if let Some(Value::Object(h)) = defs.get_mut("MeetingHeldDoc") {
+        if let Some(a) = property(h, "attendees") {
+            a.insert("minItems".into(), json!(1));
+        }
+        // 開催時間 takes both ends or neither.
+        h.insert(
+            "allOf".into(),
+            json!([
+                {"if": {"required": ["start"], "properties": {"start": filled()}},
+                 "then": {"required": ["end"], "properties": {"end": filled()}}},
+                {"if": {"required": ["end"], "properties": {"end": filled()}},
+                 "then": {"required": ["start"], "properties": {"start": filled()}}}
+            ]),
+        );
+    }
+}
+
+/// The cross-field rules of a 第5表 document (`ProgressDocument`) JSON
+/// Schema can state. `standalone`: the document on its own.
+fn add_progress_conditions(doc: &mut Map<String, Value>, standalone: bool) {
+    if let Some(e) = property(doc, "entries") {
+        e.insert("minItems".into(), json!(1));
+    }
+    if standalone {
+        form_required(doc);
+    }
+}
+
+/// The cross-field rules of a case file JSON Schema can state: at least
+/// one part, and each part's own rules.
+fn add_case_file_conditions(root: &mut Map<String, Value>) {
+    // In an allOf, so that generated types (json-schema-to-typescript) keep
+    // it inline instead of naming a helper type.
+    root.insert(
+        "allOf".into(),
+        json!([{"anyOf": [
+            {"required": ["plan"], "properties": {"plan": {"type": "object"}}},
+            {"required": ["meetings"], "properties": {"meetings": {"type": "array", "minItems": 1}}},
+            {"required": ["progress"], "properties": {"progress": {"type": "object"}}}
+        ]}]),
+    );
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    if let Some(Value::Object(plan)) = defs.get_mut("PlanDocument") {
+        add_plan_conditions(plan);
+    }
+    if let Some(Value::Object(meeting)) = defs.get_mut("MeetingDocument") {
+        add_meeting_conditions(meeting, false);
+    }
+    if let Some(Value::Object(progress)) = defs.get_mut("ProgressDocument") {
+        add_progress_conditions(progress, false);
+    }
+    add_plan_defs_conditions(defs);
+    add_meeting_defs_conditions(defs);
 }

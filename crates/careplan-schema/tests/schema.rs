@@ -285,3 +285,57 @@ fn yobo_plans_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
 fn kihon_documents_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
     valid_and_refused(Kind::YoboKihon, "yobo/kihon", "yobo/kihon-invalid");
 }
+
+#[test]
+fn meetings_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::Meeting, "meetings", "meetings-invalid");
+}
+
+#[test]
+fn progress_logs_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::Progress, "progress", "progress-invalid");
+}
+
+#[test]
+fn case_files_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::CaseFile, "cases", "cases-invalid");
+    // The check fixtures are valid documents too (each fires a rule).
+    let case = jsonschema::draft202012::new(&schema(Kind::CaseFile).unwrap()).unwrap();
+    let meeting = jsonschema::draft202012::new(&schema(Kind::Meeting).unwrap()).unwrap();
+    for path in files("cases-check") {
+        let v: Value = serde_json::from_str(&read(&path)).unwrap();
+        let validator = match v.get("form").and_then(Value::as_str) {
+            Some("case_file") => &case,
+            Some("kyotaku_meeting") => &meeting,
+            None if careplan_fixtures::name(&path) == "expected.json" => continue,
+            other => panic!("{}: form {other:?}", path.display()),
+        };
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+/// A standalone 第4表 or 第5表 names its form; inside a case file it may not.
+#[test]
+fn a_standalone_record_names_its_form_and_a_nested_one_need_not() {
+    let meeting: Value =
+        serde_json::from_str(&read(&dir("meetings").join("case-a-first-meeting.json"))).unwrap();
+    let mut unnamed = meeting.clone();
+    unnamed.as_object_mut().unwrap().remove("form");
+    let alone = jsonschema::draft202012::new(&schema(Kind::Meeting).unwrap()).unwrap();
+    assert!(alone.is_valid(&meeting));
+    assert!(!alone.is_valid(&unnamed));
+    let case = jsonschema::draft202012::new(&schema(Kind::CaseFile).unwrap()).unwrap();
+    let file = serde_json::json!({"form": "case_file", "meetings": [unnamed]});
+    let errors: Vec<String> = case.iter_errors(&file).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // And careplan agrees on both.
+    assert!(careplan_core::Document::from_json(&file.to_string()).is_ok());
+    let mut bad = file.clone();
+    bad["meetings"][0]["held"]["attendees"] = serde_json::json!([]);
+    assert!(!case.is_valid(&bad));
+    assert!(careplan_core::Document::from_json(&bad.to_string()).is_err());
+}

@@ -16,17 +16,22 @@ use crate::problem::Problem;
 use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
 use careplan_api::csv::ImportBody;
 
-/// The document schemas, by kind and component name.
-const DOCUMENTS: [(&str, &str); 5] = [
+/// The document schemas, by kind and component name. A document made of
+/// others (the case file) comes after them.
+const DOCUMENTS: [(&str, &str); 8] = [
     ("plan", "Plan"),
     ("yobo-plan", "YoboPlan"),
     ("yobo-kihon", "YoboKihon"),
+    ("kyotaku-meeting", "Meeting"),
+    ("kyotaku-progress", "Progress"),
+    ("case-file", "CaseFile"),
     ("validation-report", "ValidationReport"),
     ("check-report", "CheckReport"),
 ];
 
-/// `"#/$defs/X"` → `"#/components/schemas/<prefix>.X"`, everywhere in `v`.
-fn rewrite_refs(v: &mut Value, prefix: &str) {
+/// `"#/$defs/X"` → `"#/components/schemas/<target(X)>"` and `"#"` →
+/// `"#/components/schemas/<root>"`, everywhere in `v`.
+fn rewrite_refs(v: &mut Value, root: &str, target: &dyn Fn(&str) -> String) {
     match v {
         Value::Object(map) => {
             for (k, child) in map.iter_mut() {
@@ -34,37 +39,118 @@ fn rewrite_refs(v: &mut Value, prefix: &str) {
                     && let Value::String(s) = child
                 {
                     if s == "#" {
-                        *s = format!("#/components/schemas/{prefix}");
+                        *s = format!("#/components/schemas/{root}");
                     } else if let Some(name) = s.strip_prefix("#/$defs/") {
-                        *s = format!("#/components/schemas/{prefix}.{name}");
+                        *s = format!("#/components/schemas/{}", target(name));
                     }
                 } else {
-                    rewrite_refs(child, prefix);
+                    rewrite_refs(child, root, target);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|i| rewrite_refs(i, prefix)),
+        Value::Array(items) => items.iter_mut().for_each(|i| rewrite_refs(i, root, target)),
         _ => {}
     }
 }
 
-/// A document schema as components: the root as `name`, each of its
-/// `$defs` as `name.Def`.
-fn lift(mut schema: Value, name: &str, components: &mut Map<String, Value>) {
-    if let Some(root) = schema.as_object_mut() {
-        // Refs resolve against the document, not the schema's own `$id`.
-        root.remove("$schema");
-        root.remove("$id");
-        let defs = root.remove("$defs");
-        if let Some(Value::Object(defs)) = defs {
-            for (def, mut body) in defs {
-                rewrite_refs(&mut body, name);
-                components.insert(format!("{name}.{def}"), body);
+/// The `$defs` names `v` refers to.
+fn def_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(s)) = map.get("$ref")
+                && let Some(name) = s.strip_prefix("#/$defs/")
+            {
+                out.push(name.to_owned());
+            }
+            map.values().for_each(|c| def_refs(c, out));
+        }
+        Value::Array(items) => items.iter().for_each(|i| def_refs(i, out)),
+        _ => {}
+    }
+}
+
+/// The documents lifted so far: each one's component name and its raw `$defs`.
+type Lifted = Vec<(String, Map<String, Value>)>;
+
+/// Which of `defs` an earlier document already holds, to the letter and
+/// with every definition they refer to (transitively) the same there too:
+/// each such name → the earlier document's component name. So the case
+/// file's plan parts are `Plan.Table1Doc` …, not copies under new names.
+fn shared_defs(defs: &Map<String, Value>, lifted: &Lifted) -> Vec<(String, String)> {
+    let mut shared: Vec<(String, String)> = Vec::new();
+    for (prefix, earlier) in lifted {
+        let mut same: Vec<&String> = defs
+            .iter()
+            .filter(|(name, body)| {
+                earlier.get(name.as_str()) == Some(*body) && !shared.iter().any(|(n, _)| n == *name)
+            })
+            .map(|(name, _)| name)
+            .collect();
+        // Drop those that refer to a definition not the same there.
+        loop {
+            let before = same.len();
+            let kept: Vec<&String> = same
+                .iter()
+                .copied()
+                .filter(|name| {
+                    let mut refs = Vec::new();
+                    if let Some(body) = defs.get(name.as_str()) {
+                        def_refs(body, &mut refs);
+                    }
+                    refs.iter().all(|r| same.contains(&r))
+                })
+                .collect();
+            same = kept;
+            if same.len() == before {
+                break;
             }
         }
+        shared.extend(same.into_iter().map(|n| (n.clone(), prefix.clone())));
     }
-    rewrite_refs(&mut schema, name);
+    shared
+}
+
+/// A document schema as components: the root as `name`, each of its
+/// `$defs` as `name.Def`; with `share`, but for those an earlier document
+/// holds the same (which keep the earlier name). Only the case file shares:
+/// the other documents' component names stay as they were published.
+fn lift(
+    mut schema: Value,
+    name: &str,
+    share: bool,
+    components: &mut Map<String, Value>,
+    lifted: &mut Lifted,
+) {
+    let Some(root) = schema.as_object_mut() else {
+        return;
+    };
+    // Refs resolve against the document, not the schema's own `$id`.
+    root.remove("$schema");
+    root.remove("$id");
+    let defs = match root.remove("$defs") {
+        Some(Value::Object(defs)) => defs,
+        _ => Map::new(),
+    };
+    let shared = if share {
+        shared_defs(&defs, lifted)
+    } else {
+        Vec::new()
+    };
+    let target = |def: &str| match shared.iter().find(|(n, _)| n == def) {
+        Some((_, prefix)) => format!("{prefix}.{def}"),
+        None => format!("{name}.{def}"),
+    };
+    for (def, body) in &defs {
+        if shared.iter().any(|(n, _)| n == def) {
+            continue;
+        }
+        let mut body = body.clone();
+        rewrite_refs(&mut body, name, &target);
+        components.insert(format!("{name}.{def}"), body);
+    }
+    rewrite_refs(&mut schema, name, &target);
     components.insert(name.to_owned(), schema);
+    lifted.push((name.to_owned(), defs));
 }
 
 /// The service's own types, with their definitions.
@@ -289,12 +375,19 @@ fn zip_response() -> Value {
 /// The contract.
 pub fn document() -> Value {
     let mut components = Map::new();
+    let mut lifted = Lifted::new();
     for (kind, name) in DOCUMENTS {
         if let Some(schema) = careplan_api::schema::schema(kind)
             .ok()
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
         {
-            lift(schema, name, &mut components);
+            lift(
+                schema,
+                name,
+                kind == "case-file",
+                &mut components,
+                &mut lifted,
+            );
         }
     }
     // A document of any form: the 居宅 plan has no `form` key and refuses
@@ -304,8 +397,15 @@ pub fn document() -> Value {
         "Document".to_owned(),
         json!({
             "title": "計画書（いずれかの様式）",
-            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書; `yobo_kihon`: 利用者基本情報).",
-            "oneOf": [schema_ref("Plan"), schema_ref("YoboPlan"), schema_ref("YoboKihon")]
+            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書; `yobo_kihon`: 利用者基本情報; `kyotaku_meeting`: 第4表 サービス担当者会議の要点; `kyotaku_progress`: 第5表 居宅介護支援経過; `case_file`: a plan with its 第4表 and 第5表).",
+            "oneOf": [
+                schema_ref("Plan"),
+                schema_ref("YoboPlan"),
+                schema_ref("YoboKihon"),
+                schema_ref("Meeting"),
+                schema_ref("Progress"),
+                schema_ref("CaseFile")
+            ]
         }),
     );
     own_types(&mut components);

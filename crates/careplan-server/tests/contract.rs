@@ -114,3 +114,48 @@ async fn health_follows_start_and_drain() {
         )
     );
 }
+
+/// The contract's `Document` (what validate, check and render take) accepts
+/// every valid fixture of every form through exactly one of its branches,
+/// and the case file's plan parts are the plan's own components, not copies.
+#[test]
+fn every_form_is_a_document_through_exactly_one_branch() {
+    let doc = careplan_server::openapi::document();
+    let components = doc["components"].clone();
+    let branches = doc["components"]["schemas"]["Document"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let validator = |target: &serde_json::Value| {
+        jsonschema::draft202012::new(&serde_json::json!({
+            "$ref": target["$ref"],
+            "components": components,
+        }))
+        .unwrap()
+    };
+    let all = validator(&serde_json::json!({"$ref": "#/components/schemas/Document"}));
+    let each: Vec<_> = branches.iter().map(validator).collect();
+    for folder in [
+        "plans",
+        "yobo/plans",
+        "yobo/kihon",
+        "meetings",
+        "progress",
+        "cases",
+    ] {
+        for path in careplan_fixtures::files(folder) {
+            let v: serde_json::Value =
+                serde_json::from_str(&careplan_fixtures::read(&path)).unwrap();
+            let errors: Vec<String> = all.iter_errors(&v).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            let matching = each.iter().filter(|b| b.is_valid(&v)).count();
+            assert_eq!(matching, 1, "{}", path.display());
+        }
+    }
+    let case_file = &doc["components"]["schemas"]["CaseFile.PlanDocument"];
+    assert_eq!(
+        case_file["properties"]["table1"]["$ref"],
+        "#/components/schemas/Plan.Table1Doc"
+    );
+    assert!(doc["components"]["schemas"]["CaseFile.Table1Doc"].is_null());
+}

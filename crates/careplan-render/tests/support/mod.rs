@@ -1,0 +1,75 @@
+//! Helpers the render tests share (included as `mod support;`): temporary
+//! files, squashed text, and the checks made with independent tools
+//! (poppler's `pdffonts`, `qpdf --check`; installed by `.ci/run`).
+
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Writes `bytes` to `name` in this test binary's own temporary folder
+/// (`group` names the binary, the process id keeps runs apart).
+pub fn tmp(group: &str, name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("careplan-{group}-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Text without white space and without the invisible break opportunities
+/// (U+200B) the renderer adds to long unbroken runs.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+        .collect()
+}
+
+/// Every font of the PDF at `path` is embedded and a subset (`ABCDEF+Name`),
+/// there is at least one, and `qpdf --check` finds nothing wrong.
+pub fn assert_fonts_embedded_subsets_and_qpdf_clean(path: &Path) {
+    let listing = Command::new("pdffonts")
+        .arg(path)
+        .output()
+        .expect("pdffonts is needed for this test (poppler-utils)");
+    let listing = String::from_utf8(listing.stdout).unwrap();
+    let rows: Vec<&str> = listing
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "{}: no fonts\n{listing}", path.display());
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        // Subset fonts carry a six-letter tag: ABCDEF+Name.
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+',
+            "{}: not a subset: {row}",
+            path.display()
+        );
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // Columns from the end: object id (2), uni, sub, emb.
+        assert_eq!(
+            cols[cols.len() - 5],
+            "yes",
+            "{}: not embedded: {row}",
+            path.display()
+        );
+    }
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("qpdf is needed for this test");
+    assert!(
+        check.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
