@@ -106,6 +106,11 @@ pub enum Form {
     /// A case file: one user's plan (第1表–第3表), its meetings (第4表) and
     /// its log (第5表), checked and printed together (`"form": "case_file"`).
     CaseFile,
+    /// 第6表 サービス利用票: one user's month of services
+    /// (`"form": "kyotaku_usage"`). Typed and validated
+    /// ([`kyotaku::usage::Usage`]); not yet in [`Form::ALL`] nor a
+    /// [`Document`]: that comes with its print, CSV and checks (#13).
+    Usage,
 }
 
 impl Form {
@@ -128,6 +133,7 @@ impl Form {
             Form::Meeting => kyotaku::meeting::fields::FORM_CODE,
             Form::Progress => kyotaku::progress::fields::FORM_CODE,
             Form::CaseFile => kyotaku::case_file::fields::FORM_CODE,
+            Form::Usage => kyotaku::usage::fields::FORM_CODE,
         }
     }
 
@@ -140,6 +146,7 @@ impl Form {
             Form::Meeting => "サービス担当者会議の要点",
             Form::Progress => "居宅介護支援経過",
             Form::CaseFile => "ケースファイル（居宅サービス計画書 第１表〜第５表）",
+            Form::Usage => "サービス利用票（第６表）",
         }
     }
 
@@ -148,9 +155,12 @@ impl Form {
     fn named_by_key(self) -> bool {
         match self {
             Form::Kyotaku => false,
-            Form::YoboPlan | Form::YoboKihon | Form::Meeting | Form::Progress | Form::CaseFile => {
-                true
-            }
+            Form::YoboPlan
+            | Form::YoboKihon
+            | Form::Meeting
+            | Form::Progress
+            | Form::CaseFile
+            | Form::Usage => true,
         }
     }
 
@@ -173,6 +183,8 @@ impl Form {
                 Sheet::KyotakuTable4,
                 Sheet::KyotakuTable5,
             ],
+            // Not printed yet (#13).
+            Form::Usage => &[],
         }
     }
 
@@ -190,6 +202,7 @@ impl Form {
             Form::Meeting => &kyotaku::meeting::fields::TABLES,
             Form::Progress => &kyotaku::progress::fields::TABLES,
             Form::CaseFile => &kyotaku::case_file::fields::TABLES,
+            Form::Usage => &kyotaku::usage::fields::TABLES,
         }
     }
 
@@ -318,6 +331,14 @@ impl Document {
             Form::Meeting => Meeting::from_json(json).map(Document::Meeting),
             Form::Progress => Progress::from_json(json).map(Document::Progress),
             Form::CaseFile => CaseFile::from_json(json).map(Document::CaseFile),
+            // Not in Form::ALL, so of_json never names it; were it to, the
+            // reader says where 第6表 is read today.
+            Form::Usage => Err(Error::single(
+                crate::error::Violation::new(FieldPath::from_text("form"), crate::error::Rule::UnknownCode)
+                    .with_value(Form::Usage.code())
+                    .with_detail("第6表 is read by careplan_core::forms::kyotaku::usage::Usage, not yet as a Document")
+                    .in_form(Form::Usage),
+            )),
         }
     }
 

@@ -117,6 +117,19 @@ pub enum Rule {
     UserMismatch,
     /// A 第5表 entry dated before the entry above it.
     EntryOrder,
+    /// A サービスコード that is not six digits or capital letters.
+    ServiceCodeFormat,
+    /// A day the month does not have (第6表's grid).
+    DayNotInMonth,
+    /// A day listed twice, or before the day above it, in a 第6表 row.
+    DayOrder,
+    /// A date that must fall in the document's month does not (変更日).
+    DateOutsideMonth,
+    /// A level change to the level already held.
+    LevelUnchanged,
+    /// A 区分支給限度基準額 written that differs from the one the level and
+    /// month give.
+    LimitMismatch,
 }
 
 impl Rule {
@@ -172,6 +185,12 @@ impl Rule {
         Rule::ExclusiveFields,
         Rule::UserMismatch,
         Rule::EntryOrder,
+        Rule::ServiceCodeFormat,
+        Rule::DayNotInMonth,
+        Rule::DayOrder,
+        Rule::DateOutsideMonth,
+        Rule::LevelUnchanged,
+        Rule::LimitMismatch,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -227,6 +246,12 @@ impl Rule {
             Rule::ExclusiveFields => "exclusive_fields",
             Rule::UserMismatch => "user_mismatch",
             Rule::EntryOrder => "entry_order",
+            Rule::ServiceCodeFormat => "service_code_format",
+            Rule::DayNotInMonth => "day_not_in_month",
+            Rule::DayOrder => "day_order",
+            Rule::DateOutsideMonth => "date_outside_month",
+            Rule::LevelUnchanged => "level_unchanged",
+            Rule::LimitMismatch => "limit_mismatch",
         }
     }
 
@@ -443,6 +468,30 @@ impl Rule {
             Rule::EntryOrder => (
                 "居宅介護支援経過は日付（同じ日は時刻）の順に記入してください。前の記録より前の日付です。",
                 "support-log entries go in date order (and by time within a day); this one is dated before the one above",
+            ),
+            Rule::ServiceCodeFormat => (
+                "サービスコードは半角の数字・英大文字6桁（種類2桁＋項目4桁）で記入してください。",
+                "a service code is six digits or capital letters (2 for the kind, 4 for the item)",
+            ),
+            Rule::DayNotInMonth => (
+                "対象年月にない日付です（例：4月31日）。",
+                "the month has no such day (April 31st, say)",
+            ),
+            Rule::DayOrder => (
+                "予定・実績の日付は一つの日を一度ずつ、日付の順に記入してください（回数は count に）。",
+                "list each day once, in day order (several times a day go in count)",
+            ),
+            Rule::DateOutsideMonth => (
+                "変更日は対象年月の2日以降の日付にしてください。",
+                "the date must be a day of the document's month after its first",
+            ),
+            Rule::LevelUnchanged => (
+                "変更後要介護状態区分が変更前と同じです。",
+                "the level after the change is the level before it",
+            ),
+            Rule::LimitMismatch => (
+                "区分支給限度基準額が要介護状態区分（月途中の変更では重い方）と対象年月の基準額と一致しません。",
+                "the limit written differs from the one the level (after a change, the heavier) and the month give",
             ),
             Rule::ChecklistCountMismatch => (
                 "基本チェックリストの該当数が回答と合いません（該当数は回答から数えられます）。",

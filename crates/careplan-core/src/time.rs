@@ -152,6 +152,20 @@ impl Weekday {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The day of the week of a date (第6表's 曜日 row).
+    pub fn of(date: NaiveDate) -> Weekday {
+        use chrono::Datelike;
+        match date.weekday() {
+            chrono::Weekday::Mon => Weekday::Mon,
+            chrono::Weekday::Tue => Weekday::Tue,
+            chrono::Weekday::Wed => Weekday::Wed,
+            chrono::Weekday::Thu => Weekday::Thu,
+            chrono::Weekday::Fri => Weekday::Fri,
+            chrono::Weekday::Sat => Weekday::Sat,
+            chrono::Weekday::Sun => Weekday::Sun,
+        }
+    }
 }
 
 /// A non-empty set of weekdays.

@@ -29,6 +29,7 @@ pub mod table1;
 pub mod table2;
 pub mod table3;
 mod texts;
+pub mod usage;
 mod validate;
 pub mod wire;
 

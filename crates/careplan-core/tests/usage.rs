@@ -1,0 +1,175 @@
+//! Integration tests over `fixtures/usage/` (第6表): every sheet validates
+//! and round-trips exactly; the 区分支給限度基準額 is the table's for the
+//! level (the heavier after a change) and month; the calendar gives the
+//! days and 曜日; every invalid sheet of `fixtures/usage-invalid/` is
+//! refused with the path and rule of the one rule it breaks.
+
+#![cfg(test)]
+
+use careplan_core::forms::kyotaku::usage::Usage;
+use careplan_core::{Form, Level};
+use careplan_fixtures::{dir, files, read};
+use proptest::prelude::*;
+
+fn usage(file: &str) -> Usage {
+    Usage::from_json(&read(&dir("usage").join(file))).unwrap()
+}
+
+#[test]
+fn every_usage_sheet_round_trips_exactly() {
+    let list = files("usage");
+    assert!(list.len() >= 3);
+    for f in list {
+        let text = read(&f);
+        let u = Usage::from_json(&text).unwrap_or_else(|e| panic!("{}:\n{e}", f.display()));
+        let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(u.to_json_value(), original, "{}", f.display());
+        assert_eq!(
+            Usage::from_json(&u.to_json_pretty()).unwrap(),
+            u,
+            "{}",
+            f.display()
+        );
+        // Through serde too.
+        let via: Usage = serde_json::from_str(&text).unwrap();
+        assert_eq!(via, u, "{}", f.display());
+    }
+}
+
+#[test]
+fn the_limit_is_the_tables_for_the_level_and_month() {
+    // 要介護２ in 2016-01: the table before 令和元年10月.
+    let a = usage("case-a-2016-01.json");
+    assert_eq!(a.limit_level(), Level::Care2);
+    assert_eq!(a.limit_units().get(), 19_616);
+    // 要介護２ → ３ on the 15th: the heavier level's limit for the whole month.
+    let c = usage("level-change-2025-04.json");
+    assert_eq!(c.limit_level(), Level::Care3);
+    assert_eq!(c.limit_units().get(), 27_048);
+    // A 事業対象者's is the 市町村's, as written.
+    let b = usage("business-target-2025-02.json");
+    assert_eq!(b.limit_units().get(), 5_032);
+    assert!(b.parts().certification_status.is_none());
+}
+
+#[test]
+fn days_weekdays_and_totals_follow_the_calendar_and_the_grid() {
+    let a = usage("case-a-2016-01.json");
+    assert_eq!(a.days_in_month(), 31);
+    let wd = |d| a.weekday(d).map(|w| w.label_ja());
+    assert_eq!(
+        (wd(1), wd(5), wd(31), wd(32)),
+        (Some("金"), Some("火"), Some("日"), None)
+    );
+    let rehab = &a.parts().rows[0];
+    // Tuesdays and Fridays of January 2016: nine days planned, one missed.
+    assert_eq!(rehab.planned_total(), 9);
+    assert_eq!(rehab.actual_total(), 8);
+    let c = usage("level-change-2025-04.json");
+    assert_eq!(c.days_in_month(), 30);
+    // Twice a weekday (22 weekdays), twice a day until the 14th served.
+    let help = &c.parts().rows[1];
+    assert_eq!(help.planned_total(), 44);
+    assert_eq!(help.actual_total(), 2 * 10 + 12);
+}
+
+#[test]
+fn every_invalid_sheet_breaks_exactly_its_expected_rule() {
+    let folder = "usage-invalid";
+    let on_disk: Vec<String> = files(folder)
+        .iter()
+        .map(|p| careplan_fixtures::name(p))
+        .collect();
+    let expected: std::collections::BTreeMap<String, careplan_fixtures::Invalid> =
+        careplan_fixtures::expected(folder);
+    assert_eq!(
+        on_disk.iter().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>(),
+        "{folder}: files ≠ expected.json"
+    );
+    let mut failures = Vec::new();
+    for (file, exp) in &expected {
+        let text = read(&dir(folder).join(file));
+        let Err(err) = Usage::from_json(&text) else {
+            failures.push(format!("{file}: accepted"));
+            continue;
+        };
+        let found: Vec<(String, &str)> = err
+            .violations()
+            .iter()
+            .map(|v| (v.path().to_string(), v.rule().code()))
+            .collect();
+        if found != [(exp.path.clone(), exp.rule.as_str())] {
+            failures.push(format!(
+                "{file}: expected {} {}, found {found:?}",
+                exp.path, exp.rule
+            ));
+            continue;
+        }
+        let v = &err.violations()[0];
+        if v.form() != Some(Form::Usage) || v.message_ja().is_empty() || v.message_en().is_empty() {
+            failures.push(format!("{file}: {} / {:?}", v.message_ja(), v.form()));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_violation_is_collected_not_just_the_first() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read(&dir("usage").join("case-a-2016-01.json"))).unwrap();
+    doc["rows"][0]["code"] = "x".into();
+    doc["rows"][1]["planned"][0]["day"] = 32.into();
+    doc["limit_units"] = 1.into();
+    let err = Usage::from_json(&doc.to_string()).unwrap_err();
+    let found: Vec<(String, &str)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path().to_string(), v.rule().code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("limit_units".to_owned(), "limit_mismatch"),
+            ("rows[0].code".to_owned(), "service_code_format"),
+            ("rows[1].planned[0].day".to_owned(), "day_not_in_month"),
+        ]
+    );
+}
+
+proptest! {
+    /// Any month and any days: accepted exactly when every day is one the
+    /// month has and they rise strictly; an accepted sheet round-trips.
+    #[test]
+    fn days_are_accepted_exactly_when_the_month_has_them_in_order(
+        year in 2000i32..2100,
+        month in 1u32..=12,
+        days in proptest::collection::vec(0i64..=33, 1..8),
+        counts in proptest::collection::vec(1i64..=3, 8),
+    ) {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&read(&dir("usage").join("business-target-2025-02.json"))).unwrap();
+        doc["month"] = format!("{year:04}-{month:02}").into();
+        doc["created_on"] = format!("{year:04}-{month:02}-01").into();
+        let list: Vec<serde_json::Value> = days
+            .iter()
+            .zip(&counts)
+            .map(|(d, c)| serde_json::json!({"day": d, "count": c}))
+            .collect();
+        doc["rows"][0]["planned"] = list.into();
+        doc["rows"][0]["actual"] = serde_json::Value::Null;
+        let last = (28..=31)
+            .rev()
+            .find(|d| chrono::NaiveDate::from_ymd_opt(year, month, *d).is_some())
+            .unwrap_or(28);
+        let valid = days.iter().all(|d| (1..=i64::from(last)).contains(d))
+            && days.windows(2).all(|w| w[0] < w[1]);
+        let got = Usage::from_json(&doc.to_string());
+        prop_assert_eq!(got.is_ok(), valid, "{:?}", got.as_ref().err().map(|e| e.to_string()));
+        if let Ok(u) = got {
+            prop_assert_eq!(Usage::from_json(&u.to_json_pretty()).unwrap(), u.clone());
+            let total: i64 = counts.iter().take(days.len()).sum();
+            prop_assert_eq!(i64::from(u.parts().rows[0].planned_total()), total);
+        }
+    }
+}
