@@ -79,6 +79,7 @@ check_form("yobo-kihon.schema.json", "yobo/kihon", "yobo/kihon-invalid")
 check_form("kyotaku-meeting.schema.json", "meetings", "meetings-invalid")
 check_form("kyotaku-progress.schema.json", "progress", "progress-invalid")
 check_form("case-file.schema.json", "cases", "cases-invalid")
+check_form("kyotaku-usage.schema.json", "usage", "usage-invalid")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

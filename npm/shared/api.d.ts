@@ -52,6 +52,7 @@ export function schema(
     | "kyotaku-meeting"
     | "kyotaku-progress"
     | "case-file"
+    | "kyotaku-usage"
     | "validation-report"
     | "check-report",
 ): Result<Record<string, unknown>>;

@@ -107,9 +107,9 @@ pub enum Form {
     /// its log (第5表), checked and printed together (`"form": "case_file"`).
     CaseFile,
     /// 第6表 サービス利用票: one user's month of services
-    /// (`"form": "kyotaku_usage"`). Typed and validated
+    /// (`"form": "kyotaku_usage"`). Typed, validated and printed
     /// ([`kyotaku::usage::Usage`]); not yet in [`Form::ALL`] nor a
-    /// [`Document`]: that comes with its print, CSV and checks (#13).
+    /// [`Document`]: that comes with its CSV records and checks (#13).
     Usage,
 }
 
@@ -183,8 +183,7 @@ impl Form {
                 Sheet::KyotakuTable4,
                 Sheet::KyotakuTable5,
             ],
-            // Not printed yet (#13).
-            Form::Usage => &[],
+            Form::Usage => &[Sheet::KyotakuTable6],
         }
     }
 
@@ -244,6 +243,9 @@ pub enum Sheet {
     KyotakuTable4,
     /// 第5表 居宅介護支援経過 (over as many pages as the log needs).
     KyotakuTable5,
+    /// 第6表 サービス利用票 (the head on every page, the grid over as many
+    /// pages as its rows need).
+    KyotakuTable6,
     /// 介護予防サービス・支援計画書 (one sheet, printed over as many pages as it needs).
     YoboPlan,
     /// 利用者基本情報 (one sheet, printed over as many pages as it needs).
@@ -259,6 +261,7 @@ impl Sheet {
             Sheet::YoboKihon => Form::YoboKihon,
             Sheet::KyotakuTable4 => Form::Meeting,
             Sheet::KyotakuTable5 => Form::Progress,
+            Sheet::KyotakuTable6 => Form::Usage,
         }
     }
 
@@ -270,6 +273,7 @@ impl Sheet {
             Sheet::KyotakuTable3 => 3,
             Sheet::KyotakuTable4 => 4,
             Sheet::KyotakuTable5 => 5,
+            Sheet::KyotakuTable6 => 6,
         }
     }
 
@@ -281,6 +285,7 @@ impl Sheet {
             Sheet::KyotakuTable3 => "第３表",
             Sheet::KyotakuTable4 => "第４表",
             Sheet::KyotakuTable5 => "第５表",
+            Sheet::KyotakuTable6 => "第６表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }
@@ -294,6 +299,7 @@ impl Sheet {
             Sheet::KyotakuTable3 => "週間サービス計画表",
             Sheet::KyotakuTable4 => "サービス担当者会議の要点",
             Sheet::KyotakuTable5 => "居宅介護支援経過",
+            Sheet::KyotakuTable6 => "サービス利用票（兼居宅（介護予防）サービス計画）",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }

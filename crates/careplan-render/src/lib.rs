@@ -63,6 +63,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use form::PrintedForm;
 use kihon::YoboKihon;
 use kyotaku::Kyotaku;
+use records::usage::UsageForm;
 use records::{CaseForm, MeetingForm, ProgressForm};
 use yobo::YoboPlan;
 
@@ -176,6 +177,7 @@ impl Renderer {
             Printed::Meeting(m) => self.missing_in(MeetingForm::texts(m)),
             Printed::Progress(p) => self.missing_in(ProgressForm::texts(p)),
             Printed::Case(c) => self.missing_in(CaseForm::texts(c)),
+            Printed::Usage(u) => self.missing_in(UsageForm::texts(u)),
             Printed::Other(_) => Vec::new(),
         }
     }
@@ -355,6 +357,7 @@ impl Renderer {
             Printed::Meeting(m) => self.run::<MeetingForm>(m, options, png),
             Printed::Progress(p) => self.run::<ProgressForm>(p, options, png),
             Printed::Case(c) => self.run::<CaseForm>(c, options, png),
+            Printed::Usage(u) => self.run::<UsageForm>(u, options, png),
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
         }
     }
@@ -383,6 +386,7 @@ impl Renderer {
             Printed::Meeting(m) => self.compile::<MeetingForm>(m, options)?,
             Printed::Progress(p) => self.compile::<ProgressForm>(p, options)?,
             Printed::Case(c) => self.compile::<CaseForm>(c, options)?,
+            Printed::Usage(u) => self.compile::<UsageForm>(u, options)?,
             Printed::Other(form) => return Err(RenderError::Unsupported(form.label_ja())),
         };
         self.pngs(&laid_out, pixel_per_pt)

@@ -1,11 +1,12 @@
 //! What the renderer prints: a [`CarePlan`], a [`PreventivePlan`], a
-//! 利用者基本情報, a 第4表 [`Meeting`], a 第5表 [`Progress`], a [`CaseFile`],
+//! 利用者基本情報, a 第4表 [`Meeting`], a 第5表 [`Progress`], a [`CaseFile`], a 第6表 [`Usage`],
 //! or a [`Document`] of any form careplan prints (a sealed trait, so that only careplan's documents
 //! are printable).
 
 use careplan_core::forms::kyotaku::case_file::CaseFile;
 use careplan_core::forms::kyotaku::meeting::Meeting;
 use careplan_core::forms::kyotaku::progress::Progress;
+use careplan_core::forms::kyotaku::usage::Usage;
 use careplan_core::forms::yobo::kihon::Kihon;
 use careplan_core::{CarePlan, Document, Form, PreventivePlan};
 
@@ -39,6 +40,8 @@ pub enum Printed<'a> {
     Progress(&'a Progress),
     /// A case file: 第1表–第5表 in one PDF.
     Case(&'a CaseFile),
+    /// 第6表 サービス利用票.
+    Usage(&'a Usage),
     /// A form the renderer has no templates for.
     Other(Form),
 }
@@ -101,6 +104,7 @@ printable! {
     Meeting => Meeting, Meeting;
     Progress => Progress, Progress;
     CaseFile => Case, CaseFile;
+    Usage => Usage, Usage;
 }
 
 impl sealed::Sealed for Document {

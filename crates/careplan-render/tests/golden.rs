@@ -170,3 +170,12 @@ fn progress_of_two_pages_matches_its_reference_pages() {
 fn kihon_support_1_matches_its_reference_pages() {
     check_kihon("support-1-day-service-salon");
 }
+
+#[test]
+fn usage_with_a_level_change_matches_its_reference_pages() {
+    let path = careplan_fixtures::dir("usage").join("level-change-2025-04.json");
+    let usage =
+        careplan_core::forms::kyotaku::usage::Usage::from_json(&careplan_fixtures::read(&path))
+            .unwrap();
+    check_pages("table6-level-change-2025-04", &usage);
+}

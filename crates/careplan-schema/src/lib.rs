@@ -33,6 +33,7 @@ use careplan_core::fields::{Field, Format, Object};
 use careplan_core::forms::kyotaku::case_file::wire::CaseFileDocument;
 use careplan_core::forms::kyotaku::meeting::wire::MeetingDocument;
 use careplan_core::forms::kyotaku::progress::wire::ProgressDocument;
+use careplan_core::forms::kyotaku::usage::wire::UsageDocument;
 use careplan_core::forms::kyotaku::wire::PlanDocument;
 use careplan_core::forms::yobo::kihon::wire::KihonDocument;
 use careplan_core::forms::yobo::wire::YoboPlanDocument;
@@ -60,6 +61,8 @@ pub enum Kind {
     Progress,
     /// A case file: a plan, its meetings and its log (`"form": "case_file"`).
     CaseFile,
+    /// 第6表 サービス利用票 (`"form": "kyotaku_usage"`).
+    Usage,
     /// The report `careplan validate --format json` writes.
     ValidationReport,
     /// The report `careplan check --format json` writes.
@@ -68,13 +71,14 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Plan,
         Kind::YoboPlan,
         Kind::YoboKihon,
         Kind::Meeting,
         Kind::Progress,
         Kind::CaseFile,
+        Kind::Usage,
         Kind::ValidationReport,
         Kind::CheckReport,
     ];
@@ -88,6 +92,7 @@ impl Kind {
             Kind::Meeting => "kyotaku-meeting",
             Kind::Progress => "kyotaku-progress",
             Kind::CaseFile => "case-file",
+            Kind::Usage => "kyotaku-usage",
             Kind::ValidationReport => "validation-report",
             Kind::CheckReport => "check-report",
         }
@@ -155,6 +160,7 @@ pub fn objects(kind: Kind) -> &'static [&'static Object] {
         Kind::Meeting => Form::Meeting.tables().objects,
         Kind::Progress => Form::Progress.tables().objects,
         Kind::CaseFile => Form::CaseFile.tables().objects,
+        Kind::Usage => Form::Usage.tables().objects,
         Kind::ValidationReport => careplan_core::report::fields::OBJECTS,
         Kind::CheckReport => careplan_check::fields::OBJECTS,
     }
@@ -193,6 +199,14 @@ every part names one user (利用者名 compared without white space); and withi
 (plan, kyotaku-meeting, kyotaku-progress). \
 これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
 
+/// The rules of 第6表 JSON Schema cannot state.
+const USAGE_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
+a row's days are days the month has (no 4月31日), each once and in order; the 区分支給限度基準額, when written, equals the table's \
+for the level (after a change in the month, the heavier) and the month; the 変更日 is a day of the month after its first, and the \
+level after it differs; the month lies in the 限度額適用期間, whose start is not after its end; 生年月日 is before the month; \
+existing dates (no 2025-02-30); optional text written blank counts as absent. \
+これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
+
 /// Appends `rules` to the object's description.
 fn describe(obj: &mut Map<String, Value>, rules: &str) {
     let d = obj
@@ -222,6 +236,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::Meeting => generator.into_root_schema_for::<MeetingDocument>(),
         Kind::Progress => generator.into_root_schema_for::<ProgressDocument>(),
         Kind::CaseFile => generator.into_root_schema_for::<CaseFileDocument>(),
+        Kind::Usage => generator.into_root_schema_for::<UsageDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
         Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
     };
@@ -233,6 +248,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::Meeting => "MeetingDocument",
         Kind::Progress => "ProgressDocument",
         Kind::CaseFile => "CaseFileDocument",
+        Kind::Usage => "UsageDocument",
         Kind::ValidationReport => "ValidationReport",
         Kind::CheckReport => "Report",
     };
@@ -279,6 +295,10 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
             Kind::CaseFile => {
                 describe(obj, CASE_FILE_NOT_EXPRESSIBLE);
                 add_case_file_conditions(obj);
+            }
+            Kind::Usage => {
+                describe(obj, USAGE_NOT_EXPRESSIBLE);
+                add_usage_conditions(obj);
             }
             Kind::ValidationReport | Kind::CheckReport => {}
         }
@@ -820,4 +840,45 @@ fn add_case_file_conditions(root: &mut Map<String, Value>) {
     }
     add_plan_defs_conditions(defs);
     add_meeting_defs_conditions(defs);
+}
+
+/// The cross-field rules of 第6表 JSON Schema can state.
+fn add_usage_conditions(root: &mut Map<String, Value>) {
+    root.insert(
+        "allOf".into(),
+        json!([
+            // 認定済・申請中, but for a 事業対象者.
+            {"if": {"not": {"required": ["level"], "properties": {"level": {"const": "business_target"}}}},
+             "then": {"required": ["certification_status"], "properties": {"certification_status": filled()}}},
+            // 認定済 ⇒ 限度額適用期間.
+            {"if": {"required": ["certification_status"], "properties": {"certification_status": {"const": "certified"}}},
+             "then": {"required": ["limit_period"], "properties": {"limit_period": {"type": "object"}}}},
+            // 事業対象者 ⇒ the 市町村's 区分支給限度基準額.
+            {"if": {"required": ["level"], "properties": {"level": {"const": "business_target"}}},
+             "then": {"required": ["limit_units"], "properties": {"limit_units": {"type": "integer"}}}}
+        ]),
+    );
+    if let Some(rows) = property(root, "rows") {
+        rows.insert("minItems".into(), json!(1));
+    }
+    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
+        return;
+    };
+    if let Some(Value::Object(r)) = defs.get_mut("UsageRowDoc") {
+        r.insert(
+            "allOf".into(),
+            json!([
+                // 予定 or 実績.
+                {"anyOf": [
+                    {"required": ["planned"], "properties": {"planned": {"type": "array", "minItems": 1}}},
+                    {"required": ["actual"], "properties": {"actual": {"type": "array", "minItems": 1}}}
+                ]},
+                // 提供時間帯 takes both ends or neither.
+                {"if": {"required": ["start"], "properties": {"start": filled()}},
+                 "then": {"required": ["end"], "properties": {"end": filled()}}},
+                {"if": {"required": ["end"], "properties": {"end": filled()}},
+                 "then": {"required": ["start"], "properties": {"start": filled()}}}
+            ]),
+        );
+    }
 }

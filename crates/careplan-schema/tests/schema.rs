@@ -339,3 +339,8 @@ fn a_standalone_record_names_its_form_and_a_nested_one_need_not() {
     assert!(!case.is_valid(&bad));
     assert!(careplan_core::Document::from_json(&bad.to_string()).is_err());
 }
+
+#[test]
+fn usage_sheets_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
+    valid_and_refused(Kind::Usage, "usage", "usage-invalid");
+}

@@ -39,6 +39,8 @@ pub(crate) struct View {
     pub t4: Vec<crate::records::view::MeetingView>,
     /// 第5表 (Typst counts its pages).
     pub t5: Option<crate::records::view::ProgressView>,
+    /// 第6表 (Typst counts its pages).
+    pub t6: Option<crate::records::usage::UsageView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -194,6 +196,7 @@ pub(crate) fn build(
         }),
         t4: Vec::new(),
         t5: None,
+        t6: None,
     })
 }
 

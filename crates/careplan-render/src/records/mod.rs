@@ -6,6 +6,7 @@
 //! (`table5.typ`). Typst counts the pages of 第4表 (per meeting) and 第5表;
 //! 第1表–第3表 keep their predicted numbers.
 
+pub(crate) mod usage;
 pub(crate) mod view;
 
 use careplan_core::forms::kyotaku::case_file::CaseFile;
@@ -45,6 +46,7 @@ fn view(
             t3: None,
             t4: Vec::new(),
             t5: None,
+            t6: None,
         },
     };
     v.t4 = meetings

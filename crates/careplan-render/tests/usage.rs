@@ -1,0 +1,161 @@
+//! Rendering every 第6表 fixture, checked with independent tools (poppler's
+//! `pdftotext` and `pdffonts`, `qpdf --check`): every text printed, the
+//! head's labels and figures, the day grid with its 曜日, same bytes twice,
+//! many rows flowing onto more pages with the heads repeated, and hostile
+//! text printed literally.
+
+#![cfg(test)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::LazyLock;
+
+use careplan_core::forms::kyotaku::usage::Usage;
+use careplan_fixtures::{dir, files, read};
+use careplan_render::{RenderOptions, Renderer};
+
+mod support;
+use support::squash;
+
+static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
+
+fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
+    support::tmp("usage", name, bytes)
+}
+
+/// The text of each page, squashed (`-raw`: a cell's lines together).
+fn pages(name: &str, pdf: &[u8]) -> Vec<String> {
+    let path = tmp(name, pdf);
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed for this test (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect()
+}
+
+fn usage(file: &str) -> Usage {
+    Usage::from_json(&read(&dir("usage").join(file))).unwrap()
+}
+
+#[test]
+fn every_usage_fixture_renders_with_every_text_the_same_bytes_and_fonts_embedded() {
+    for path in files("usage") {
+        let name = careplan_fixtures::name(&path);
+        let u = Usage::from_json(&read(&path)).unwrap();
+        let out = RENDERER
+            .render(&u, &RenderOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = pages(&name, &out.pdf).concat();
+        let missing: Vec<String> = u
+            .texts()
+            .into_iter()
+            .filter(|(_, v)| !text.contains(&squash(v)))
+            .map(|(p, v)| format!("{p}: {v}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: not in the PDF:\n{}",
+            missing.join("\n")
+        );
+        let again = Renderer::new()
+            .unwrap()
+            .render(&u, &RenderOptions::default())
+            .unwrap();
+        assert_eq!(again.pdf, out.pdf, "{name}: not the same bytes");
+        support::assert_fonts_embedded_subsets_and_qpdf_clean(&tmp(&name, &out.pdf));
+        assert!(
+            out.missing_glyphs.is_empty(),
+            "{name}: {:?}",
+            out.missing_glyphs
+        );
+    }
+}
+
+#[test]
+fn the_head_and_the_grid_are_printed_as_on_the_form() {
+    let u = usage("level-change-2025-04.json");
+    let out = RENDERER.render(&u, &RenderOptions::default()).unwrap();
+    let p = pages("labels.pdf", &out.pdf);
+    assert_eq!(p.len(), 1, "{p:?}");
+    let text = &p[0];
+    for label in [
+        "第６表",
+        "令和7年4月分",
+        "サービス利用票（兼居宅（介護予防）サービス計画）",
+        "居宅介護支援事業者→利用者",
+        "保険者番号141003",
+        "被保険者番号0000765432",
+        "要介護２",
+        "要介護３",
+        "令和7年4月15日",
+        "27,048単位／月",
+        "令和7年4月から令和8年3月まで",
+        "6日",
+        "月間サービス計画及び実績の記録",
+        "予定",
+        "実績",
+        "合計",
+        "第６表1/1",
+    ] {
+        assert!(
+            text.contains(&squash(label)),
+            "{label} not in the PDF:\n{text}"
+        );
+    }
+    // The day row 1…30 and, under it, the 曜日 from 火 (2025-04-01) to 水 (the 30th).
+    let days: String = (1..=30).map(|d| d.to_string()).collect();
+    assert!(text.contains(&days), "{text}");
+    assert!(
+        text.contains("火水木金土日月火水木金土日月火水木金土日月火水木金土日月火水"),
+        "{text}"
+    );
+    // 訪問介護 twice on each of 22 weekdays: the 予定 total.
+    assert!(text.contains("44"), "{text}");
+}
+
+#[test]
+fn many_rows_flow_onto_more_pages_with_the_heads_repeated() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read(&dir("usage").join("case-a-2016-01.json"))).unwrap();
+    let template = doc["rows"][1].clone();
+    let mut rows = Vec::new();
+    for i in 0..60 {
+        let mut r = template.clone();
+        r["service"] = format!("訪問介護（身体介護１）その{i}").into();
+        // Typst markup in the data prints as text.
+        if i == 7 {
+            r["office_name"] = "#panic(\"x\") *太字* $x^2$ <label> @ref".into();
+        }
+        rows.push(r);
+    }
+    doc["rows"] = rows.into();
+    let u = Usage::from_json(&doc.to_string()).unwrap();
+    let out = RENDERER.render(&u, &RenderOptions::default()).unwrap();
+    let p = pages("many.pdf", &out.pdf);
+    assert!(p.len() >= 3, "{} pages", p.len());
+    let n = p.len();
+    for (i, page) in p.iter().enumerate() {
+        assert!(
+            page.contains("月間サービス計画及び実績の記録"),
+            "page {}",
+            i + 1
+        );
+        assert!(page.contains("被保険者番号0000123456"), "page {}", i + 1);
+        assert!(
+            page.contains(&format!("第６表{}/{n}", i + 1)),
+            "page {}: {page}",
+            i + 1
+        );
+    }
+    let all = p.concat();
+    for i in 0..60 {
+        assert!(all.contains(&format!("その{i}")), "row {i}");
+    }
+    assert!(all.contains(&squash("#panic(\"x\") *太字* $x^2$ <label> @ref")));
+}
