@@ -38,7 +38,7 @@ def test_health_get_and_head(server):
 
 def test_version(server):
     v = server.client.get("/version").json()
-    assert v["name"] == "careplan" and v["forms"] == ["kyotaku", "yobo_plan", "yobo_kihon", "kyotaku_meeting", "kyotaku_progress", "case_file"]
+    assert v["name"] == "careplan" and v["forms"] == ["kyotaku", "yobo_plan", "yobo_kihon", "kyotaku_meeting", "kyotaku_progress", "case_file", "kyotaku_usage"]
     assert "urn:careplan:schema:plan:v1" in v["formats"]
     assert "urn:careplan:schema:yobo-plan:v1" in v["formats"]
     assert "BIZ UDGothic" in v["fonts"]
@@ -388,3 +388,24 @@ def test_a_case_file_on_every_route(server, tmp_path):
     export = {"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
     body = problem(server.client.post("/v1/csv/export", json=export), 400, "bad_options")
     assert body["causes"][0]["path"] == "documents[0]"
+
+
+def test_a_usage_sheet_is_validated_and_printed_as_the_cli_does(server, tmp_path):
+    """A 第6表 is validated and printed as the CLI does it; an invalid one is
+    refused with its path; it has no plan-check rules or CSV records yet,
+    and says so."""
+    path = FIXTURES / "usage" / "level-change-2025-04.json"
+    doc = json.loads(path.read_text())
+    r = server.client.post("/v1/validate", json=doc)
+    assert r.status_code == 200 and r.json()["form"] == "kyotaku_usage"
+    bad = json.loads((FIXTURES / "usage-invalid" / "april-31st.json").read_text())
+    body = problem(server.client.post("/v1/validate", json=bad), 422, "invalid_document")
+    assert [(v["path"], v["rule"]) for v in body["violations"]] == [("rows[0].planned[8].day", "day_not_in_month")]
+    r = server.client.post("/v1/render", json={"document": doc})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    out = tmp_path / "usage.pdf"
+    assert cli("render", str(path), "-o", str(out)).returncode == 0
+    assert r.content == out.read_bytes()
+    problem(server.client.post("/v1/check", json=doc), 400, "bad_options")
+    export = {"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
+    problem(server.client.post("/v1/csv/export", json=export), 400, "bad_options")

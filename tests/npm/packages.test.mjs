@@ -80,7 +80,7 @@ test("every 介護予防 plan validates, is checked and prints byte-identical to
   assert.equal(refused.error.violations[0].rule, "care_level_on_preventive_plan");
 });
 
-test("a case file and its 第4表/第5表 validate, are checked and print byte-identical to the CLI", () => {
+test("a case file, its 第4表/第5表 and a 第6表 validate and print byte-identical to the CLI", () => {
   const casePath = join(fixtures, "cases/case-a.json");
   const text = readFileSync(casePath, "utf8");
   assert.deepEqual(core.validate(text), { ok: true, value: { form: "case_file" } });
@@ -90,7 +90,7 @@ test("a case file and its 第4表/第5表 validate, are checked and print byte-i
   const out = join(scratch, "case-5-1.pdf");
   assert.equal(run(["render", casePath, "--tables", "5,1", "-o", out]).status, 0);
   assert.equal(sha(got.value.pdf), sha(readFileSync(out)));
-  for (const [folder, form] of [["meetings", "kyotaku_meeting"], ["progress", "kyotaku_progress"]]) {
+  for (const [folder, form] of [["meetings", "kyotaku_meeting"], ["progress", "kyotaku_progress"], ["usage", "kyotaku_usage"]]) {
     for (const f of readdirSync(join(fixtures, folder)).filter((f) => f.endsWith(".json"))) {
       const path = join(fixtures, folder, f);
       const doc = readFileSync(path, "utf8");

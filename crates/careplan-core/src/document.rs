@@ -22,6 +22,7 @@ use crate::fields::Tables;
 use crate::forms::kyotaku::case_file::CaseFile;
 use crate::forms::kyotaku::meeting::Meeting;
 use crate::forms::kyotaku::progress::Progress;
+use crate::forms::kyotaku::usage::Usage;
 use crate::forms::kyotaku::{self, CarePlan};
 use crate::forms::yobo::kihon::Kihon;
 use crate::forms::yobo::{self, PreventivePlan};
@@ -107,21 +108,21 @@ pub enum Form {
     /// its log (第5表), checked and printed together (`"form": "case_file"`).
     CaseFile,
     /// 第6表 サービス利用票: one user's month of services
-    /// (`"form": "kyotaku_usage"`). Typed, validated and printed
-    /// ([`kyotaku::usage::Usage`]); not yet in [`Form::ALL`] nor a
-    /// [`Document`]: that comes with its CSV records and checks (#13).
+    /// (`"form": "kyotaku_usage"`): typed, validated and printed; its CSV
+    /// records, plan-check rules and 第7表 follow (#13).
     Usage,
 }
 
 impl Form {
     /// Every form, in the order careplan lists them.
-    pub const ALL: [Form; 6] = [
+    pub const ALL: [Form; 7] = [
         Form::Kyotaku,
         Form::YoboPlan,
         Form::YoboKihon,
         Form::Meeting,
         Form::Progress,
         Form::CaseFile,
+        Form::Usage,
     ];
 
     /// The form's code: the value of a document's `form` key.
@@ -325,6 +326,8 @@ pub enum Document {
     Progress(Progress),
     /// A case file: plan, meetings and log.
     CaseFile(CaseFile),
+    /// 第6表 サービス利用票.
+    Usage(Usage),
 }
 
 impl Document {
@@ -337,14 +340,7 @@ impl Document {
             Form::Meeting => Meeting::from_json(json).map(Document::Meeting),
             Form::Progress => Progress::from_json(json).map(Document::Progress),
             Form::CaseFile => CaseFile::from_json(json).map(Document::CaseFile),
-            // Not in Form::ALL, so of_json never names it; were it to, the
-            // reader says where 第6表 is read today.
-            Form::Usage => Err(Error::single(
-                crate::error::Violation::new(FieldPath::from_text("form"), crate::error::Rule::UnknownCode)
-                    .with_value(Form::Usage.code())
-                    .with_detail("第6表 is read by careplan_core::forms::kyotaku::usage::Usage, not yet as a Document")
-                    .in_form(Form::Usage),
-            )),
+            Form::Usage => Usage::from_json(json).map(Document::Usage),
         }
     }
 
@@ -357,6 +353,7 @@ impl Document {
             Document::Meeting(_) => Form::Meeting,
             Document::Progress(_) => Form::Progress,
             Document::CaseFile(_) => Form::CaseFile,
+            Document::Usage(_) => Form::Usage,
         }
     }
 
@@ -369,6 +366,7 @@ impl Document {
             Document::Meeting(m) => m.to_json_pretty(),
             Document::Progress(p) => p.to_json_pretty(),
             Document::CaseFile(c) => c.to_json_pretty(),
+            Document::Usage(u) => u.to_json_pretty(),
         }
     }
 
@@ -382,6 +380,7 @@ impl Document {
             Document::Meeting(m) => m.to_json_value(),
             Document::Progress(p) => p.to_json_value(),
             Document::CaseFile(c) => c.to_json_value(),
+            Document::Usage(u) => u.to_json_value(),
         }
     }
 
@@ -394,6 +393,7 @@ impl Document {
             Document::Meeting(m) => m.texts(),
             Document::Progress(p) => p.texts(),
             Document::CaseFile(c) => c.texts(),
+            Document::Usage(u) => u.texts(),
         }
     }
 
@@ -437,12 +437,26 @@ impl Document {
         }
     }
 
+    /// The 第6表, if that is what the document is.
+    pub fn as_usage(&self) -> Option<&Usage> {
+        match self {
+            Document::Usage(u) => Some(u),
+            _ => None,
+        }
+    }
+
     /// The 利用者基本情報, if that is what the document is.
     pub fn as_yobo_kihon(&self) -> Option<&Kihon> {
         match self {
             Document::YoboKihon(k) => Some(k),
             _ => None,
         }
+    }
+}
+
+impl From<Usage> for Document {
+    fn from(u: Usage) -> Document {
+        Document::Usage(u)
     }
 }
 

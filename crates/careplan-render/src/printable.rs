@@ -116,6 +116,7 @@ impl sealed::Sealed for Document {
             Document::Meeting(m) => Printed::Meeting(m),
             Document::Progress(p) => Printed::Progress(p),
             Document::CaseFile(c) => Printed::Case(c),
+            Document::Usage(u) => Printed::Usage(u),
             // A form core knows and this renderer does not print (yet).
             #[allow(unreachable_patterns)]
             other => Printed::Other(other.form()),

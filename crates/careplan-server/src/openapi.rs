@@ -17,8 +17,7 @@ use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
 use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name. A document made of
-/// others (the case file) comes after them. `Usage` (第6表) is a schema
-/// here but not yet one of `Document`'s (no route takes it yet, #13).
+/// others (the case file) comes after them.
 const DOCUMENTS: [(&str, &str); 9] = [
     ("plan", "Plan"),
     ("yobo-plan", "YoboPlan"),
@@ -399,14 +398,15 @@ pub fn document() -> Value {
         "Document".to_owned(),
         json!({
             "title": "計画書（いずれかの様式）",
-            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書; `yobo_kihon`: 利用者基本情報; `kyotaku_meeting`: 第4表 サービス担当者会議の要点; `kyotaku_progress`: 第5表 居宅介護支援経過; `case_file`: a plan with its 第4表 and 第5表).",
+            "description": "A document of any form careplan reads: the 居宅サービス計画書 (no `form` key) or a form that names itself with `form` (`yobo_plan`: 介護予防サービス・支援計画書; `yobo_kihon`: 利用者基本情報; `kyotaku_meeting`: 第4表 サービス担当者会議の要点; `kyotaku_progress`: 第5表 居宅介護支援経過; `case_file`: a plan with its 第4表 and 第5表; `kyotaku_usage`: 第6表 サービス利用票).",
             "oneOf": [
                 schema_ref("Plan"),
                 schema_ref("YoboPlan"),
                 schema_ref("YoboKihon"),
                 schema_ref("Meeting"),
                 schema_ref("Progress"),
-                schema_ref("CaseFile")
+                schema_ref("CaseFile"),
+                schema_ref("Usage")
             ]
         }),
     );

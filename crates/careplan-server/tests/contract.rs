@@ -142,6 +142,7 @@ fn every_form_is_a_document_through_exactly_one_branch() {
         "meetings",
         "progress",
         "cases",
+        "usage",
     ] {
         for path in careplan_fixtures::files(folder) {
             let v: serde_json::Value =

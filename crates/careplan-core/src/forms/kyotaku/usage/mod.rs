@@ -11,9 +11,9 @@
 //! ([`crate::units::limit_units`]). A document may write it, and is refused
 //! when it differs; a 事業対象者's is the 市町村's to set, so it must.
 //!
-//! 第7表 is computed from this sheet, a サービスコード master and options;
-//! printing, the CSV records (UPPLAN / UPJSK) and the checks follow (#13).
-//! Until they land this form is not yet one of [`crate::Document`]'s.
+//! 第7表 is to be computed from this sheet, a サービスコード master and
+//! options; that, the CSV records (UPPLAN / UPJSK) and the checks follow (#13).
+//! It is one of [`crate::Document`]'s forms.
 //!
 //! ```
 //! use careplan_core::forms::kyotaku::usage::Usage;
