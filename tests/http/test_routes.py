@@ -391,9 +391,9 @@ def test_a_case_file_on_every_route(server, tmp_path):
 
 
 def test_a_usage_sheet_is_validated_and_printed_as_the_cli_does(server, tmp_path):
-    """A 第6表 is validated and printed as the CLI does it; an invalid one is
-    refused with its path; it has no plan-check rules or CSV records yet,
-    and says so."""
+    """A 第6表 is validated, checked and printed as the CLI does it; an
+    invalid one is refused with its path; it has no CSV records yet, and
+    says so."""
     path = FIXTURES / "usage" / "level-change-2025-04.json"
     doc = json.loads(path.read_text())
     r = server.client.post("/v1/validate", json=doc)
@@ -406,6 +406,10 @@ def test_a_usage_sheet_is_validated_and_printed_as_the_cli_does(server, tmp_path
     out = tmp_path / "usage.pdf"
     assert cli("render", str(path), "-o", str(out)).returncode == 0
     assert r.content == out.read_bytes()
-    problem(server.client.post("/v1/check", json=doc), 400, "bad_options")
+    fires = FIXTURES / "usage-check" / "T6-001.json"
+    r = server.client.post("/v1/check", json=json.loads(fires.read_text()))
+    assert r.status_code == 200
+    assert r.json() == json.loads(cli("check", "--format", "json", str(fires)).stdout)
+    assert [f["rule"] for f in r.json()["findings"]] == ["T6-001"]
     export = {"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
     problem(server.client.post("/v1/csv/export", json=export), 400, "bad_options")

@@ -12,7 +12,8 @@ pub fn check(doc: &Document) -> Result<Report, ApiError> {
         Document::Kyotaku(_)
         | Document::YoboPlan(_)
         | Document::Meeting(_)
-        | Document::CaseFile(_) => Ok(careplan_check::check_document(doc)),
+        | Document::CaseFile(_)
+        | Document::Usage(_) => Ok(careplan_check::check_document(doc)),
         Document::Progress(_) => Err(ApiError::new(
             ErrorCode::BadOptions,
             "第５表の点検（T5-001）には計画が必要です。計画と第５表をケースファイル（case_file）にまとめて送ってください",

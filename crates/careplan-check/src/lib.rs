@@ -173,6 +173,8 @@ rule_ids! {
     T4_003 = "T4-003",
     T4_004 = "T4-004",
     T5_001 = "T5-001",
+    T6_001 = "T6-001",
+    T6_002 = "T6-002",
     Y1_001 = "Y1-001",
     Y1_002 = "Y1-002",
     Y1_003 = "Y1-003",
@@ -243,6 +245,8 @@ pub(crate) enum Check {
     Meeting(records::MeetingPredicate),
     /// A rule that needs a whole case file (the plan with its 第4表 or 第5表).
     Case(records::CasePredicate),
+    /// A rule of 第6表 サービス利用票.
+    Usage(records::UsagePredicate),
     /// A rule of the 介護予防サービス・支援計画書.
     Yobo(yobo::Predicate),
 }
@@ -330,6 +334,11 @@ pub fn check_case_file(case: &CaseFile) -> Report {
     records::check_case_file(case)
 }
 
+/// Runs every rule of 第6表 over one サービス利用票.
+pub fn check_usage(u: &careplan_core::forms::kyotaku::usage::Usage) -> Report {
+    records::check_usage(u)
+}
+
 /// Runs every rule of the document's form. A 第5表 on its own gets an
 /// empty report: its rule needs the plan (put both in a case file).
 pub fn check_document(doc: &Document) -> Report {
@@ -338,6 +347,7 @@ pub fn check_document(doc: &Document) -> Report {
         Document::YoboPlan(p) => check_preventive(p),
         Document::Meeting(m) => check_meeting(m),
         Document::CaseFile(c) => check_case_file(c),
+        Document::Usage(u) => check_usage(u),
         // A form with no rules.
         #[allow(unreachable_patterns)]
         _ => Report::default(),

@@ -1,6 +1,7 @@
 //! The plan-check rules of the care manager's own records: 第4表
-//! サービス担当者会議の要点 (each meeting on its own) and the rules that need a
-//! whole case file (the plan with its meetings, the plan with its 第5表).
+//! サービス担当者会議の要点 (each meeting on its own), the rules that need a
+//! whole case file (the plan with its meetings, the plan with its 第5表),
+//! and 第6表 サービス利用票's.
 //!
 //! A meeting's rules are asked about a 第4表 document, or about each meeting
 //! of a case file with paths under `meetings[i]`. A case file is checked as
@@ -9,11 +10,13 @@
 
 mod case;
 mod meeting;
+mod usage;
 
 use careplan_core::FieldPath;
 use careplan_core::forms::kyotaku::case_file::CaseFile;
 use careplan_core::forms::kyotaku::case_file::fields::document as fc;
 use careplan_core::forms::kyotaku::meeting::Meeting;
+use careplan_core::forms::kyotaku::usage::Usage;
 
 use crate::{Check, Finding, Hits, Report, RuleInfo, run};
 
@@ -24,14 +27,30 @@ pub(crate) type MeetingPredicate = fn(&Meeting, &FieldPath, &mut Hits);
 /// A predicate of a rule of the whole case file.
 pub(crate) type CasePredicate = fn(&CaseFile, &mut Hits);
 
-/// Every rule of 第4表 and 第5表, in ID order.
+/// A predicate of a 第6表 rule.
+pub(crate) type UsagePredicate = fn(&Usage, &mut Hits);
+
+/// Every rule of 第4表, 第5表 and 第6表, in ID order.
 pub(crate) const RULES: &[RuleInfo] = &[
     meeting::T4_001,
     meeting::T4_002,
     meeting::T4_003,
     case::T4_004,
     case::T5_001,
+    usage::T6_001,
+    usage::T6_002,
 ];
+
+/// Runs every rule of 第6表 over one サービス利用票.
+pub(crate) fn check_usage(u: &Usage) -> Report {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if let Check::Usage(p) = rule.check {
+            run(rule, &mut findings, |h| p(u, h));
+        }
+    }
+    Report { findings }
+}
 
 /// Asks every meeting rule about one meeting at `base`.
 fn meeting_findings(m: &Meeting, base: &FieldPath, out: &mut Vec<Finding>) {

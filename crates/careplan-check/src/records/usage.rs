@@ -1,0 +1,103 @@
+//! 第6表's rules, asked about one サービス利用票: 実績 with no 予定, and
+//! 短期入所 days beyond half the certification period.
+
+use careplan_core::Sheet;
+use careplan_core::forms::kyotaku::usage::fields::{day_count as fd, document as fu, row as fr};
+use chrono::NaiveDate;
+
+use crate::Severity::Warning;
+use crate::Source::{KisaiYoryo, UneiKijun38};
+use crate::{Check, RuleId, RuleInfo};
+
+/// The サービス種類 of 短期入所 (生活介護 21, 療養介護 22–23 and 2A, and
+/// their 介護予防 forms 24–26 and 2B): careplan's reading of the code
+/// list, `docs/readings.md` \[U\].
+pub(crate) const SHORT_STAY_KINDS: &[&str] = &["21", "22", "23", "2A", "24", "25", "26", "2B"];
+
+/// T6-001 実績があるのに予定がない
+pub(super) const T6_001: RuleInfo = RuleInfo {
+    id: RuleId::T6_001,
+    sheet: Sheet::KyotakuTable6,
+    severity: Warning,
+    title_ja: "予定のない日に実績がある",
+    title_en: "a day has 実績 (service given) but no 予定 (service planned)",
+    explanation_ja: "サービス利用票は、居宅サービス計画に位置付けたサービスの予定を利用者に示し、提供された実績と照らし合わせるものです。予定のない日の実績は、計画に位置付けられていないサービスの提供であり、給付管理票と請求の根拠が揃いません。運営基準は、サービスを居宅サービス計画に位置付けること、計画を変更する場合は所定の手続きを経ることを定めています。",
+    remedy_ja: "予定の変更であれば第6表の予定を修正し（必要に応じて計画を変更し）、その経緯を第5表に記録してください。誤りであれば実績を確認してください。",
+    sources: &[UneiKijun38, KisaiYoryo],
+    check: Check::Usage(|u, out| {
+        let base = careplan_core::FieldPath::root();
+        for (i, row) in u.parts().rows.iter().enumerate() {
+            let at = fr::ACTUAL.of(&fu::ROWS.of(&base).index(i));
+            for (j, d) in row.actual.iter().enumerate() {
+                if !row.planned.iter().any(|p| p.day == d.day) {
+                    out.add(
+                        fd::DAY.of(&at.index(j)),
+                        format!(
+                            "{}（{}）の{}日に予定がありません。",
+                            row.service, row.office_name, d.day
+                        ),
+                        format!("row {}: day {} has 実績 and no 予定", i + 1, d.day),
+                    );
+                }
+            }
+        }
+    }),
+};
+
+/// T6-002 短期入所の利用日数が認定の有効期間のおおむね半数を超える
+pub(super) const T6_002: RuleInfo = RuleInfo {
+    id: RuleId::T6_002,
+    sheet: Sheet::KyotakuTable6,
+    severity: Warning,
+    title_ja: "短期入所の利用日数が認定の有効期間のおおむね半数を超える",
+    title_en: "短期入所 (short stay) days exceed half the certification period",
+    explanation_ja: "運営基準（第13条第21号）は、居宅サービス計画に短期入所生活介護・短期入所療養介護を位置付ける場合、利用者の心身の状況等を勘案して特に必要と認められる場合を除き、短期入所の利用日数が要介護認定の有効期間のおおむね半数を超えないようにしなければならないと定めています。前月までの短期入所利用日数と当月の予定を合わせて数えます。",
+    remedy_ja: "利用日数を見直すか、特に必要と認められる理由（心身の状況、家族の状況等）を居宅サービス計画と第5表に記録してください。",
+    sources: &[UneiKijun38],
+    check: Check::Usage(|u, out| {
+        let p = u.parts();
+        let Some(period) = p.limit_period else {
+            return;
+        };
+        // The 限度額適用期間 stands for the certification period (the sheet
+        // does not carry the 認定 dates; docs/readings.md).
+        let first = NaiveDate::from_ymd_opt(period.start.year(), period.start.month(), 1);
+        let after = match period.end.month() {
+            12 => NaiveDate::from_ymd_opt(period.end.year() + 1, 1, 1),
+            m => NaiveDate::from_ymd_opt(period.end.year(), m + 1, 1),
+        };
+        let (Some(first), Some(after)) = (first, after) else {
+            return;
+        };
+        let period_days = (after - first).num_days();
+        let mut days: Vec<u8> = Vec::new();
+        let mut first_row = None;
+        for (i, row) in p.rows.iter().enumerate() {
+            if SHORT_STAY_KINDS.contains(&row.code.kind()) && !row.planned.is_empty() {
+                first_row.get_or_insert(i);
+                days.extend(row.planned.iter().map(|d| d.day));
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        let Some(i) = first_row else {
+            return;
+        };
+        let before = i64::from(p.short_stay_days_before.unwrap_or(0));
+        let total = before + i64::try_from(days.len()).unwrap_or(i64::MAX);
+        // おおむね半数: more than half is flagged.
+        if total * 2 > period_days {
+            let base = careplan_core::FieldPath::root();
+            out.add(
+                fr::PLANNED.of(&fu::ROWS.of(&base).index(i)),
+                format!(
+                    "前月までの{before}日と当月の予定{}日で{total}日になり、有効期間（{}〜{}、{period_days}日）の半数を超えます。",
+                    days.len(),
+                    period.start,
+                    period.end
+                ),
+                format!("{total} short-stay days against a period of {period_days} days"),
+            );
+        }
+    }),
+};
