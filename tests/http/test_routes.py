@@ -406,6 +406,16 @@ def test_a_usage_sheet_is_validated_and_printed_as_the_cli_does(server, tmp_path
     out = tmp_path / "usage.pdf"
     assert cli("render", str(path), "-o", str(out)).returncode == 0
     assert r.content == out.read_bytes()
+    # One office's サービス提供票, as `--provider` prints it.
+    r = server.client.post("/v1/render", json={"document": doc, "options": {"provider": "1470000201"}})
+    out = tmp_path / "provider.pdf"
+    assert cli("render", str(path), "--provider", "1470000201", "-o", str(out)).returncode == 0
+    assert r.status_code == 200 and r.content == out.read_bytes()
+    body = problem(server.client.post("/v1/render", json={"document": doc, "options": {"provider": "1999999999"}}), 400, "bad_options")
+    assert "1999999999" in body["message_en"]
+    body = problem(server.client.post("/v1/render", json={"document": doc, "options": {"provider": "12"}}), 400, "bad_options")
+    assert body["causes"][0]["path"] == "provider"
+    problem(server.client.post("/v1/render", json={"document": plan(), "options": {"provider": "1470000201"}}), 400, "bad_options")
     fires = FIXTURES / "usage-check" / "T6-001.json"
     r = server.client.post("/v1/check", json=json.loads(fires.read_text()))
     assert r.status_code == 200

@@ -102,6 +102,13 @@ test("a case file, its 第4表/第5表 and a 第6表 validate and print byte-ide
       assert.equal(sha(pdf.value.pdf), sha(readFileSync(cli)), f);
     }
   }
+  // One office's サービス提供票, as `--provider` prints it.
+  const usagePath = join(fixtures, "usage/level-change-2025-04.json");
+  const copy = renderer.render(readFileSync(usagePath, "utf8"), { provider: "1470000201" });
+  assert.equal(copy.ok, true, JSON.stringify(copy.error));
+  const copyOut = join(scratch, "provider.pdf");
+  assert.equal(run(["render", usagePath, "--provider", "1470000201", "-o", copyOut]).status, 0);
+  assert.equal(sha(copy.value.pdf), sha(readFileSync(copyOut)));
   const other = core.validate(readFileSync(join(fixtures, "cases-invalid/meeting-for-another-user.json"), "utf8"));
   assert.equal(other.ok, false);
   assert.deepEqual(

@@ -47,6 +47,11 @@ pub struct RenderRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 0.1, max = 8.0)))]
     pub png_scale: Option<f64>,
+    /// 第6表 only: print it as this office's サービス提供票 (its 事業所番号,
+    /// ten digits), its rows only, instead of the user's サービス利用票.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]{10}$")))]
+    pub provider: Option<String>,
 }
 
 /// The smallest PNG scale (pixels per point) a request may ask for.
@@ -105,7 +110,18 @@ impl RenderRequest {
                 Some(sheets)
             }
         };
+        let provider = match &self.provider {
+            None => None,
+            Some(p) => Some(careplan_core::OfficeNumber::new(p.as_str()).map_err(|_| {
+                let ja = format!("事業所番号は10桁の数字です（{p}）");
+                let en = format!("an office number is ten digits ({p})");
+                let cause =
+                    Cause::at("bad_option", "provider", &ja, &en).with_value(p.clone(), None);
+                ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause])
+            })?),
+        };
         Ok(RenderOptions {
+            provider,
             tables,
             draft: self.draft,
             consent_block: self.consent_block,
@@ -192,7 +208,9 @@ pub fn error(e: RenderError) -> ApiError {
         RenderError::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
         RenderError::NoTables
         | RenderError::NotThisForm { .. }
-        | RenderError::NotInDocument { .. } => ErrorCode::BadOptions,
+        | RenderError::NotInDocument { .. }
+        | RenderError::ProviderNotThisForm(_)
+        | RenderError::NoSuchProvider(_) => ErrorCode::BadOptions,
         RenderError::Font(..) => ErrorCode::BadFont,
         _ => ErrorCode::Internal,
     };

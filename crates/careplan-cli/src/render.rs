@@ -21,8 +21,8 @@ pub(crate) struct Args {
     /// The PDF to write (with --batch: the folder for the PDFs).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// Which tables, in order: 1–5 or a list such as 1,3 or 5,4 (default:
-    /// every sheet the document holds: a plan 1,2,3; a 第4表 4; a 第5表 5; a
+    /// Which tables, in order: 1–6 or a list such as 1,3 or 5,4 (default:
+    /// every sheet the document holds: a plan 1,2,3; a 第4表 4; a 第5表 5; a 第6表 6; a
     /// case file those of its parts; the 介護予防サービス・支援計画書 has one, 1).
     #[arg(long, value_delimiter = ',')]
     tables: Option<Vec<u8>>,
@@ -44,6 +44,10 @@ pub(crate) struct Args {
     /// Render even if some character is in no font (reported as a warning).
     #[arg(long)]
     allow_missing_glyphs: bool,
+    /// 第6表 only: print it as the サービス提供票 of this office (its ten-digit
+    /// 事業所番号), its rows only, instead of the user's サービス利用票.
+    #[arg(long, value_name = "OFFICE_NUMBER")]
+    provider: Option<String>,
     /// Typeface of the plan's text: gothic (BIZ UDGothic) or mincho (BIZ UDMincho).
     #[arg(long, value_enum, default_value_t = Face::Gothic)]
     typeface: Face,
@@ -82,6 +86,7 @@ fn request(args: &Args) -> RenderRequest {
             Face::Mincho => Typeface::Mincho,
         },
         png_scale: args.png.as_ref().map(|_| 2.0),
+        provider: args.provider.clone(),
     }
 }
 

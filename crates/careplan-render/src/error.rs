@@ -30,6 +30,10 @@ pub enum RenderError {
     },
     /// A form the renderer has no templates for.
     Unsupported(&'static str),
+    /// A サービス提供票 was asked of a document that is not a 第6表 (its form).
+    ProviderNotThisForm(&'static str),
+    /// A サービス提供票 was asked for an office with no row on the 第6表.
+    NoSuchProvider(String),
     /// A font file could not be used, or there is no font at all: what is
     /// wrong, in Japanese and in English.
     Font(String, String),
@@ -75,6 +79,14 @@ impl RenderError {
             RenderError::Unsupported(form) => (
                 format!("{form} は印刷できません"),
                 format!("careplan cannot print {form} yet"),
+            ),
+            RenderError::ProviderNotThisForm(form) => (
+                format!("サービス提供票は第６表だけにあります（この文書は{form}です）"),
+                format!("only 第6表 prints as a provider's サービス提供票 (this is a {form})"),
+            ),
+            RenderError::NoSuchProvider(office) => (
+                format!("第６表に事業所番号 {office} のサービスがありません"),
+                format!("the 第6表 has no service of office {office}"),
             ),
             RenderError::Font(ja, en) => (ja.clone(), en.clone()),
             RenderError::Data(d) => (

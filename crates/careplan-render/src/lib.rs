@@ -350,6 +350,7 @@ impl Renderer {
         options: &RenderOptions,
         png: Option<f64>,
     ) -> Result<(Rendered, Option<Pages>), RenderError> {
+        provider_only_on_usage(doc, options)?;
         match doc.printed() {
             Printed::Kyotaku(p) => self.run::<Kyotaku>(p, options, png),
             Printed::Yobo(p) => self.run::<YoboPlan>(p, options, png),
@@ -379,6 +380,7 @@ impl Renderer {
         options: &RenderOptions,
         pixel_per_pt: f64,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
+        provider_only_on_usage(doc, options)?;
         let (laid_out, _) = match doc.printed() {
             Printed::Kyotaku(p) => self.compile::<Kyotaku>(p, options)?,
             Printed::Yobo(p) => self.compile::<YoboPlan>(p, options)?,
@@ -469,6 +471,19 @@ fn diagnostics(diags: &[SourceDiagnostic]) -> Vec<String> {
             s
         })
         .collect()
+}
+
+/// A サービス提供票 is asked of 第6表 only.
+fn provider_only_on_usage(
+    doc: &impl Printable,
+    options: &RenderOptions,
+) -> Result<(), RenderError> {
+    match (&options.provider, doc.form()) {
+        (Some(_), form) if form != careplan_core::Form::Usage => {
+            Err(RenderError::ProviderNotThisForm(form.label_ja()))
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! How to render.
 
-use careplan_core::Sheet;
+use careplan_core::{OfficeNumber, Sheet};
 
 /// What to do with a character that no loaded font has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,6 +52,10 @@ pub struct RenderOptions {
     pub missing_glyphs: MissingGlyphs,
     /// The typeface of the plan's own text.
     pub typeface: Typeface,
+    /// Print 第6表 as this office's サービス提供票 (its rows only, the
+    /// title and corner text of the 提供票) instead of the user's サービス利用票.
+    /// Only 第6表 takes it.
+    pub provider: Option<OfficeNumber>,
 }
 
 impl Default for RenderOptions {
@@ -63,6 +67,7 @@ impl Default for RenderOptions {
             pdfa: false,
             missing_glyphs: MissingGlyphs::Error,
             typeface: Typeface::Gothic,
+            provider: None,
         }
     }
 }

@@ -159,3 +159,37 @@ fn many_rows_flow_onto_more_pages_with_the_heads_repeated() {
     }
     assert!(all.contains(&squash("#panic(\"x\") *太字* $x^2$ <label> @ref")));
 }
+
+#[test]
+fn a_providers_copy_is_the_service_teikyohyo_with_its_rows_only() {
+    let u = usage("level-change-2025-04.json");
+    let options = RenderOptions {
+        provider: Some(careplan_core::OfficeNumber::new("1470000201").unwrap()),
+        ..RenderOptions::default()
+    };
+    let out = RENDERER.render(&u, &options).unwrap();
+    let text = pages("provider.pdf", &out.pdf).concat();
+    assert!(text.contains("サービス提供票"), "{text}");
+    assert!(!text.contains("サービス利用票"), "{text}");
+    assert!(text.contains("居宅介護支援事業者→サービス事業者"), "{text}");
+    assert!(text.contains("ヘルパーステーションみなと"), "{text}");
+    assert!(!text.contains("デイサービスこもれび"), "{text}");
+    assert!(!text.contains("特別養護老人ホームうみかぜ"), "{text}");
+    // The user's copy is another PDF.
+    let user = RENDERER.render(&u, &RenderOptions::default()).unwrap();
+    assert_ne!(user.pdf, out.pdf);
+    // An office with no row, or a provider's copy of another form: refused.
+    let none = RenderOptions {
+        provider: Some(careplan_core::OfficeNumber::new("1999999999").unwrap()),
+        ..RenderOptions::default()
+    };
+    assert_eq!(
+        RENDERER.render(&u, &none).unwrap_err(),
+        careplan_render::RenderError::NoSuchProvider("1999999999".into())
+    );
+    let plan = careplan_fixtures::plan("case-a.json");
+    assert!(matches!(
+        RENDERER.render(&plan, &options).unwrap_err(),
+        careplan_render::RenderError::ProviderNotThisForm(_)
+    ));
+}

@@ -2,14 +2,15 @@
 //! 要介護状態区分 and its change, 区分支給限度基準額, 限度額適用期間,
 //! 前月までの短期入所利用日数, the 居宅介護支援事業者) and the grid of
 //! services, two lines each (予定, 実績), a column per day of the month with
-//! its 曜日, and the 合計回数. Printed through the 居宅 main template
+//! its 曜日, and the 合計回数 — as the user's サービス利用票, or as one office's
+//! サービス提供票 (its rows only). Printed through the 居宅 main template
 //! (`templates/kyotaku/table6.typ`); Typst counts its pages.
 //!
 //! Like every view, this is the only thing that reaches Typst, as part of
 //! the JSON data file; no value is ever spliced into markup.
 
 use careplan_core::forms::kyotaku::usage::{DayCount, Usage, UsageRow};
-use careplan_core::{CertificationStatus, FieldPath, Form, Sex, Sheet, YearMonth};
+use careplan_core::{CertificationStatus, FieldPath, Form, OfficeNumber, Sex, Sheet, YearMonth};
 use chrono::NaiveDate;
 use serde::Serialize;
 use typst_layout::PagedDocument;
@@ -31,6 +32,8 @@ const OFFICE_EM: f64 = 8.0;
 /// The sheet's data.
 #[derive(Debug, Serialize)]
 pub(crate) struct UsageView {
+    /// A provider's サービス提供票, not the user's サービス利用票.
+    pub provider_copy: bool,
     /// 「令和7年4月分」.
     pub month: String,
     pub created_on: String,
@@ -121,9 +124,20 @@ fn row(r: &UsageRow) -> UsageRowView {
     }
 }
 
-/// The view of a 第6表.
-pub(crate) fn view(u: &Usage) -> Result<UsageView, RenderError> {
+/// The view of a 第6表: the user's サービス利用票, or with `provider` that
+/// office's サービス提供票 (its rows only).
+pub(crate) fn view(u: &Usage, provider: Option<&OfficeNumber>) -> Result<UsageView, RenderError> {
     let p = u.parts();
+    let rows: Vec<&UsageRow> = p
+        .rows
+        .iter()
+        .filter(|r| provider.is_none_or(|o| &r.office_number == o))
+        .collect();
+    if let Some(o) = provider
+        && rows.is_empty()
+    {
+        return Err(RenderError::NoSuchProvider(o.as_str().to_owned()));
+    }
     let days = (1..=DAY_COLUMNS)
         .map(|d| {
             let day = u8::try_from(d).unwrap_or(u8::MAX);
@@ -138,6 +152,7 @@ pub(crate) fn view(u: &Usage) -> Result<UsageView, RenderError> {
         None => s(&p.planner.name),
     };
     Ok(UsageView {
+        provider_copy: provider.is_some(),
         month: format!("{}分", month(p.month)?),
         created_on: date(p.created_on)?,
         status: [
@@ -163,7 +178,7 @@ pub(crate) fn view(u: &Usage) -> Result<UsageView, RenderError> {
         office_name: s(&p.planner.office_name),
         planner,
         days,
-        rows: p.rows.iter().map(row).collect(),
+        rows: rows.into_iter().map(row).collect(),
     })
 }
 
@@ -193,7 +208,7 @@ impl PrintedForm for UsageForm {
             t3: None,
             t4: Vec::new(),
             t5: None,
-            t6: Some(view(u)?),
+            t6: Some(view(u, options.provider.as_ref())?),
         };
         serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
     }
@@ -243,7 +258,8 @@ mod tests {
             "/../../fixtures/usage/level-change-2025-04.json"
         ))
         .unwrap();
-        let v = view(&Usage::from_json(&json).unwrap()).unwrap();
+        let u = Usage::from_json(&json).unwrap();
+        let v = view(&u, None).unwrap();
         assert_eq!(v.days.len(), 31);
         assert_eq!(v.days[0], ["1".to_owned(), "火".to_owned()]); // 2025-04-01
         assert_eq!(v.days[30], [String::new(), String::new()]);
@@ -256,5 +272,16 @@ mod tests {
             ("2", "")
         ); // 1st Tue, 5th Sat
         assert_eq!(help.planned_total, "44");
+        // The 提供票 of one office: its row only.
+        let office = OfficeNumber::new("1470000201").unwrap();
+        let one = view(&u, Some(&office)).unwrap();
+        assert!(one.provider_copy);
+        assert_eq!(one.rows.len(), 1);
+        assert_eq!(one.rows[0].planned_total, "44");
+        let none = OfficeNumber::new("1999999999").unwrap();
+        assert_eq!(
+            view(&u, Some(&none)).unwrap_err(),
+            RenderError::NoSuchProvider("1999999999".into())
+        );
     }
 }
