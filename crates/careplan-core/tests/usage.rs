@@ -173,3 +173,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn plan_and_actual_differences_are_listed_by_row_and_day() {
+    let a = usage("case-a-2016-01.json");
+    // 通所リハ: the 19th planned, not served; the other rows as planned.
+    let d = a.differences(false);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        (d[0].row, d[0].day, d[0].planned, d[0].actual),
+        (0, 19, 1, 0)
+    );
+    assert!(d[0].is_not_served() && !d[0].is_unplanned());
+    let c = usage("level-change-2025-04.json");
+    // 訪問介護 twice a weekday planned, once a day served from the 15th
+    // (12 weekdays); 短期入所 has no 実績 yet: left out unless asked.
+    let d = c.differences(false);
+    assert_eq!(d.len(), 12, "{d:?}");
+    assert!(
+        d.iter()
+            .all(|x| x.row == 1 && x.planned == 2 && x.actual == 1 && x.day >= 15)
+    );
+    let all = c.differences(true);
+    assert_eq!(all.len(), 12 + 4);
+    assert!(all.iter().filter(|x| x.row == 2).all(|x| x.is_not_served()));
+    // A day served and not planned.
+    let fires: Usage = Usage::from_json(&read(&dir("usage-check").join("T6-001.json"))).unwrap();
+    let d = fires.differences(false);
+    assert!(
+        d.iter()
+            .any(|x| x.row == 1 && x.day == 7 && x.is_unplanned())
+    );
+}

@@ -26,20 +26,21 @@ pub(super) const T6_001: RuleInfo = RuleInfo {
     sources: &[UneiKijun38, KisaiYoryo],
     check: Check::Usage(|u, out| {
         let base = careplan_core::FieldPath::root();
-        for (i, row) in u.parts().rows.iter().enumerate() {
-            let at = fr::ACTUAL.of(&fu::ROWS.of(&base).index(i));
-            for (j, d) in row.actual.iter().enumerate() {
-                if !row.planned.iter().any(|p| p.day == d.day) {
-                    out.add(
-                        fd::DAY.of(&at.index(j)),
-                        format!(
-                            "{}（{}）の{}日に予定がありません。",
-                            row.service, row.office_name, d.day
-                        ),
-                        format!("row {}: day {} has 実績 and no 予定", i + 1, d.day),
-                    );
-                }
-            }
+        let rows = &u.parts().rows;
+        for d in u.differences(false).iter().filter(|d| d.is_unplanned()) {
+            let Some(row) = rows.get(d.row) else { continue };
+            let Some(j) = row.actual.iter().position(|a| a.day == d.day) else {
+                continue;
+            };
+            let at = fr::ACTUAL.of(&fu::ROWS.of(&base).index(d.row));
+            out.add(
+                fd::DAY.of(&at.index(j)),
+                format!(
+                    "{}（{}）の{}日に予定がありません。",
+                    row.service, row.office_name, d.day
+                ),
+                format!("row {}: day {} has 実績 and no 予定", d.row + 1, d.day),
+            );
         }
     }),
 };

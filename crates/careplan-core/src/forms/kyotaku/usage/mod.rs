@@ -148,6 +148,31 @@ impl UsageRow {
     }
 }
 
+/// One day of one row where 予定 and 実績 differ (予実の差).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayDifference {
+    /// The row's index in the grid.
+    pub row: usize,
+    /// The day of the month.
+    pub day: u8,
+    /// The count planned that day (0: none).
+    pub planned: u8,
+    /// The count served that day (0: none).
+    pub actual: u8,
+}
+
+impl DayDifference {
+    /// Served with nothing planned (実績のみ).
+    pub fn is_unplanned(&self) -> bool {
+        self.planned == 0
+    }
+
+    /// Planned and not served (予定のみ).
+    pub fn is_not_served(&self) -> bool {
+        self.actual == 0
+    }
+}
+
 /// The parts of a 第6表, before they are checked together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageParts {
@@ -230,6 +255,36 @@ impl Usage {
         let first = self.parts.month.first_day()?;
         let date = first.with_day(u32::from(day))?;
         Some(Weekday::of(date))
+    }
+
+    /// 予定 against 実績: every day of every row where the counts differ,
+    /// in row and day order. Rows with no 実績 at all (not yet reported)
+    /// are left out unless `all_rows`.
+    pub fn differences(&self, all_rows: bool) -> Vec<DayDifference> {
+        let mut out = Vec::new();
+        for (i, r) in self.parts.rows.iter().enumerate() {
+            if r.actual.is_empty() && !all_rows {
+                continue;
+            }
+            let count = |list: &[DayCount], day: u8| {
+                list.iter().find(|d| d.day == day).map_or(0, |d| d.count)
+            };
+            let mut days: Vec<u8> = r.planned.iter().chain(&r.actual).map(|d| d.day).collect();
+            days.sort_unstable();
+            days.dedup();
+            for day in days {
+                let (planned, actual) = (count(&r.planned, day), count(&r.actual, day));
+                if planned != actual {
+                    out.push(DayDifference {
+                        row: i,
+                        day,
+                        planned,
+                        actual,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The document form (`form` written, the limit as computed).
