@@ -426,17 +426,21 @@ mod tests {
         }
     }
 
-    /// Every form's documents go out and come back as documents of that
-    /// form, each form in its own send set.
-    #[test]
-    fn every_form_exchanged_comes_back_as_its_documents() {
-        let request = ExportRequest {
+    fn request() -> ExportRequest {
+        ExportRequest {
             from: "0300000100:46".into(),
             to: "0300000005:15".into(),
             timestamp: "20251201093000".into(),
             repeat_values: false,
             jis_substitutions: false,
-        };
+        }
+    }
+
+    /// Every form's documents go out and come back as documents of that
+    /// form, each form in its own send set.
+    #[test]
+    fn every_form_exchanged_comes_back_as_its_documents() {
+        let request = request();
         for folder in ["plans", "yobo/plans", "yobo/kihon"] {
             let docs: Vec<Document> = careplan_fixtures::files(folder)
                 .iter()
@@ -459,13 +463,7 @@ mod tests {
     /// the document; nothing is written.
     #[test]
     fn meetings_logs_and_case_files_are_refused_with_the_reason() {
-        let request = ExportRequest {
-            from: "0300000100:46".into(),
-            to: "0300000005:15".into(),
-            timestamp: "20251201093000".into(),
-            repeat_values: false,
-            jis_substitutions: false,
-        };
+        let request = request();
         for (folder, reason) in [
             ("meetings", "has no record for this form"),
             ("progress", "has no record for this form"),

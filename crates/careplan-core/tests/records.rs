@@ -1,5 +1,6 @@
 //! Integration tests over `fixtures/meetings/` (第4表), `fixtures/progress/`
-//! (第5表) and `fixtures/cases/` (case files): every document validates and
+//! (第5表), `fixtures/cases/` (case files) and, for the invalid ones,
+//! `fixtures/usage-invalid/` (第6表): every document validates and
 //! round-trips exactly, through the form-neutral entry point too; every
 //! invalid document is refused with the path and rule of the one rule it
 //! breaks (`fixtures/*-invalid/expected.json`).
@@ -166,4 +167,5 @@ fn every_invalid_document_breaks_exactly_its_expected_rule() {
     invalid("meetings-invalid", Form::Meeting);
     invalid("progress-invalid", Form::Progress);
     invalid("cases-invalid", Form::CaseFile);
+    invalid("usage-invalid", Form::Usage);
 }
