@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes every user-visible output of the `careplan` command line for every
 # committed fixture into OUTDIR: PDFs (with and without options), PNG pages,
-# validate and check in text and JSON (ja and en), CSV send sets (with and
+# validate and check in text and JSON (ja and en) — for every form: the
+# 居宅 plan, the 介護予防 forms, 第4表, 第5表, case files and 第6表 — CSV send sets (with and
 # without --repeat-values, fixed --timestamp), CSV imports, the schemas,
 # `check --list`/`--explain`, help and version texts. For each command it
 # keeps standard output, standard error and the exit status, so that two
@@ -242,10 +243,38 @@ for d in extra/*/; do
   run "csv-import-extra-$s" csv import "$d"*.CSV -o "imported/extra-$s"
 done
 
+# --- 第4表, 第5表, case files and 第6表 --------------------------------------
+for dir in meetings meetings-invalid progress progress-invalid cases cases-invalid cases-check usage usage-invalid usage-check; do
+  for f in fixtures/$dir/*.json; do
+    [ "$(basename "$f")" = expected.json ] && continue
+    s="records-validate-$dir-$(stem "$f")"
+    run "$s-text-ja" validate "$f"
+    run "$s-json-en" validate "$f" --format json --lang en
+  done
+done
+for dir in meetings cases cases-check usage usage-check; do
+  for f in fixtures/$dir/*.json; do
+    [ "$(basename "$f")" = expected.json ] && continue
+    s="records-check-$dir-$(stem "$f")"
+    run "$s-text-ja" check "$f"
+    run "$s-json" check "$f" --format json
+  done
+done
+for dir in meetings progress cases usage; do
+  for f in fixtures/$dir/*.json; do
+    s="records-$dir-$(stem "$f")"
+    run "render-$s" render "$f" -o "pdf/$s.pdf"
+    run "render-$s-mincho" render "$f" -o "pdf/$s-mincho.pdf" --typeface mincho
+  done
+done
+run render-records-case-tables-5-1 render fixtures/cases/case-a.json -o pdf/records-case-5-1.pdf --tables 5,1
+run render-records-usage-provider render fixtures/usage/level-change-2025-04.json -o pdf/records-usage-provider.pdf --provider 1470000201
+run render-records-usage-no-provider render fixtures/usage/level-change-2025-04.json -o pdf/records-usage-no-provider.pdf --provider 1999999999
+
 # --- schema ---------------------------------------------------------------
 mkdir -p schema
 run schema-default schema
-for k in plan validation-report check-report; do
+for k in plan yobo-plan yobo-kihon kyotaku-meeting kyotaku-progress case-file kyotaku-usage validation-report check-report; do
   run "schema-$k" schema --kind "$k"
   run "schema-$k-file" schema --kind "$k" -o "schema/$k.schema.json"
 done
