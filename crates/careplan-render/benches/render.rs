@@ -237,6 +237,7 @@ fn kihon_support_1(bencher: divan::Bencher) {
 const MEETING: &str = include_str!("../../../fixtures/meetings/case-a-first-meeting.json");
 const PROGRESS_100: &str = include_str!("../../../fixtures/progress/long-100-entries.json");
 const CASE_FILE: &str = include_str!("../../../fixtures/cases/case-a.json");
+const USAGE: &str = include_str!("../../../fixtures/usage/level-change-2025-04.json");
 
 /// Warm: a document of any form, the same one each time.
 fn warm_document(bencher: divan::Bencher, json: &str) {
@@ -268,4 +269,10 @@ fn progress_100_entries(bencher: divan::Bencher) {
 #[divan::bench]
 fn case_file_case_a(bencher: divan::Bencher) {
     warm_document(bencher, CASE_FILE);
+}
+
+/// Warm: a 第6表 サービス利用票 (one page, three services over 30 days).
+#[divan::bench]
+fn usage_level_change(bencher: divan::Bencher) {
+    warm_document(bencher, USAGE);
 }

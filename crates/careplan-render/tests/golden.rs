@@ -179,3 +179,12 @@ fn usage_with_a_level_change_matches_its_reference_pages() {
             .unwrap();
     check_pages("table6-level-change-2025-04", &usage);
 }
+
+#[test]
+fn usage_case_a_matches_its_reference_pages() {
+    let path = careplan_fixtures::dir("usage").join("case-a-2016-01.json");
+    let usage =
+        careplan_core::forms::kyotaku::usage::Usage::from_json(&careplan_fixtures::read(&path))
+            .unwrap();
+    check_pages("table6-case-a-2016-01", &usage);
+}
