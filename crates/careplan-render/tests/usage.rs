@@ -15,7 +15,7 @@ use careplan_fixtures::{dir, files, read};
 use careplan_render::{RenderOptions, Renderer};
 
 mod support;
-use support::squash;
+use support::{found_in_pieces, squash};
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new().unwrap());
 
@@ -192,4 +192,48 @@ fn a_providers_copy_is_the_service_teikyohyo_with_its_rows_only() {
         RENDERER.render(&plan, &options).unwrap_err(),
         careplan_render::RenderError::ProviderNotThisForm(_)
     ));
+}
+
+/// Long values in every printed field — a service name of 600 characters,
+/// an office name of 400 with no break opportunity, long head values —
+/// and counts of 99 on every day: nothing is lost, the row breaks over
+/// pages rather than running off one.
+#[test]
+fn long_values_and_full_days_lose_nothing() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read(&dir("usage").join("case-a-2016-01.json"))).unwrap();
+    // Distinct pieces, so that finding the value in pieces means finding it.
+    let long: String = (0..120).map(|i| format!("訪問介護第{i}項、")).collect();
+    let unbroken: String = (0..130).map(|i| format!("{i:03}")).collect();
+    doc["rows"][0]["service"] = long.clone().into();
+    doc["rows"][1]["office_name"] = unbroken.clone().into();
+    doc["user"]["insurer_name"] = "東京都世田谷区保健福祉政策部介護保険課".repeat(5).into();
+    doc["planner"]["office_name"] = "みどり居宅介護支援事業所".repeat(10).into();
+    let full: Vec<serde_json::Value> = (1..=31)
+        .map(|d| serde_json::json!({"day": d, "count": 99}))
+        .collect();
+    doc["rows"][2]["planned"] = full.clone().into();
+    doc["rows"][2]["actual"] = full.into();
+    let u = Usage::from_json(&doc.to_string()).unwrap();
+    let out = RENDERER.render(&u, &RenderOptions::default()).unwrap();
+    let p = pages("long.pdf", &out.pdf);
+    let text = p.concat();
+    // A cell broken over pages comes out in pieces, with other text between.
+    let missing: Vec<String> = u
+        .texts()
+        .into_iter()
+        .filter(|(_, v)| !found_in_pieces(&text, &squash(v)))
+        .map(|(p, _)| p.to_string())
+        .collect();
+    assert!(missing.is_empty(), "not in the PDF: {missing:?}");
+    // 31 × 99 = 3069 on each line.
+    assert!(text.contains("3069"), "{text}");
+    let n = p.len();
+    for (i, page) in p.iter().enumerate() {
+        assert!(
+            page.contains(&format!("第６表{}/{n}", i + 1)),
+            "page {}",
+            i + 1
+        );
+    }
 }

@@ -73,3 +73,31 @@ pub fn assert_fonts_embedded_subsets_and_qpdf_clean(path: &Path) {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+/// Whether `value` is in `text` as consecutive pieces: a cell broken over
+/// a page comes out in pieces, each whole lines, with other cells and the
+/// repeated heads between them. Each piece must be at least 6 characters
+/// (or the rest of the value), so the check cannot pass on scattered
+/// characters.
+pub fn found_in_pieces(text: &str, value: &str) -> bool {
+    let chars: Vec<char> = value.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        let mut best = 0;
+        let mut len = 1;
+        while at + len <= chars.len() {
+            let piece: String = chars[at..at + len].iter().collect();
+            if text.contains(&piece) {
+                best = len;
+                len += 1;
+            } else {
+                break;
+            }
+        }
+        if best == 0 || (best < 6 && at + best < chars.len()) {
+            return false;
+        }
+        at += best;
+    }
+    true
+}
