@@ -28,6 +28,7 @@
 //! ```
 
 pub mod fields;
+pub mod table7;
 mod texts;
 mod validate;
 pub mod wire;
