@@ -137,3 +137,181 @@ proptest! {
         prop_assert_eq!(t.within.get() + t.over.get(), t.managed.get());
     }
 }
+
+mod money {
+    use super::*;
+    use careplan_core::OfficeNumber;
+    use careplan_core::forms::kyotaku::usage::table7::{MoneyOptions, money};
+    use careplan_core::units::AreaGrade;
+
+    /// The sheet's three offices, all in a 2級地 (横浜市).
+    fn grades() -> Vec<(OfficeNumber, AreaGrade)> {
+        ["1470000101", "1470000201", "1470000301"]
+            .into_iter()
+            .map(|o| (OfficeNumber::new(o).unwrap(), AreaGrade::Grade2))
+            .collect()
+    }
+
+    fn columns(m: &careplan_core::forms::kyotaku::usage::table7::Table7Money) -> Vec<[i64; 5]> {
+        m.groups
+            .iter()
+            .map(|g| {
+                let s = g.subtotal;
+                [
+                    i64::from(g.price.sen()),
+                    s.cost.get(),
+                    s.claim.get(),
+                    s.burden.get(),
+                    s.full_burden.get(),
+                ]
+            })
+            .collect()
+    }
+
+    /// Worked by hand: 2級地 prices 10.72 (通所介護, 45 %), 11.12 (訪問介護,
+    /// 70 %), 10.88 (短期入所生活介護, 55 %); 1割, 給付率 90 %; R6 cut down on
+    /// the subtotal, R7 cut down, R8 the difference.
+    #[test]
+    fn under_the_limit_1_wari() {
+        let u = usage();
+        let t = units(&u, &master(900, 244, 800), Basis::Planned, None).unwrap();
+        let g = grades();
+        let m = money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: &g,
+                burden_tenths: 1,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            columns(&m),
+            [
+                // 7,200 × 10.72 = 77,184; × 0.9 = 69,465.6 → 69,465.
+                [1072, 77_184, 69_465, 7_719, 0],
+                // 10,736 × 11.12 = 119,384.32 → 119,384; × 0.9 = 107,445.6 → 107,445.
+                [1112, 119_384, 107_445, 11_939, 0],
+                // 3,200 × 10.88 = 34,816; × 0.9 = 31,334.4 → 31,334.
+                [1088, 34_816, 31_334, 3_482, 0],
+            ]
+        );
+        assert_eq!(
+            (
+                m.cost.get(),
+                m.claim.get(),
+                m.burden.get(),
+                m.full_burden.get()
+            ),
+            (231_384, 208_244, 23_140, 0)
+        );
+    }
+
+    /// Over the limit, the default allocation (the excess, 2,888, on
+    /// 短期入所): its 区分内 312 units priced, the 2,888 全額負担 (R9).
+    #[test]
+    fn over_the_limit_the_excess_is_paid_in_full() {
+        let u = usage();
+        let t = units(&u, &master(2_000, 244, 800), Basis::Planned, None).unwrap();
+        let g = grades();
+        let m = money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: &g,
+                burden_tenths: 1,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            columns(&m),
+            [
+                // 16,000 × 10.72 = 171,520; × 0.9 = 154,368.
+                [1072, 171_520, 154_368, 17_152, 0],
+                [1112, 119_384, 107_445, 11_939, 0],
+                // 312 × 10.88 = 3,394.56 → 3,394; × 0.9 = 3,054.6 → 3,054;
+                // 2,888 × 10.88 = 31,421.44 → 31,421 全額負担.
+                [1088, 3_394, 3_054, 340, 31_421],
+            ]
+        );
+        assert_eq!(
+            (
+                m.cost.get(),
+                m.claim.get(),
+                m.burden.get(),
+                m.full_burden.get()
+            ),
+            (294_298, 264_867, 29_431, 31_421)
+        );
+    }
+
+    /// 2割: 給付率 80 %. 77,184 × 0.8 = 61,747.2 → 61,747.
+    #[test]
+    fn a_2_wari_user_gets_80_percent() {
+        let u = usage();
+        let t = units(&u, &master(900, 244, 800), Basis::Planned, None).unwrap();
+        let g = grades();
+        let m = money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: &g,
+                burden_tenths: 2,
+            },
+        )
+        .unwrap();
+        assert_eq!(columns(&m)[0], [1072, 77_184, 61_747, 15_437, 0]);
+    }
+
+    #[test]
+    fn an_office_without_its_area_grade_is_named() {
+        let u = usage();
+        let t = units(&u, &master(900, 244, 800), Basis::Planned, None).unwrap();
+        let g = &grades()[..2];
+        let e = money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: g,
+                burden_tenths: 1,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&e, Table7Error::NoAreaGrade { path, office } if path.as_str() == "groups[2]" && office == "1470000301"),
+            "{e}"
+        );
+        let e = money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: &grades(),
+                burden_tenths: 4,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&e, Table7Error::Arith { path, .. } if path.as_str() == "burden_tenths"),
+            "{e}"
+        );
+    }
+
+    proptest! {
+        /// 請求額 + 利用者負担 = 費用総額 in every group, nothing negative.
+        #[test]
+        fn claim_and_burden_make_the_cost(
+            a in 0i64..20_000, b in 0i64..2_000, c in 0i64..5_000, tenths in 1u8..=3,
+        ) {
+            let u = usage();
+            let t = units(&u, &master(a, b, c), Basis::Planned, None).unwrap();
+            let g = grades();
+            let m = money(&t, u.parts().month, &MoneyOptions { grades: &g, burden_tenths: tenths }).unwrap();
+            for line in &m.groups {
+                let s = line.subtotal;
+                prop_assert_eq!(s.claim.get() + s.burden.get(), s.cost.get());
+                prop_assert!(s.claim.get() >= 0 && s.burden.get() >= 0 && s.full_burden.get() >= 0);
+            }
+            prop_assert_eq!(m.claim.get() + m.burden.get(), m.cost.get());
+        }
+    }
+}

@@ -5,9 +5,12 @@
 //! care manager allocates them (§6.2, [`allocate_excess`]) and those within
 //! it (R11), and the 限度額対象外 and 30日超 rows apart.
 //!
-//! Money — 単位数単価, 費用総額, 給付率 and the burdens (R6–R9) — is the next
-//! step (#13); so are 割引, rate-based 加算 (処遇改善, refused here with
-//! [`Table7Error::RateBased`]), 種類支給限度 and 定額 services.
+//! [`money`] then prices each group: 単位数単価 from the 事業所's 地域区分
+//! and the サービス種類's 人件費割合, and R6–R9 on its subtotal (費用総額 on
+//! 区分内, 請求額, 利用者負担, 全額負担 on 区分超過 + 30日超), with the
+//! 限度額対象外 rows priced on their own. Still to come (#13): 割引, rate-based
+//! 加算 (処遇改善, refused here with [`Table7Error::RateBased`]), 種類支給限度,
+//! 定額 services and the explanation of a row.
 //!
 //! ```
 //! use careplan_core::forms::kyotaku::usage::Usage;
@@ -34,8 +37,12 @@ use std::fmt;
 use super::{DayCount, Usage};
 use crate::path::FieldPath;
 use crate::service_codes::{Master, Per, ServiceCode, Worth};
-use crate::text::OfficeNumber;
-use crate::units::{ArithError, Units, allocate_excess};
+use crate::text::{OfficeNumber, ServiceKind};
+use crate::time::YearMonth;
+use crate::units::{
+    AreaGrade, ArithError, BenefitRate, GroupMoney, UnitPrice, Units, Yen, allocate_excess,
+    benefit_rate, group_money, labor_share, unit_price,
+};
 
 /// Which line of 第6表 the 回数 come from: 予定 (R4, the plan), or 実績
 /// (the month as served, for the 給付管理 after the fact).
@@ -121,6 +128,13 @@ pub enum Table7Error {
         /// The code.
         code: String,
     },
+    /// A group's 事業所 has no 地域区分 in the options.
+    NoAreaGrade {
+        /// The group's path (`groups[1]`).
+        path: FieldPath,
+        /// The 事業所番号.
+        office: String,
+    },
     /// The arithmetic refused (an overflow, or an allocation that breaks
     /// §6.2's invariants: `allocation[g]` for a group's).
     Arith {
@@ -141,6 +155,10 @@ impl fmt::Display for Table7Error {
             Table7Error::RateBased { path, code } => write!(
                 f,
                 "{path}: 率による加算 {code} はまだ計算できません / the rate-based code {code} is not computed yet"
+            ),
+            Table7Error::NoAreaGrade { path, office } => write!(
+                f,
+                "{path}: 事業所 {office} の地域区分がありません / no 地域区分 for office {office}"
             ),
             Table7Error::Arith { path, error } => write!(f, "{path}: {error}"),
         }
@@ -260,7 +278,7 @@ pub fn units(
             _ => "allocation".to_owned(),
         };
         Table7Error::Arith {
-            path: FieldPath::from_text(&path),
+            path: FieldPath::from_text(path),
             error,
         }
     })?;
@@ -278,5 +296,139 @@ pub fn units(
         over: sum(|g| g.over)?,
         within: sum(|g| g.within)?,
         groups,
+    })
+}
+
+/// What the money columns need beyond the units: each 事業所's 地域区分
+/// and the user's 負担割合 (1, 2 or 3 割).
+#[derive(Debug, Clone, Copy)]
+pub struct MoneyOptions<'a> {
+    /// The 地域区分 of each 事業所 of the sheet (its address, not the user's).
+    pub grades: &'a [(OfficeNumber, AreaGrade)],
+    /// 負担割合 in tenths (1: 1割 → 給付率 90 %).
+    pub burden_tenths: u8,
+}
+
+/// One group's money: its 単位数単価, 給付率 and the columns of its
+/// subtotal (the 限度額管理対象 part, R6–R9, with 30日超 units in the
+/// 全額負担) and of its 限度額対象外 rows, priced alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupMoneyLine {
+    /// 単位数単価 (地域区分 × the サービス種類's 人件費割合).
+    pub price: UnitPrice,
+    /// 給付率.
+    pub rate: BenefitRate,
+    /// The subtotal: 費用総額 on 区分内 (R6), 請求額 (R7), 利用者負担 (R8),
+    /// 全額負担 on 区分超過 + 30日超 (R9).
+    pub subtotal: GroupMoney,
+    /// The 限度額対象外 rows together (their own 費用総額 … ), if any.
+    pub outside: Option<GroupMoney>,
+}
+
+/// 第7表's money, group by group, and the 合計.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table7Money {
+    /// One line per group, in the groups' order.
+    pub groups: Vec<GroupMoneyLine>,
+    /// Σ 費用総額.
+    pub cost: Yen,
+    /// Σ 保険／事業費請求額.
+    pub claim: Yen,
+    /// Σ 利用者負担（保険／事業対象分）.
+    pub burden: Yen,
+    /// Σ 利用者負担（全額負担分）.
+    pub full_burden: Yen,
+}
+
+fn add(a: Yen, b: Yen) -> Result<Yen, ArithError> {
+    a.get()
+        .checked_add(b.get())
+        .map(Yen::new)
+        .ok_or(ArithError::Overflow {
+            what: "第7表の合計",
+        })
+}
+
+/// 第7表's money from its units: R6–R9 on each group's subtotal in order,
+/// the 限度額対象外 rows priced on their own, and the 合計. A group whose
+/// 事業所 has no 地域区分 in `options`, or whose サービス種類 has no
+/// 人件費割合 in the table, is refused with the group's path (`groups[g]`).
+pub fn money(
+    t: &Table7Units,
+    month: YearMonth,
+    options: &MoneyOptions<'_>,
+) -> Result<Table7Money, Table7Error> {
+    let at = |g: usize| {
+        let path = FieldPath::from_text(format!("groups[{g}]"));
+        move |error| Table7Error::Arith { path, error }
+    };
+    let rate = benefit_rate(options.burden_tenths, month).map_err(|error| Table7Error::Arith {
+        path: FieldPath::from_text("burden_tenths"),
+        error,
+    })?;
+    let mut lines = Vec::new();
+    let (mut cost, mut claim, mut burden, mut full) =
+        (Yen::new(0), Yen::new(0), Yen::new(0), Yen::new(0));
+    for (g, group) in t.groups.iter().enumerate() {
+        let Some((_, grade)) = options
+            .grades
+            .iter()
+            .find(|(o, _)| *o == group.office_number)
+        else {
+            return Err(Table7Error::NoAreaGrade {
+                path: FieldPath::from_text(format!("groups[{g}]")),
+                office: group.office_number.as_str().to_owned(),
+            });
+        };
+        let kind = ServiceKind::new(group.kind.as_str()).map_err(|_| Table7Error::Arith {
+            path: FieldPath::from_text(format!("groups[{g}]")),
+            error: ArithError::NoTable {
+                table: "人件費割合",
+                month,
+            },
+        })?;
+        let share = labor_share(&kind, month).map_err(at(g))?;
+        let price = unit_price(*grade, share, month).map_err(at(g))?;
+        let sum_of = |pick: fn(&DetailRow) -> bool| {
+            let v: Vec<Units> = group
+                .rows
+                .iter()
+                .filter(|d| pick(d))
+                .map(|d| d.service_units)
+                .collect();
+            Units::sum(&v)
+        };
+        let over_30 = sum_of(|d| d.over_30_days).map_err(at(g))?;
+        let outside_units = sum_of(|d| !d.limit_managed && !d.over_30_days).map_err(at(g))?;
+        let full_units = group.over.checked_add(over_30).map_err(at(g))?;
+        let subtotal = group_money(group.within, full_units, price, rate).map_err(at(g))?;
+        let outside = if group
+            .rows
+            .iter()
+            .any(|d| !d.limit_managed && !d.over_30_days)
+        {
+            Some(group_money(outside_units, Units::ZERO, price, rate).map_err(at(g))?)
+        } else {
+            None
+        };
+        for m in std::iter::once(subtotal).chain(outside) {
+            cost = add(cost, m.cost).map_err(at(g))?;
+            claim = add(claim, m.claim).map_err(at(g))?;
+            burden = add(burden, m.burden).map_err(at(g))?;
+            full = add(full, m.full_burden).map_err(at(g))?;
+        }
+        lines.push(GroupMoneyLine {
+            price,
+            rate,
+            subtotal,
+            outside,
+        });
+    }
+    Ok(Table7Money {
+        groups: lines,
+        cost,
+        claim,
+        burden,
+        full_burden: full,
     })
 }
