@@ -75,3 +75,66 @@ fn kihon_from_json(bencher: divan::Bencher) {
                 .map(|k| k.parts().medical_history.len())
         });
 }
+
+const USAGE: &str = include_str!("../../../fixtures/usage/level-change-2025-04.json");
+
+/// A 20-row month: the level-change sheet's rows repeated with distinct
+/// codes and offices, priced by a synthetic master (figures made for the
+/// bench, not the サービスコード表's), in a 2級地, 1割.
+fn twenty_rows() -> (
+    careplan_core::forms::kyotaku::usage::Usage,
+    careplan_core::service_codes::Master,
+    Vec<(careplan_core::OfficeNumber, careplan_core::units::AreaGrade)>,
+) {
+    let mut doc: serde_json::Value = serde_json::from_str(USAGE).unwrap();
+    let template = doc["rows"].as_array().unwrap().clone();
+    let kinds = ["11", "15", "21", "13"];
+    let mut rows = Vec::new();
+    let mut csv = String::from(
+        "code,name,units,rate_permille,per,limit_managed,valid_from,valid_to,source\n",
+    );
+    let mut grades = Vec::new();
+    for i in 0..20 {
+        let mut r = template[i % template.len()].clone();
+        let kind = kinds[i % kinds.len()];
+        let code = format!("{kind}{:04}", 1000 + i);
+        let office = format!("14700{:05}", 100 + i % 7);
+        r["code"] = code.clone().into();
+        r["office_number"] = office.clone().into();
+        let per = if kind == "21" { "day" } else { "time" };
+        csv.push_str(&format!(
+            "{code},サービス{i},{},,{per},true,2024-06,,synthetic\n",
+            300 + 37 * i
+        ));
+        let o = careplan_core::OfficeNumber::new(office.as_str()).unwrap();
+        if !grades.iter().any(|(g, _)| *g == o) {
+            grades.push((o, careplan_core::units::AreaGrade::Grade2));
+        }
+        rows.push(r);
+    }
+    doc["rows"] = rows.into();
+    let usage = careplan_core::forms::kyotaku::usage::Usage::from_json(&doc.to_string()).unwrap();
+    let master = careplan_core::service_codes::Master::from_csv(&csv).unwrap();
+    (usage, master, grades)
+}
+
+/// 第7表 for a 20-row month: units (grouping, 回数, the excess allocated)
+/// and money (単価, R6–R9).
+#[divan::bench]
+fn table7_twenty_rows(bencher: divan::Bencher) {
+    use careplan_core::forms::kyotaku::usage::table7::{Basis, MoneyOptions, money, units};
+    let (usage, master, grades) = twenty_rows();
+    let month = usage.parts().month;
+    bencher.bench(|| {
+        let t = units(divan::black_box(&usage), &master, Basis::Planned, None).unwrap();
+        money(
+            &t,
+            month,
+            &MoneyOptions {
+                grades: &grades,
+                burden_tenths: 1,
+            },
+        )
+        .unwrap()
+    });
+}
