@@ -1,5 +1,11 @@
-#![allow(missing_docs, clippy::panic)]
-//! Benchmarks: reading and checking plan documents.
+#![allow(
+    missing_docs,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+//! Benchmarks: reading and checking plan documents, and computing 第7表.
 //!
 //! Run with `cargo bench -p careplan-core --bench validate`.
 
