@@ -108,8 +108,9 @@ pub enum Form {
     /// its log (第5表), checked and printed together (`"form": "case_file"`).
     CaseFile,
     /// 第6表 サービス利用票: one user's month of services
-    /// (`"form": "kyotaku_usage"`): typed, validated and printed; its CSV
-    /// records, plan-check rules and 第7表 follow (#13).
+    /// (`"form": "kyotaku_usage"`): typed, validated, checked and printed;
+    /// its 第7表 is computed by [`kyotaku::usage::table7`]; its CSV records
+    /// follow (#13).
     Usage,
 }
 

@@ -152,6 +152,33 @@ mod money {
             .collect()
     }
 
+    /// The level-change month priced by [`master`]'s figures, 2級地, `tenths` 割.
+    fn priced(
+        day_service: i64,
+        help: i64,
+        short_stay: i64,
+        tenths: u8,
+    ) -> careplan_core::forms::kyotaku::usage::table7::Table7Money {
+        let u = usage();
+        let t = units(
+            &u,
+            &master(day_service, help, short_stay),
+            Basis::Planned,
+            None,
+        )
+        .unwrap();
+        let g = grades();
+        money(
+            &t,
+            u.parts().month,
+            &MoneyOptions {
+                grades: &g,
+                burden_tenths: tenths,
+            },
+        )
+        .unwrap()
+    }
+
     fn columns(m: &careplan_core::forms::kyotaku::usage::table7::Table7Money) -> Vec<[i64; 5]> {
         m.groups
             .iter()
@@ -173,18 +200,7 @@ mod money {
     /// the subtotal, R7 cut down, R8 the difference.
     #[test]
     fn under_the_limit_1_wari() {
-        let u = usage();
-        let t = units(&u, &master(900, 244, 800), Basis::Planned, None).unwrap();
-        let g = grades();
-        let m = money(
-            &t,
-            u.parts().month,
-            &MoneyOptions {
-                grades: &g,
-                burden_tenths: 1,
-            },
-        )
-        .unwrap();
+        let m = priced(900, 244, 800, 1);
         assert_eq!(
             columns(&m),
             [
@@ -211,18 +227,7 @@ mod money {
     /// 短期入所): its 区分内 312 units priced, the 2,888 全額負担 (R9).
     #[test]
     fn over_the_limit_the_excess_is_paid_in_full() {
-        let u = usage();
-        let t = units(&u, &master(2_000, 244, 800), Basis::Planned, None).unwrap();
-        let g = grades();
-        let m = money(
-            &t,
-            u.parts().month,
-            &MoneyOptions {
-                grades: &g,
-                burden_tenths: 1,
-            },
-        )
-        .unwrap();
+        let m = priced(2_000, 244, 800, 1);
         assert_eq!(
             columns(&m),
             [
@@ -248,18 +253,7 @@ mod money {
     /// 2割: 給付率 80 %. 77,184 × 0.8 = 61,747.2 → 61,747.
     #[test]
     fn a_2_wari_user_gets_80_percent() {
-        let u = usage();
-        let t = units(&u, &master(900, 244, 800), Basis::Planned, None).unwrap();
-        let g = grades();
-        let m = money(
-            &t,
-            u.parts().month,
-            &MoneyOptions {
-                grades: &g,
-                burden_tenths: 2,
-            },
-        )
-        .unwrap();
+        let m = priced(900, 244, 800, 2);
         assert_eq!(columns(&m)[0], [1072, 77_184, 61_747, 15_437, 0]);
     }
 

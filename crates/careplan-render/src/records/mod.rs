@@ -34,20 +34,7 @@ fn view(
 ) -> Result<Vec<u8>, RenderError> {
     let mut v = match plan {
         Some(plan) => crate::kyotaku::view::build(plan, options, sheets, counted)?,
-        None => crate::kyotaku::view::View {
-            draft: options.draft,
-            tables: sheets.iter().map(|s| s.number()).collect(),
-            user_name: wide(&user_name),
-            consent_block: options.consent_block,
-            body_font: options.typeface.family(),
-            static_footers: !counted,
-            t1: None,
-            t2: None,
-            t3: None,
-            t4: Vec::new(),
-            t5: None,
-            t6: None,
-        },
+        None => without_plan(user_name, options, sheets, counted),
     };
     v.t4 = meetings
         .iter()
@@ -55,6 +42,30 @@ fn view(
         .collect::<Result<_, _>>()?;
     v.t5 = progress.map(view::progress).transpose()?;
     serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
+}
+
+/// The 居宅 view of a document without a plan: its options and sheets,
+/// no sheet's data yet (each form fills its own).
+pub(crate) fn without_plan(
+    user_name: &str,
+    options: &RenderOptions,
+    sheets: &[Sheet],
+    counted: bool,
+) -> crate::kyotaku::view::View {
+    crate::kyotaku::view::View {
+        draft: options.draft,
+        tables: sheets.iter().map(|s| s.number()).collect(),
+        user_name: wide(&user_name),
+        consent_block: options.consent_block,
+        body_font: options.typeface.family(),
+        static_footers: !counted,
+        t1: None,
+        t2: None,
+        t3: None,
+        t4: Vec::new(),
+        t5: None,
+        t6: None,
+    }
 }
 
 /// The end labels of 第4表 and 第5表 (第4表's after its last meeting).

@@ -196,20 +196,8 @@ impl PrintedForm for UsageForm {
         sheets: &[Sheet],
         counted: bool,
     ) -> Result<Vec<u8>, RenderError> {
-        let v = crate::kyotaku::view::View {
-            draft: options.draft,
-            tables: sheets.iter().map(|s| s.number()).collect(),
-            user_name: s(&u.parts().user.name),
-            consent_block: options.consent_block,
-            body_font: options.typeface.family(),
-            static_footers: !counted,
-            t1: None,
-            t2: None,
-            t3: None,
-            t4: Vec::new(),
-            t5: None,
-            t6: Some(view(u, options.provider.as_ref())?),
-        };
+        let mut v = super::without_plan(u.parts().user.name.as_str(), options, sheets, counted);
+        v.t6 = Some(view(u, options.provider.as_ref())?);
         serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
     }
 

@@ -11,9 +11,9 @@
 //! ([`crate::units::limit_units`]). A document may write it, and is refused
 //! when it differs; a 事業対象者's is the 市町村's to set, so it must.
 //!
-//! 第7表 is to be computed from this sheet, a サービスコード master and
-//! options; that, the CSV records (UPPLAN / UPJSK) and the checks follow (#13).
-//! It is one of [`crate::Document`]'s forms.
+//! 第7表's units and money are computed from this sheet, a サービスコード
+//! master and options by [`table7`]; the CSV records (UPPLAN / UPJSK) follow
+//! (#13). It is one of [`crate::Document`]'s forms.
 //!
 //! ```
 //! use careplan_core::forms::kyotaku::usage::Usage;
