@@ -124,23 +124,12 @@ fn twenty_rows() -> (
     (usage, master, grades)
 }
 
-/// 第7表 for a 20-row month: units (grouping, 回数, the excess allocated)
-/// and money (単価, R6–R9).
+/// 第7表 for a 20-row month: grouping, 回数, the excess allocated, the
+/// money (単価, R6–R9) and the totals, through `table7::compute`.
 #[divan::bench]
 fn table7_twenty_rows(bencher: divan::Bencher) {
-    use careplan_core::forms::kyotaku::usage::table7::{Basis, MoneyOptions, money, units};
+    use careplan_core::forms::kyotaku::usage::table7::{Terms, compute};
     let (usage, master, grades) = twenty_rows();
-    let month = usage.parts().month;
-    bencher.bench(|| {
-        let t = units(divan::black_box(&usage), &master, Basis::Planned, None).unwrap();
-        money(
-            &t,
-            month,
-            &MoneyOptions {
-                grades: &grades,
-                burden_tenths: 1,
-            },
-        )
-        .unwrap()
-    });
+    let terms = Terms::new(1, &grades);
+    bencher.bench(|| compute(divan::black_box(&usage), &master, &terms).unwrap());
 }

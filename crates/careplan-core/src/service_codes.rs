@@ -2,11 +2,11 @@
 //! file the caller supplies (the national table has tens of thousands of
 //! rows and is revised at every 改定, so careplan ships none).
 //!
-//! ## The format, version 1
+//! ## The format, version 2
 //!
 //! One row per code and validity, as CSV (UTF-8, a header line, then one
 //! row a line) or as JSON (`{"format": "careplan-service-codes",
-//! "version": 1, "rows": [{…}, …]}`), with the same fields:
+//! "version": 2, "rows": [{…}, …]}`), with the same fields:
 //!
 //! | field | meaning | format |
 //! |---|---|---|
@@ -16,9 +16,13 @@
 //! | `rate_permille` | the rate of a rate-based 加算 (処遇改善 24.5 % is `245`); blank otherwise | integer 0–1000 |
 //! | `per` | 算定単位: `time` (1回につき), `day` (1日につき), `month` (1月につき) | code |
 //! | `limit_managed` | 区分支給限度基準額の対象 (`true`) or 対象外 (`false`) | `true` / `false` |
+//! | `fixed_burden_yen` | 定額利用者負担単価金額: the yen the user pays a count of a 定額 service of the 総合事業 (R10); blank otherwise | integer 0–9,999,999 |
 //! | `valid_from` | first month the row applies to | `YYYY-MM` |
 //! | `valid_to` | last month, or blank while in force | `YYYY-MM` |
 //! | `source` | where the row's figures come from | text, optional |
+//!
+//! Version 1 is version 2 without `fixed_burden_yen` (a CSV header of the
+//! nine other columns, or a JSON `"version": 1`), and is still read.
 //!
 //! Exactly one of `units` and `rate_permille` is given. Two rows of one
 //! code may not both apply to a month. Every problem is reported, each with
@@ -110,6 +114,9 @@ pub struct CodeRow {
     pub per: Per,
     /// 区分支給限度基準額の対象 (`false`: 対象外).
     pub limit_managed: bool,
+    /// 定額利用者負担単価金額 (yen a count) of a 定額 service of the
+    /// 総合事業, whose user pays this rather than a 負担割合 (R10).
+    pub fixed_burden_yen: Option<i64>,
     /// The first month the row applies to.
     pub valid_from: YearMonth,
     /// The last month, `None` while in force.
@@ -238,7 +245,28 @@ impl fmt::Display for MasterError {
 impl std::error::Error for MasterError {}
 
 /// The columns of the CSV form, in order, and the fields of a JSON row.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
+    "code",
+    "name",
+    "units",
+    "rate_permille",
+    "per",
+    "limit_managed",
+    "fixed_burden_yen",
+    "valid_from",
+    "valid_to",
+    "source",
+];
+
+/// The value of the JSON form's `format`.
+pub const FORMAT: &str = "careplan-service-codes";
+
+/// The version of the format this module reads and writes (it also reads
+/// version 1, which lacks `fixed_burden_yen`).
+pub const VERSION: u32 = 2;
+
+/// Version 1's CSV columns: [`FIELDS`] without `fixed_burden_yen`.
+pub const FIELDS_V1: [&str; 9] = [
     "code",
     "name",
     "units",
@@ -249,12 +277,6 @@ pub const FIELDS: [&str; 9] = [
     "valid_to",
     "source",
 ];
-
-/// The value of the JSON form's `format`.
-pub const FORMAT: &str = "careplan-service-codes";
-
-/// The version of the format this module reads.
-pub const VERSION: u32 = 1;
 
 /// A row as written, before it is checked (the JSON form's row; the CSV
 /// form's columns).
@@ -267,6 +289,7 @@ struct RawRow {
     rate_permille: Option<serde_json::Value>,
     per: Option<String>,
     limit_managed: Option<serde_json::Value>,
+    fixed_burden_yen: Option<serde_json::Value>,
     valid_from: Option<String>,
     valid_to: Option<String>,
     source: Option<String>,
@@ -285,6 +308,8 @@ struct RawMaster {
 struct At {
     row: usize,
     line: Option<usize>,
+    /// The CSV file's columns (version 1's or 2's).
+    columns: &'static [&'static str],
 }
 
 impl At {
@@ -298,7 +323,7 @@ impl At {
             line: self.line,
             column: self
                 .line
-                .and(FIELDS.iter().position(|f| *f == field).map(|i| i + 1)),
+                .and(self.columns.iter().position(|f| *f == field).map(|i| i + 1)),
             row: Some(self.row),
             field: Some(field),
             problem,
@@ -397,6 +422,19 @@ fn check_row(raw: &RawRow, at: At, errors: &mut Vec<MasterError>) -> Option<Code
             None
         }
     };
+    let fixed_burden = match value_text(raw.fixed_burden_yen.as_ref())
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Some(None),
+        Some(s) => match s.parse::<i64>() {
+            Ok(n) if (0..=9_999_999).contains(&n) => Some(Some(n)),
+            _ => {
+                errors.push(at.err("fixed_burden_yen", MasterProblem::Number, s));
+                None
+            }
+        },
+    };
     let month = |field: &'static str, v: Option<&str>, errors: &mut Vec<MasterError>| {
         let s = v.map(str::trim).unwrap_or_default();
         YearMonth::parse(s)
@@ -439,6 +477,7 @@ fn check_row(raw: &RawRow, at: At, errors: &mut Vec<MasterError>) -> Option<Code
         worth: worth?,
         per: per?,
         limit_managed: limit_managed?,
+        fixed_burden_yen: fixed_burden?,
         valid_from: valid_from?,
         valid_to: valid_to?,
         source: source?,
@@ -461,6 +500,7 @@ impl Master {
                     At {
                         row: i + 1,
                         line: None,
+                        columns: &FIELDS,
                     },
                     r,
                 )
@@ -512,20 +552,22 @@ impl Master {
             problem: MasterProblem::Shape,
             detail,
         };
-        match reader.headers() {
-            Ok(h) if h.iter().map(str::trim).eq(FIELDS) => {}
+        let columns: &'static [&'static str] = match reader.headers() {
+            Ok(h) if h.iter().map(str::trim).eq(FIELDS) => &FIELDS,
+            Ok(h) if h.iter().map(str::trim).eq(FIELDS_V1) => &FIELDS_V1,
             Ok(h) => {
                 return Err(vec![shape(
                     Some(1),
                     format!(
-                        "header {:?}, expected {}",
+                        "header {:?}, expected {} (version {VERSION}) or {} (version 1)",
                         h.iter().collect::<Vec<_>>(),
-                        FIELDS.join(",")
+                        FIELDS.join(","),
+                        FIELDS_V1.join(",")
                     ),
                 )]);
             }
             Err(e) => return Err(vec![shape(Some(1), e.to_string())]),
-        }
+        };
         let mut errors = Vec::new();
         let mut rows = Vec::new();
         for (i, record) in reader.records().enumerate() {
@@ -542,20 +584,31 @@ impl Master {
             let line = record
                 .position()
                 .map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-            let cell = |k: usize| record.get(k).map(str::to_owned);
-            let num = |k: usize| cell(k).map(serde_json::Value::String);
-            let raw = RawRow {
-                code: cell(0),
-                name: cell(1),
-                units: num(2),
-                rate_permille: num(3),
-                per: cell(4),
-                limit_managed: num(5),
-                valid_from: cell(6),
-                valid_to: cell(7),
-                source: cell(8),
+            let cell = |name: &str| {
+                columns
+                    .iter()
+                    .position(|c| *c == name)
+                    .and_then(|k| record.get(k))
+                    .map(str::to_owned)
             };
-            let at = At { row: i + 1, line };
+            let num = |name: &str| cell(name).map(serde_json::Value::String);
+            let raw = RawRow {
+                code: cell("code"),
+                name: cell("name"),
+                units: num("units"),
+                rate_permille: num("rate_permille"),
+                per: cell("per"),
+                limit_managed: num("limit_managed"),
+                fixed_burden_yen: num("fixed_burden_yen"),
+                valid_from: cell("valid_from"),
+                valid_to: cell("valid_to"),
+                source: cell("source"),
+            };
+            let at = At {
+                row: i + 1,
+                line,
+                columns,
+            };
             if let Some(r) = check_row(&raw, at, &mut errors) {
                 rows.push((at, r));
             }
@@ -575,7 +628,7 @@ impl Master {
                 detail: e.to_string(),
             }]
         })?;
-        if raw.format != FORMAT || raw.version != VERSION {
+        if raw.format != FORMAT || !(raw.version == VERSION || raw.version == 1) {
             return Err(vec![MasterError {
                 line: None,
                 column: None,
@@ -583,7 +636,7 @@ impl Master {
                 field: Some("format"),
                 problem: MasterProblem::Shape,
                 detail: format!(
-                    "{} version {}, expected {FORMAT} version {VERSION}",
+                    "{} version {}, expected {FORMAT} version {VERSION} (or 1)",
                     raw.format, raw.version
                 ),
             }]);
@@ -594,7 +647,16 @@ impl Master {
             let at = At {
                 row: i + 1,
                 line: None,
+                columns: &FIELDS,
             };
+            if raw.version == 1 && r.fixed_burden_yen.is_some() {
+                errors.push(at.err(
+                    "fixed_burden_yen",
+                    MasterProblem::Shape,
+                    "fixed_burden_yen is a field of version 2",
+                ));
+                continue;
+            }
             if let Some(row) = check_row(r, at, &mut errors) {
                 rows.push((at, row));
             }
@@ -745,6 +807,53 @@ mod tests {
         assert_eq!(
             (errs[0].line, errs[0].problem),
             (Some(1), MasterProblem::Shape)
+        );
+    }
+
+    #[test]
+    fn version_2_carries_the_fixed_burden_and_version_1_is_still_read() {
+        let v2 = "code,name,units,rate_permille,per,limit_managed,fixed_burden_yen,valid_from,valid_to,source\n\
+                  A60001,通所型サービス,1798,,month,true,1798,2024-06,,src\n\
+                  111111,身体介護１,244,,time,true,,2024-06,,src\n";
+        let m = Master::from_csv(v2).unwrap();
+        let code = ServiceCode::new("A60001").unwrap();
+        assert_eq!(
+            m.get(&code, ym(2025, 4)).unwrap().fixed_burden_yen,
+            Some(1798)
+        );
+        let help = ServiceCode::new("111111").unwrap();
+        assert_eq!(m.get(&help, ym(2025, 4)).unwrap().fixed_burden_yen, None);
+        // The same rows in version 1 (no 定額) read alike.
+        let v1 = format!("{HEADER}111111,身体介護１,244,,time,true,2024-06,,src\n");
+        assert_eq!(
+            Master::from_csv(&v1).unwrap().get(&help, ym(2025, 4)),
+            m.get(&help, ym(2025, 4))
+        );
+        // A bad 定額 is reported at its own column (7 in version 2).
+        let bad = v2.replace(",1798,2024", ",-5,2024");
+        let errs = Master::from_csv(&bad).unwrap_err();
+        assert_eq!(
+            (errs[0].line, errs[0].column, errs[0].field, errs[0].problem),
+            (
+                Some(2),
+                Some(7),
+                Some("fixed_burden_yen"),
+                MasterProblem::Number
+            )
+        );
+        // Version 1's JSON has no such field.
+        let errs = Master::from_json(
+            r#"{"format": "careplan-service-codes", "version": 1, "rows": [{"code": "A60001", "name": "a", "units": 1, "per": "month", "limit_managed": true, "fixed_burden_yen": 100, "valid_from": "2024-06"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].field, Some("fixed_burden_yen"));
+        let ok = Master::from_json(
+            r#"{"format": "careplan-service-codes", "version": 2, "rows": [{"code": "A60001", "name": "a", "units": 1, "per": "month", "limit_managed": true, "fixed_burden_yen": 100, "valid_from": "2024-06"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ok.get(&code, ym(2025, 4)).unwrap().fixed_burden_yen,
+            Some(100)
         );
     }
 }

@@ -11,8 +11,8 @@ use crate::{Check, RuleId, RuleInfo};
 
 /// The サービス種類 of 短期入所 (生活介護 21, 療養介護 22–23 and 2A, and
 /// their 介護予防 forms 24–26 and 2B): careplan's reading of the code
-/// list, `docs/readings.md` \[U\].
-pub(crate) const SHORT_STAY_KINDS: &[&str] = &["21", "22", "23", "2A", "24", "25", "26", "2B"];
+/// list, `docs/readings.md` \[U\]; 第7表's 短期入所利用日数 counts the same.
+pub(crate) use careplan_core::forms::kyotaku::usage::table7::SHORT_STAY_KINDS;
 
 /// T6-001 実績があるのに予定がない
 pub(super) const T6_001: RuleInfo = RuleInfo {
