@@ -35,6 +35,13 @@ pub enum ErrorCode {
     TooMany,
     /// Nothing to write.
     NothingToWrite,
+    /// A サービスコード master that cannot be read: each problem, with its
+    /// line and column, is a cause.
+    BadMaster,
+    /// 第7表 cannot be computed from this 第6表, master and terms (a code
+    /// the master lacks, an office without its 地域区分, an allocation that
+    /// breaks §6.2): each problem is a cause.
+    CannotCompute,
 }
 
 impl ErrorCode {
@@ -50,6 +57,8 @@ impl ErrorCode {
             ErrorCode::Unencodable => "unencodable",
             ErrorCode::TooMany => "too_many",
             ErrorCode::NothingToWrite => "nothing_to_write",
+            ErrorCode::BadMaster => "bad_master",
+            ErrorCode::CannotCompute => "cannot_compute",
         }
     }
 }

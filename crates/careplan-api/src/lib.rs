@@ -12,6 +12,7 @@
 //! | print | [`render::render`] (feature `render`) |
 //! | ケアプランデータ連携 CSV | [`csv::export`], [`csv::withdraw`], [`csv::import`] |
 //! | JSON Schema | [`schema::schema`] |
+//! | 第7表 from a 第6表, a サービスコード master and terms | [`table7::compute`], [`table7::master`], [`table7::terms`] |
 //!
 //! Requests and reports are serde types; errors are [`ApiError`]s with a
 //! stable code, every cause (each violation with its path and rule), and
@@ -38,6 +39,7 @@ mod error;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod schema;
+pub mod table7;
 pub mod validate;
 
 pub use careplan_core::{Document, Form};

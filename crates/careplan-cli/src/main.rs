@@ -37,6 +37,7 @@ mod io;
 mod render;
 mod schema;
 mod serve;
+mod table7;
 mod validate;
 
 /// careplan: 居宅サービス計画書（第1表〜第3表）を検証・出力するコマンド
@@ -60,6 +61,8 @@ enum Command {
     Csv(csv::Args),
     /// Prints the JSON Schema (2020-12) of a document careplan reads or writes.
     Schema(schema::Args),
+    /// Computes 第7表 サービス利用票別表 from a 第6表, a サービスコード master and the terms.
+    Table7(table7::Args),
     /// Serves every command over HTTP (OpenAPI 3.1 at /openapi.json).
     Serve(serve::Args),
 }
@@ -117,6 +120,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Table7(args) => table7::run(&args),
         Command::Csv(args) => csv::run(&args),
         Command::Serve(args) => serve::run(&args),
     };

@@ -40,7 +40,10 @@ fn differences(path: &str, expected: &Value, actual: &Value, out: &mut Vec<Strin
 }
 
 fn master() -> Master {
-    Master::from_csv(&read(&dir("masters").join("service-codes-illustrative.csv"))).unwrap()
+    Master::from_csv(&read(
+        &dir("masters").join("service-codes-illustrative.csv"),
+    ))
+    .unwrap()
 }
 
 fn case(name: &str) {
@@ -96,7 +99,10 @@ fn every_fixture_has_its_test() {
         .collect();
     names.sort();
     for n in &names {
-        assert!(dir("table7").join(format!("{n}.expected.json")).exists(), "{n}");
+        assert!(
+            dir("table7").join(format!("{n}.expected.json")).exists(),
+            "{n}"
+        );
     }
     let this = include_str!("table7_fixtures.rs");
     for n in &names {

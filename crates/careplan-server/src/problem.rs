@@ -123,7 +123,9 @@ impl HttpProblem {
             | ErrorCode::MissingGlyphs
             | ErrorCode::Unencodable
             | ErrorCode::TooMany
-            | ErrorCode::NothingToWrite => StatusCode::UNPROCESSABLE_ENTITY,
+            | ErrorCode::NothingToWrite
+            | ErrorCode::BadMaster
+            | ErrorCode::CannotCompute => StatusCode::UNPROCESSABLE_ENTITY,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let code = match e.code {

@@ -45,6 +45,24 @@ fn u(x: Units) -> i64 {
     x.get()
 }
 
+/// `n / 100` with its two decimals, exactly (`11101632` → `111016.32`).
+fn hundredths(n: i128) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    let a = n.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
+}
+
+/// `units × price = exact product`.
+fn priced(units: Units, price: UnitPrice) -> String {
+    let exact = i128::from(units.get()) * i128::from(price.sen());
+    format!(
+        "{} × {} = {}",
+        units.get(),
+        price_text(price),
+        hundredths(exact)
+    )
+}
+
 fn money_steps(
     out: &mut Vec<Step>,
     m: &GroupMoney,
@@ -53,13 +71,18 @@ fn money_steps(
     g: &Group,
     fixed: Option<i64>,
 ) {
-    let p = price_text(g.price);
     out.push(step(
         "費用総額（保険／事業対象分）",
         "cost (insured)",
         m.cost.get(),
-        format!("{} 単位 × {p} 円 = 1円未満切り捨て（R6）", u(insured)),
-        format!("{} units × {p} yen, cut down to the yen (R6)", u(insured)),
+        format!(
+            "{} → 1円未満切り捨て（R6、小計で計算）",
+            priced(insured, g.price)
+        ),
+        format!(
+            "{} → cut down to the yen (R6, on the subtotal)",
+            priced(insured, g.price)
+        ),
     ));
     out.push(step(
         "給付率（％）",
@@ -91,14 +114,16 @@ fn money_steps(
                 "claim",
                 m.claim.get(),
                 format!(
-                    "{} 円 × {}% = 1円未満切り捨て（R7）",
+                    "{} × {}% = {} → 1円未満切り捨て（R7）",
                     m.cost.get(),
-                    g.rate.percent()
+                    g.rate.percent(),
+                    hundredths(i128::from(m.cost.get()) * i128::from(g.rate.percent()))
                 ),
                 format!(
-                    "{} yen × {} %, cut down to the yen (R7)",
+                    "{} × {} % = {} → cut down to the yen (R7)",
                     m.cost.get(),
-                    g.rate.percent()
+                    g.rate.percent(),
+                    hundredths(i128::from(m.cost.get()) * i128::from(g.rate.percent()))
                 ),
             ));
             out.push(step(
@@ -114,8 +139,8 @@ fn money_steps(
         "利用者負担（全額負担分）",
         "user's share (in full)",
         m.full_burden.get(),
-        format!("{} 単位 × {p} 円 = 1円未満切り捨て（R9）", u(full)),
-        format!("{} units × {p} yen, cut down (R9)", u(full)),
+        format!("{} → 1円未満切り捨て（R9）", priced(full, g.price)),
+        format!("{} → cut down (R9)", priced(full, g.price)),
     ));
 }
 
@@ -371,12 +396,12 @@ impl Table7 {
                         "user's share (in full)",
                         yen.get(),
                         format!(
-                            "30日超の行の合計 {} 単位 × {p} 円 = 1円未満切り捨て（R9）",
-                            u(units)
+                            "30日超の行の合計 {} → 1円未満切り捨て（R9）",
+                            priced(units, g.price)
                         ),
                         format!(
-                            "the 30日超 rows' {} units × {p} yen, cut down (R9)",
-                            u(units)
+                            "the 30日超 rows together: {} → cut down (R9)",
+                            priced(units, g.price)
                         ),
                     ));
                 }
