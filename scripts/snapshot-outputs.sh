@@ -271,6 +271,15 @@ run render-records-case-tables-5-1 render fixtures/cases/case-a.json -o pdf/reco
 run render-records-usage-provider render fixtures/usage/level-change-2025-04.json -o pdf/records-usage-provider.pdf --provider 1470000201
 run render-records-usage-no-provider render fixtures/usage/level-change-2025-04.json -o pdf/records-usage-no-provider.pdf --provider 1999999999
 
+# --- 第7表 ------------------------------------------------------------------
+for t in fixtures/table7/*.terms.json; do
+  s=$(basename "$t" .terms.json)
+  for m in csv json; do
+    run "table7-$s-$m-text-ja" table7 "fixtures/usage/$s.json" --master "fixtures/masters/service-codes-illustrative.$m" --terms "$t"
+    run "table7-$s-$m-json-explain" table7 "fixtures/usage/$s.json" --master "fixtures/masters/service-codes-illustrative.$m" --terms "$t" --format json --explain 0.0 --lang en
+  done
+done
+
 # --- schema ---------------------------------------------------------------
 mkdir -p schema
 run schema-default schema

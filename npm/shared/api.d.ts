@@ -96,3 +96,105 @@ export function csvWithdraw(documents: Iterable<DocumentInput>, options: CsvOpti
 /** Reads the files of any number of send sets. */
 export function csvImport(files: Iterable<{ name: string; bytes: Uint8Array | ArrayBuffer }>): Result<ImportBody>;
 
+
+/** What 第7表 takes beside the 第6表 and the master (`careplan table7 --help`). */
+export interface Table7Terms {
+  /** 予定 (default) or 実績. */
+  basis?: "planned" | "actual";
+  /** 負担割合 (割): 1, 2 or 3. */
+  burden_tenths: 1 | 2 | 3;
+  /** Each 事業所 of the sheet: its 地域区分, any 割引 and any price the 市町村 sets. */
+  offices: {
+    office_number: string;
+    area_grade: "grade_1" | "grade_2" | "grade_3" | "grade_4" | "grade_5" | "grade_6" | "grade_7" | "other";
+    discounts?: { kind: string; percent_after: number }[];
+    prices?: { kind: string; sen: number }[];
+  }[];
+  /** 種類支給限度基準額 the 市町村 sets. */
+  kind_limits?: { kind: string; units: number }[];
+  /** The care manager's allocation of the units over the limit, by 事業所 × サービス種類. */
+  allocation?: { office_number: string; kind: string; units: number }[];
+}
+
+/** The money columns of a subtotal or a row. */
+export interface Table7Money {
+  cost: number;
+  claim: number;
+  burden: number;
+  full_burden: number;
+}
+
+/** One detail row of 第7表. */
+export interface Table7Row {
+  code: string;
+  name: string;
+  class: "managed" | "outside" | "over_30_days";
+  per: "time" | "day" | "month";
+  units: number | null;
+  discounted: { percent_after: number; units: number } | null;
+  rate: { permille: number; base: number; base_within: number } | null;
+  count: number;
+  service_units: number;
+  within: number;
+  over: number;
+  fixed: { per_count: number; burden: number; prorated: boolean } | null;
+  money: Table7Money | null;
+  from_rows: number[];
+}
+
+/** One 事業所 × サービス種類 group with its subtotal. */
+export interface Table7Group {
+  office_number: string;
+  office_name: string;
+  kind: string;
+  price_sen: number;
+  price_from: "given" | { area_grade: string; labor_share: string };
+  benefit_rate: number;
+  rows: Table7Row[];
+  managed: number;
+  kind_over: number;
+  kind_within: number;
+  over: number;
+  within: number;
+  subtotal: Table7Money | null;
+  fixed_burden: number | null;
+  outside: Table7Money | null;
+  over_30: { units: number; full_burden: number } | null;
+}
+
+/** 第7表, computed: units and yen as integers, 単位数単価 in sen. */
+export interface Table7 {
+  form: "kyotaku_table7";
+  month: string;
+  basis: "planned" | "actual";
+  limit: number;
+  managed: number;
+  kind_over: number;
+  over: number;
+  within: number;
+  allocation: "none" | "chosen" | "default";
+  cost: number;
+  claim: number;
+  burden: number;
+  full_burden: number;
+  groups: Table7Group[];
+  kinds: { kind: string; limit: number | null; total: number; over: number }[];
+  short_stay: { before: number | null; this_month: number; cumulative: number | null };
+}
+
+/** One column of an explained row and how it was obtained. */
+export interface Table7Step {
+  column_ja: string;
+  column_en: string;
+  value: string;
+  how_ja: string;
+  how_en: string;
+}
+
+/** Computes 第7表 from a 第6表 (`Usage`), a サービスコード master (CSV text or the JSON form) and the terms. */
+export function table7(input: {
+  document: DocumentInput;
+  master: string | { format: "careplan-service-codes"; version: 1 | 2; rows: object[] };
+  terms: Table7Terms;
+  explain?: { group: number; row: number };
+}): Result<{ table7: Table7; explanation?: Table7Step[] }>;

@@ -141,3 +141,15 @@ export function csvImport(files) {
   const input = JSON.stringify(Array.from(files, (f) => ({ name: String(f.name), bytes_base64: toBase64(f.bytes) })));
   return JSON.parse(raw.csvImport(input));
 }
+
+/**
+ * 第7表 サービス利用票別表 from a 第6表, a サービスコード master (its CSV
+ * text, or the JSON form as an object) and the terms: the same value as
+ * the HTTP service's `POST /v1/table7`, `{table7, explanation?}`.
+ */
+export function table7({ document, master, terms, explain }) {
+  ready("table7");
+  const parts = [`"document":${text(document)}`, `"master":${JSON.stringify(master)}`, `"terms":${JSON.stringify(terms)}`];
+  if (explain !== undefined) parts.push(`"explain":${JSON.stringify(explain)}`);
+  return JSON.parse(raw.table7(`{${parts.join(",")}}`));
+}

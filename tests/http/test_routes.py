@@ -423,3 +423,68 @@ def test_a_usage_sheet_is_validated_and_printed_as_the_cli_does(server, tmp_path
     assert [f["rule"] for f in r.json()["findings"]] == ["T6-001"]
     export = {"documents": [doc], "options": {"from": "0300000100:46", "to": "0300000005:15", "timestamp": "20251201093000"}}
     problem(server.client.post("/v1/csv/export", json=export), 400, "bad_options")
+
+
+# -- 第7表 --------------------------------------------------------------------
+
+
+def table7_body(name, master_as="csv", **extra):
+    masters = FIXTURES / "masters"
+    master = (
+        (masters / "service-codes-illustrative.csv").read_text()
+        if master_as == "csv"
+        else json.loads((masters / "service-codes-illustrative.json").read_text())
+    )
+    body = {
+        "document": json.loads((FIXTURES / "usage" / f"{name}.json").read_text()),
+        "master": master,
+        "terms": json.loads((FIXTURES / "table7" / f"{name}.terms.json").read_text()),
+    }
+    body.update(extra)
+    return body
+
+
+@pytest.mark.parametrize("master_as", ["csv", "json"])
+def test_table7_gives_the_hand_worked_figures(server, master_as):
+    r = server.client.post("/v1/table7", json=table7_body("care3-over-limit-2025-06", master_as, explain={"group": 1, "row": 0}))
+    assert r.status_code == 200, r.text
+    t = r.json()["table7"]
+    expected = json.loads((FIXTURES / "table7" / "care3-over-limit-2025-06.expected.json").read_text())
+    for key in ["limit", "managed", "over", "within", "cost", "claim", "burden", "full_burden"]:
+        assert t[key] == expected[key], key
+    assert [g["subtotal"] for g in t["groups"]] == [g["subtotal"] for g in expected["groups"]]
+    steps = {s["column_ja"]: s for s in r.json()["explanation"]}
+    assert steps["区分支給限度基準を超える単位数"]["value"] == "1344"
+    # The CLI computes the same table.
+    out = cli(
+        "table7", str(FIXTURES / "usage" / "care3-over-limit-2025-06.json"),
+        "--master", str(FIXTURES / "masters" / "service-codes-illustrative.csv"),
+        "--terms", str(FIXTURES / "table7" / "care3-over-limit-2025-06.terms.json"),
+        "--format", "json",
+    )
+    assert json.loads(out.stdout)["table7"] == t
+
+
+def test_table7_names_every_problem(server):
+    body = table7_body("care3-over-limit-2025-06")
+    body["terms"]["offices"] = body["terms"]["offices"][:1]
+    b = problem(server.client.post("/v1/table7", json=body), 422, "cannot_compute")
+    assert [c["path"] for c in b["causes"]] == ["rows[1].office_number", "rows[2].office_number", "rows[3].office_number"]
+    body = table7_body("care3-over-limit-2025-06")
+    body["terms"]["allocation"][0]["units"] = 1000
+    b = problem(server.client.post("/v1/table7", json=body), 422, "cannot_compute")
+    assert b["causes"][0]["code"] == "allocation" and b["causes"][0]["path"] == "terms.allocation"
+    body = table7_body("care3-over-limit-2025-06")
+    body["master"] = "code,name\n111111,a\n"
+    b = problem(server.client.post("/v1/table7", json=body), 422, "bad_master")
+    assert b["causes"][0]["detail"] == "line 1"
+    body = table7_body("care3-over-limit-2025-06")
+    body["terms"]["burden_tenths"] = 4
+    b = problem(server.client.post("/v1/table7", json=body), 400, "bad_options")
+    assert b["causes"][0]["path"] == "terms.burden_tenths"
+    body = table7_body("care3-over-limit-2025-06")
+    body["document"] = plan()
+    problem(server.client.post("/v1/table7", json=body), 400, "bad_options")
+    body = table7_body("care3-over-limit-2025-06")
+    del body["document"]["month"]
+    problem(server.client.post("/v1/table7", json=body), 422, "invalid_document")

@@ -204,6 +204,27 @@ test("a send set exported in JS imports in Rust, and the CLI's in JS", () => {
   assert.ok(broken.value.errors.length > 0);
 });
 
+test("第7表 of every hand-worked month equals the CLI's, in both master forms", () => {
+  const names = readdirSync(join(fixtures, "table7")).filter((f) => f.endsWith(".terms.json")).map((f) => f.replace(".terms.json", ""));
+  assert.equal(names.length, 6);
+  const csv = join(fixtures, "masters/service-codes-illustrative.csv");
+  for (const name of names) {
+    const sheet = join(fixtures, "usage", `${name}.json`);
+    const terms = join(fixtures, "table7", `${name}.terms.json`);
+    const r = run(["table7", sheet, "--master", csv, "--terms", terms, "--format", "json", "--explain", "0.0"]);
+    assert.equal(r.status, 0, r.stderr);
+    for (const master of [readFileSync(csv, "utf8"), JSON.parse(readFileSync(join(fixtures, "masters/service-codes-illustrative.json"), "utf8"))]) {
+      const got = core.table7({ document: readFileSync(sheet, "utf8"), master, terms: JSON.parse(readFileSync(terms, "utf8")), explain: { group: 0, row: 0 } });
+      assert.equal(got.ok, true, JSON.stringify(got.error));
+      assert.equal(JSON.stringify(got.value), JSON.stringify(JSON.parse(r.stdout)), name);
+    }
+    const expected = JSON.parse(readFileSync(join(fixtures, "table7", `${name}.expected.json`), "utf8"));
+    assert.equal(JSON.parse(r.stdout).table7.cost, expected.cost, name);
+  }
+  const bad = core.table7({ document: readFileSync(join(fixtures, "usage/care3-over-limit-2025-06.json"), "utf8"), master: "code,name\n", terms: { burden_tenths: 1, offices: [] } });
+  assert.equal(bad.error.code, "bad_master");
+});
+
 test("bad input is a value, not an exception", () => {
   assert.equal(core.validate("{").error.code, "unreadable");
   assert.equal(core.csvExport(["{"], {}).error.code, "bad_options");

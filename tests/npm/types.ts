@@ -2,7 +2,7 @@
 // generated types narrow as a TS developer expects, and refuse what the
 // schema refuses.
 import { readFileSync } from "node:fs";
-import { check, csvExport, init, schema, validate, type CareplanError, type CaseFile, type CheckReport, type Meeting, type Plan, type Result } from "@careplan/core";
+import { check, csvExport, init, schema, table7, validate, type CareplanError, type CaseFile, type CheckReport, type Meeting, type Plan, type Result } from "@careplan/core";
 import { Renderer, RenderWorker, type Rendered, type RenderRequest } from "@careplan/render";
 
 await init();
@@ -53,3 +53,17 @@ const printed: Result<Rendered> = renderer.render(plan, { typeface: "mincho", pn
 if (printed.ok) void (printed.value.pdf satisfies Uint8Array);
 const worker: Promise<RenderWorker> = RenderWorker.start();
 void worker;
+
+// 第7表: the terms and the result are typed.
+{
+  const r = table7({ document: "{}", master: "code,name\n", terms: { burden_tenths: 2, offices: [{ office_number: "1470000101", area_grade: "grade_2" }] }, explain: { group: 0, row: 0 } });
+  if (r.ok) {
+    const cost: number = r.value.table7.groups[0].subtotal?.cost ?? 0;
+    const steps: string[] = (r.value.explanation ?? []).map((s) => s.how_ja);
+    void cost, steps;
+  }
+  // @ts-expect-error: 負担割合 is 1, 2 or 3 割.
+  table7({ document: "{}", master: "", terms: { burden_tenths: 4, offices: [] } });
+  // @ts-expect-error: an unknown 地域区分.
+  table7({ document: "{}", master: "", terms: { burden_tenths: 1, offices: [{ office_number: "1", area_grade: "grade_9" }] } });
+}

@@ -13,7 +13,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use crate::problem::Problem;
-use crate::wire::{CsvBody, Health, RenderBody, Valid, Version};
+use crate::wire::{CsvBody, Health, RenderBody, Table7Body, Valid, Version};
 use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name. A document made of
@@ -166,6 +166,11 @@ fn own_types(components: &mut Map<String, Value>) {
     add("Valid", Valid::json_schema(&mut generator));
     add("RenderBody", RenderBody::json_schema(&mut generator));
     add("CsvBody", CsvBody::json_schema(&mut generator));
+    add("Table7Body", Table7Body::json_schema(&mut generator));
+    add(
+        "Table7Report",
+        careplan_api::table7::Table7Report::json_schema(&mut generator),
+    );
     add("ImportBody", ImportBody::json_schema(&mut generator));
     add("Health", Health::json_schema(&mut generator));
     add("Version", Version::json_schema(&mut generator));
@@ -248,6 +253,13 @@ fn paths() -> Value {
             "summary": "Apply the plan-check rules (ケアプラン点検) / 点検規則を適用する",
             "requestBody": json_body(schema_ref("Document")),
             "responses": work_responses(ok("The findings (a finding is not an error: the status is 200).", "application/json", schema_ref("CheckReport")), invalid)
+        }},
+        "/v1/table7": { "post": {
+            "operationId": "table7",
+            "summary": "Compute 第7表 サービス利用票別表 from a 第6表, a service-code master and the terms / 第7表を計算する",
+            "description": "Every column of every row (units and yen as integers, 単位数単価 in sen), the 種類別支給限度管理 and 短期入所利用日数; with `explain`, how each column of one row was obtained. Paths of violations are relative to `document`; of the terms, under `terms`.",
+            "requestBody": json_body(schema_ref("Table7Body")),
+            "responses": work_responses(ok("第7表.", "application/json", schema_ref("Table7Report")), "The 第6表 breaks rules of its form (`invalid_document`), the master cannot be read (`bad_master`, each problem with its line and column), or 第7表 cannot be computed (`cannot_compute`: a code the master lacks, an office without its 地域区分, an allocation that breaks its invariants), each cause with its path.")
         }},
         "/v1/check/rules": { "get": {
             "operationId": "listRules",

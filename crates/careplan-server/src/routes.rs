@@ -45,6 +45,7 @@ pub(crate) fn router(state: Arc<State>) -> Router {
         .route("/v1/validate", post(validate))
         .route("/v1/check", post(check))
         .route("/v1/render", post(render))
+        .route("/v1/table7", post(table7))
         .route("/v1/csv/export", post(export))
         .route("/v1/csv/withdraw", post(withdraw))
         .route("/v1/csv/import", post(import))
@@ -335,6 +336,27 @@ async fn check(S(state): S<Arc<State>>, headers: HeaderMap, body: Body) -> Respo
             let text = std::str::from_utf8(&bytes).map_err(malformed)?;
             let doc = document(text, "")?;
             careplan_api::check::check(&doc).map_err(|e| HttpProblem::from_api(e, ""))
+        })
+        .await??;
+        Ok(json(StatusCode::OK, &report))
+    }
+    .await;
+    done(lang, result)
+}
+
+async fn table7(S(state): S<Arc<State>>, headers: HeaderMap, body: Body) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        media(&headers, &[JSON])?;
+        let bytes = read_body(&headers, body, state.config.max_body).await?;
+        let report = light(&state, move || {
+            let request: crate::wire::Table7Body =
+                serde_json::from_slice(&bytes).map_err(malformed)?;
+            let doc = document(request.document.get(), "")?;
+            let api = |e| HttpProblem::from_api(e, "");
+            let master = careplan_api::table7::master(&request.master_text()).map_err(api)?;
+            let terms = careplan_api::table7::terms(request.terms.get()).map_err(api)?;
+            careplan_api::table7::compute(&doc, &master, &terms, request.explain).map_err(api)
         })
         .await??;
         Ok(json(StatusCode::OK, &report))

@@ -219,6 +219,34 @@ pub fn csv_withdraw(input: &str) -> String {
     export(input, true)
 }
 
+/// The input of `table7`: the same body as `POST /v1/table7`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table7Input {
+    document: Box<RawValue>,
+    /// The CSV text (a string) or the JSON form (an object).
+    master: Box<RawValue>,
+    terms: Box<RawValue>,
+    #[serde(default)]
+    explain: Option<careplan_api::table7::RowRef>,
+}
+
+/// 第7表 from `{"document", "master", "terms", "explain"?}` (as `POST
+/// /v1/table7`): the value is `{"table7": {…}, "explanation"?: [...]}`.
+#[wasm_bindgen]
+pub fn table7(input: &str) -> String {
+    answer((|| {
+        let input: Table7Input = serde_json::from_str(input)
+            .map_err(|e| bad("入力の形が違います", format!("not the input's shape: {e}")))?;
+        let doc = careplan_api::validate::validate(input.document.get())?;
+        let master_text = serde_json::from_str::<String>(input.master.get())
+            .unwrap_or_else(|_| input.master.get().to_owned());
+        let master = careplan_api::table7::master(&master_text)?;
+        let terms = careplan_api::table7::terms(input.terms.get())?;
+        careplan_api::table7::compute(&doc, &master, &terms, input.explain)
+    })())
+}
+
 /// A file given to `csvImport`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
