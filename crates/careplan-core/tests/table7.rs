@@ -340,6 +340,40 @@ fn a_fixed_burden_service_pays_its_amount() {
     assert!(!g.rows[0].fixed.unwrap().prorated);
 }
 
+/// R10 with units over the limit ([U], read from KISAI6's figures): the
+/// 定額 burden is prorated by the row's units within the limit.
+#[test]
+fn a_fixed_burden_row_over_the_limit_is_prorated() {
+    let u = Usage::from_json(&read(&dir("usage").join("yobo-fixed-2025-06.json"))).unwrap();
+    let m = Master::from_csv(&format!(
+        "{HEADER}A61111,通所型,4000,,month,true,2000,2024-06,,synthetic\n\
+         A21111,訪問型,1176,,month,true,1180,2024-06,,synthetic\n"
+    ))
+    .unwrap();
+    let t = Terms::from_json(&read(&dir("table7").join("yobo-fixed-2025-06.terms.json"))).unwrap();
+    let r = compute(&u, &m, &t).unwrap();
+    // 4,000 + 1,176 = 5,176: 144 over 要支援１'s 5,032, by default on the last group.
+    let g = &r.groups[1];
+    assert_eq!((g.over.get(), g.within.get()), (144, 1_032));
+    let f = g.rows[0].fixed.unwrap();
+    // ⌊1,180 × 1,032 ÷ 1,176⌋ = ⌊1,035.51⌋ = 1,035.
+    assert!(f.prorated);
+    assert_eq!(f.burden.get(), 1_035);
+    let s = g.subtotal.unwrap();
+    // 1,032 × 11.12 = 11,475.84 → 11,475; claim 11,475 − 1,035; 144 × 11.12 = 1,601.28 → 1,601.
+    assert_eq!(
+        (
+            s.cost.get(),
+            s.burden.get(),
+            s.claim.get(),
+            s.full_burden.get()
+        ),
+        (11_475, 1_035, 10_440, 1_601)
+    );
+    // The other group is whole: 2,000 × 1.
+    assert_eq!(r.groups[0].subtotal.unwrap().burden.get(), 2_000);
+}
+
 #[test]
 fn each_row_is_explained_column_by_column() {
     let r = run(&master(2_000, 244, 800), &terms(1));
