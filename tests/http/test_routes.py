@@ -488,3 +488,26 @@ def test_table7_names_every_problem(server):
     body = table7_body("care3-over-limit-2025-06")
     del body["document"]["month"]
     problem(server.client.post("/v1/table7", json=body), 422, "invalid_document")
+
+
+def test_render_prints_a_usage_sheet_with_its_table7_as_the_cli_does(server, tmp_path):
+    body = table7_body("short-stay-30-days-2025-05")
+    request = {"document": body["document"], "options": {"table7": {"master": body["master"], "terms": body["terms"]}}}
+    r = server.client.post("/v1/render", json=request)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/pdf"
+    assert r.headers["x-careplan-page-count"] == "2"
+    out = tmp_path / "cli.pdf"
+    cli(
+        "render", str(FIXTURES / "usage" / "short-stay-30-days-2025-05.json"), "-o", str(out),
+        "--master", str(FIXTURES / "masters" / "service-codes-illustrative.csv"),
+        "--terms", str(FIXTURES / "table7" / "short-stay-30-days-2025-05.terms.json"),
+    )
+    assert out.read_bytes() == r.content
+    # 第7表 alone, without its inputs, or for a plan: refused.
+    alone = {"document": body["document"], "options": {"tables": [7]}}
+    b = problem(server.client.post("/v1/render", json=alone), 400, "bad_options")
+    assert b["causes"][0]["path"] == "tables"
+    wrong = {"document": plan(), "options": {"table7": {"master": body["master"], "terms": body["terms"]}}}
+    b = problem(server.client.post("/v1/render", json=wrong), 400, "bad_options")
+    assert b["causes"][0]["path"] == "table7"

@@ -109,6 +109,15 @@ test("a case file, its 第4表/第5表 and a 第6表 validate and print byte-ide
   const copyOut = join(scratch, "provider.pdf");
   assert.equal(run(["render", usagePath, "--provider", "1470000201", "-o", copyOut]).status, 0);
   assert.equal(sha(copy.value.pdf), sha(readFileSync(copyOut)));
+  // A 第6表 with its 第7表, as `--master` and `--terms` print them.
+  const monthPath = join(fixtures, "usage/care3-over-limit-2025-06.json");
+  const masterPath = join(fixtures, "masters/service-codes-illustrative.csv");
+  const termsPath = join(fixtures, "table7/care3-over-limit-2025-06.terms.json");
+  const month = renderer.render(readFileSync(monthPath, "utf8"), { table7: { master: readFileSync(masterPath, "utf8"), terms: JSON.parse(readFileSync(termsPath, "utf8")) } });
+  assert.equal(month.ok, true, JSON.stringify(month.error));
+  const monthOut = join(scratch, "month.pdf");
+  assert.equal(run(["render", monthPath, "--master", masterPath, "--terms", termsPath, "-o", monthOut]).status, 0);
+  assert.equal(sha(month.value.pdf), sha(readFileSync(monthOut)));
   const other = core.validate(readFileSync(join(fixtures, "cases-invalid/meeting-for-another-user.json"), "utf8"));
   assert.equal(other.ok, false);
   assert.deepEqual(

@@ -52,6 +52,37 @@ pub struct RenderRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]{10}$")))]
     pub provider: Option<String>,
+    /// 第6表 only: compute its 第7表 from this master and these terms and
+    /// print it too (`tables` 6 and 7, or either).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table7: Option<Table7Inputs>,
+}
+
+/// What 第7表 is computed from, beside the 第6表 (as `POST /v1/table7`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table7Inputs {
+    /// The サービスコード master: its CSV text (a string) or its JSON form (an object).
+    pub master: serde_json::Value,
+    /// The terms (`careplan table7 --help`).
+    pub terms: serde_json::Value,
+}
+
+impl Table7Inputs {
+    /// The 第7表 of `usage` these inputs give.
+    fn compute(
+        &self,
+        usage: &careplan_core::forms::kyotaku::usage::Usage,
+    ) -> Result<careplan_core::forms::kyotaku::usage::table7::Table7, ApiError> {
+        let master_text = match &self.master {
+            serde_json::Value::String(csv) => csv.clone(),
+            other => other.to_string(),
+        };
+        let master = crate::table7::master(&master_text)?;
+        let terms = crate::table7::terms(&self.terms.to_string())?;
+        crate::table7::compute_table(usage, &master, &terms)
+    }
 }
 
 /// The smallest PNG scale (pixels per point) a request may ask for.
@@ -178,11 +209,45 @@ pub fn render(
             Cause::at("bad_option", "png_scale", &text, &text).with_value(scale.to_string(), None);
         return Err(ApiError::new(ErrorCode::BadOptions, &text, &text).with_causes(vec![cause]));
     }
+    let month = match (&request.table7, doc) {
+        (None, _) => None,
+        (Some(inputs), Document::Usage(usage)) => Some(
+            careplan_render::UsageMonth::new(usage.clone(), inputs.compute(usage)?)
+                .map_err(error)?,
+        ),
+        (Some(_), other) => {
+            let ja = format!(
+                "第7表は第6表から計算します。この文書は {} です",
+                other.form().label_ja()
+            );
+            let en = format!(
+                "第7表 is computed from a 第6表, not from {}",
+                other.form().code()
+            );
+            let cause = Cause::at("bad_option", "table7", &ja, &en);
+            return Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]));
+        }
+    };
+    if month.is_none()
+        && options
+            .tables
+            .as_ref()
+            .is_some_and(|t| t.contains(&careplan_core::Sheet::KyotakuTable7))
+    {
+        let ja = "第7表を印刷するには、サービスコードマスタと条件（table7.master, table7.terms）が必要です";
+        let en = "to print 第7表, give the service-code master and the terms (table7.master, table7.terms)";
+        let cause = Cause::at("bad_option", "tables", ja, en).with_value("7", None);
+        return Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]));
+    }
+    let printed: &dyn careplan_render::Printable = match &month {
+        Some(m) => m,
+        None => doc,
+    };
     let (rendered, pngs) = match request.png_scale {
         Some(scale) => renderer
-            .render_with_png(doc, &options, scale)
+            .render_with_png(printed, &options, scale)
             .map(|(r, p)| (r, Some(p))),
-        None => renderer.render(doc, &options).map(|r| (r, None)),
+        None => renderer.render(printed, &options).map(|r| (r, None)),
     }
     .map_err(error)?;
     Ok(RenderOutput {

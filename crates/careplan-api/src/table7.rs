@@ -145,14 +145,7 @@ pub fn compute(
             ),
         ));
     };
-    let t = table7::compute(usage, master, terms).map_err(|errors| {
-        ApiError::new(
-            ErrorCode::CannotCompute,
-            format!("第7表を計算できません（{} 件の問題）", errors.len()),
-            format!("第7表 cannot be computed ({} problems)", errors.len()),
-        )
-        .with_causes(errors.iter().map(|e| cause(e, true)).collect())
-    })?;
+    let t = compute_table(usage, master, terms)?;
     let explanation = match explain {
         None => None,
         Some(r) => Some(
@@ -178,6 +171,22 @@ pub fn compute(
     Ok(Table7Report {
         table7: t.to_json(),
         explanation,
+    })
+}
+
+/// 第7表 of a 第6表, or [`ErrorCode::CannotCompute`] with every cause.
+pub fn compute_table(
+    usage: &careplan_core::forms::kyotaku::usage::Usage,
+    master: &Master,
+    terms: &Terms,
+) -> Result<table7::Table7, ApiError> {
+    table7::compute(usage, master, terms).map_err(|errors| {
+        ApiError::new(
+            ErrorCode::CannotCompute,
+            format!("第7表を計算できません（{} 件の問題）", errors.len()),
+            format!("第7表 cannot be computed ({} problems)", errors.len()),
+        )
+        .with_causes(errors.iter().map(|e| cause(e, true)).collect())
     })
 }
 

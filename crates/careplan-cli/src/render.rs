@@ -48,6 +48,13 @@ pub(crate) struct Args {
     /// 事業所番号), its rows only, instead of the user's サービス利用票.
     #[arg(long, value_name = "OFFICE_NUMBER")]
     provider: Option<String>,
+    /// 第6表 only: the サービスコード master (CSV or JSON) to compute its 第7表
+    /// from and print it too (with `--terms`).
+    #[arg(long, value_name = "FILE", requires = "terms")]
+    master: Option<String>,
+    /// The terms of 第7表 (JSON, as `careplan table7 --terms`).
+    #[arg(long, value_name = "FILE", requires = "master")]
+    terms: Option<String>,
     /// Typeface of the plan's text: gothic (BIZ UDGothic) or mincho (BIZ UDMincho).
     #[arg(long, value_enum, default_value_t = Face::Gothic)]
     typeface: Face,
@@ -87,7 +94,27 @@ fn request(args: &Args) -> RenderRequest {
         },
         png_scale: args.png.as_ref().map(|_| 2.0),
         provider: args.provider.clone(),
+        table7: None,
     }
+}
+
+/// The 第7表 inputs of `--master` and `--terms`, read.
+fn table7_inputs(args: &Args) -> Result<Option<careplan_api::render::Table7Inputs>, String> {
+    let (Some(master), Some(terms)) = (&args.master, &args.terms) else {
+        return Ok(None);
+    };
+    let master = read_input(master)?;
+    let text = read_input(terms)?;
+    let terms = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}: JSON として読めません / not JSON: {e}",
+            args.terms.as_deref().unwrap_or_default()
+        )
+    })?;
+    Ok(Some(careplan_api::render::Table7Inputs {
+        master: serde_json::Value::String(master),
+        terms,
+    }))
 }
 
 /// Reads, checks and renders one plan; writes the PDF (and PNGs) only when all succeeded.
@@ -169,14 +196,24 @@ fn render_one(
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
-    let request = request(args);
-    // Table numbers are the 居宅サービス計画書's (第1表–第5表, a case file's
-    // set): refuse a wrong one before reading anything, as the command
-    // always has; each document's own form is asked again when it is read.
-    if let Err(e) = request.options(careplan_api::Form::CaseFile) {
+    let mut request = request(args);
+    // Table numbers are the 居宅 sheets' (第1表–第5表, a case file's set, or
+    // 第6表–第7表): refuse a wrong one before reading anything, as the
+    // command always has; each document's own form is asked again when it
+    // is read.
+    if let Err(e) = request.options(careplan_api::Form::CaseFile)
+        && request.options(careplan_api::Form::Usage).is_err()
+    {
         eprintln!("--tables: {}", e.message_both());
         return Outcome::Unreadable;
     }
+    request.table7 = match table7_inputs(args) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
+        }
+    };
     let font_data = match crate::io::read_fonts(&args.fonts) {
         Ok(f) => f,
         Err(e) => {

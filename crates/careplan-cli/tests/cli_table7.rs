@@ -111,3 +111,52 @@ fn each_wrong_input_is_named_and_nothing_is_printed_on_stdout() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn render_prints_the_sheet_with_its_table7_and_table_7_alone_needs_the_inputs() {
+    let sheet = "fixtures/usage/care3-over-limit-2025-06.json";
+    let terms = "fixtures/table7/care3-over-limit-2025-06.terms.json";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("month.pdf");
+    let o = careplan(&[
+        "render",
+        sheet,
+        "-o",
+        out.to_str().unwrap(),
+        "--master",
+        MASTER,
+        "--terms",
+        terms,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::process::Command::new("pdftotext")
+        .args([out.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("サービス利用票別表"), "{text}");
+    assert!(text.contains("296,630"), "{text}");
+    // 第7表 without a master and terms: refused before anything is written.
+    let alone = dir.path().join("alone.pdf");
+    let o = careplan(&[
+        "render",
+        sheet,
+        "-o",
+        alone.to_str().unwrap(),
+        "--tables",
+        "7",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("table7.master"), "{}", stderr(&o));
+    assert!(!alone.exists());
+    // --master without --terms is a usage error.
+    let o = careplan(&[
+        "render",
+        sheet,
+        "-o",
+        alone.to_str().unwrap(),
+        "--master",
+        MASTER,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

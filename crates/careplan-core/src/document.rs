@@ -185,7 +185,7 @@ impl Form {
                 Sheet::KyotakuTable4,
                 Sheet::KyotakuTable5,
             ],
-            Form::Usage => &[Sheet::KyotakuTable6],
+            Form::Usage => &[Sheet::KyotakuTable6, Sheet::KyotakuTable7],
         }
     }
 
@@ -248,6 +248,9 @@ pub enum Sheet {
     /// 第6表 サービス利用票 (the head on every page, the grid over as many
     /// pages as its rows need).
     KyotakuTable6,
+    /// 第7表 サービス利用票別表: computed from a 第6表, a サービスコード master
+    /// and the terms (`forms::kyotaku::usage::table7`), never written.
+    KyotakuTable7,
     /// 介護予防サービス・支援計画書 (one sheet, printed over as many pages as it needs).
     YoboPlan,
     /// 利用者基本情報 (one sheet, printed over as many pages as it needs).
@@ -263,7 +266,7 @@ impl Sheet {
             Sheet::YoboKihon => Form::YoboKihon,
             Sheet::KyotakuTable4 => Form::Meeting,
             Sheet::KyotakuTable5 => Form::Progress,
-            Sheet::KyotakuTable6 => Form::Usage,
+            Sheet::KyotakuTable6 | Sheet::KyotakuTable7 => Form::Usage,
         }
     }
 
@@ -276,6 +279,7 @@ impl Sheet {
             Sheet::KyotakuTable4 => 4,
             Sheet::KyotakuTable5 => 5,
             Sheet::KyotakuTable6 => 6,
+            Sheet::KyotakuTable7 => 7,
         }
     }
 
@@ -288,6 +292,7 @@ impl Sheet {
             Sheet::KyotakuTable4 => "第４表",
             Sheet::KyotakuTable5 => "第５表",
             Sheet::KyotakuTable6 => "第６表",
+            Sheet::KyotakuTable7 => "第７表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }
@@ -302,6 +307,7 @@ impl Sheet {
             Sheet::KyotakuTable4 => "サービス担当者会議の要点",
             Sheet::KyotakuTable5 => "居宅介護支援経過",
             Sheet::KyotakuTable6 => "サービス利用票（兼居宅（介護予防）サービス計画）",
+            Sheet::KyotakuTable7 => "サービス利用票別表",
             Sheet::YoboPlan => "介護予防サービス・支援計画書",
             Sheet::YoboKihon => "利用者基本情報",
         }

@@ -276,3 +276,29 @@ fn case_file_case_a(bencher: divan::Bencher) {
 fn usage_level_change(bencher: divan::Bencher) {
     warm_document(bencher, USAGE);
 }
+
+const MONTH: &str = include_str!("../../../fixtures/usage/care3-over-limit-2025-06.json");
+const MONTH_TERMS: &str =
+    include_str!("../../../fixtures/table7/care3-over-limit-2025-06.terms.json");
+const MASTER: &str = include_str!("../../../fixtures/masters/service-codes-illustrative.csv");
+
+/// Warm: one user's month — 第6表 and its 第7表 (two pages, four
+/// services, the excess on one), the 第7表 computed beforehand.
+#[divan::bench]
+fn usage_month_table6_and_table7(bencher: divan::Bencher) {
+    use careplan_core::forms::kyotaku::usage::{Usage, table7};
+    let renderer = Renderer::new().unwrap();
+    let usage = Usage::from_json(MONTH).unwrap();
+    let master = careplan_core::service_codes::Master::from_csv(MASTER).unwrap();
+    let terms = table7::Terms::from_json(MONTH_TERMS).unwrap();
+    let t = table7::compute(&usage, &master, &terms).unwrap();
+    let month = careplan_render::UsageMonth::new(usage, t).unwrap();
+    let opts = RenderOptions::default();
+    bencher.bench(|| {
+        renderer
+            .render(divan::black_box(&month), &opts)
+            .unwrap()
+            .pdf
+            .len()
+    });
+}

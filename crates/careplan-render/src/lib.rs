@@ -63,13 +63,14 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use form::PrintedForm;
 use kihon::YoboKihon;
 use kyotaku::Kyotaku;
+use records::table7::UsageMonthForm;
 use records::usage::UsageForm;
 use records::{CaseForm, MeetingForm, ProgressForm};
 use yobo::YoboPlan;
 
 pub use error::{MissingGlyph, RenderError};
 pub use options::{MissingGlyphs, RenderOptions, Typeface};
-pub use printable::{Printable, Printed};
+pub use printable::{Printable, Printed, UsageMonth};
 
 /// PNG images of the pages, one per page.
 type Pages = Vec<Vec<u8>>;
@@ -169,7 +170,7 @@ impl Renderer {
     }
 
     /// Every character of the document that no loaded font has, with its field.
-    pub fn missing_glyphs(&self, doc: &impl Printable) -> Vec<MissingGlyph> {
+    pub fn missing_glyphs(&self, doc: &(impl Printable + ?Sized)) -> Vec<MissingGlyph> {
         match doc.printed() {
             Printed::Kyotaku(p) => self.missing_in(Kyotaku::texts(p)),
             Printed::Yobo(p) => self.missing_in(YoboPlan::texts(p)),
@@ -178,6 +179,7 @@ impl Renderer {
             Printed::Progress(p) => self.missing_in(ProgressForm::texts(p)),
             Printed::Case(c) => self.missing_in(CaseForm::texts(c)),
             Printed::Usage(u) => self.missing_in(UsageForm::texts(u)),
+            Printed::UsageMonth(m) => self.missing_in(UsageMonthForm::texts(m)),
             Printed::Other(_) => Vec::new(),
         }
     }
@@ -346,7 +348,7 @@ impl Renderer {
 
     fn dispatch(
         &self,
-        doc: &impl Printable,
+        doc: &(impl Printable + ?Sized),
         options: &RenderOptions,
         png: Option<f64>,
     ) -> Result<(Rendered, Option<Pages>), RenderError> {
@@ -359,6 +361,7 @@ impl Renderer {
             Printed::Progress(p) => self.run::<ProgressForm>(p, options, png),
             Printed::Case(c) => self.run::<CaseForm>(c, options, png),
             Printed::Usage(u) => self.run::<UsageForm>(u, options, png),
+            Printed::UsageMonth(m) => self.run::<UsageMonthForm>(m, options, png),
             Printed::Other(form) => Err(RenderError::Unsupported(form.label_ja())),
         }
     }
@@ -366,7 +369,7 @@ impl Renderer {
     /// Renders the document to PDF.
     pub fn render(
         &self,
-        doc: &impl Printable,
+        doc: &(impl Printable + ?Sized),
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
         self.dispatch(doc, options, None).map(|(r, _)| r)
@@ -376,7 +379,7 @@ impl Renderer {
     /// (1.0 gives 842 × 595 pixels for A4 landscape).
     pub fn render_png(
         &self,
-        doc: &impl Printable,
+        doc: &(impl Printable + ?Sized),
         options: &RenderOptions,
         pixel_per_pt: f64,
     ) -> Result<Vec<Vec<u8>>, RenderError> {
@@ -389,6 +392,7 @@ impl Renderer {
             Printed::Progress(p) => self.compile::<ProgressForm>(p, options)?,
             Printed::Case(c) => self.compile::<CaseForm>(c, options)?,
             Printed::Usage(u) => self.compile::<UsageForm>(u, options)?,
+            Printed::UsageMonth(m) => self.compile::<UsageMonthForm>(m, options)?,
             Printed::Other(form) => return Err(RenderError::Unsupported(form.label_ja())),
         };
         self.pngs(&laid_out, pixel_per_pt)
@@ -397,7 +401,7 @@ impl Renderer {
     /// Renders the PDF and the PNG pages from one compilation.
     pub fn render_with_png(
         &self,
-        doc: &impl Printable,
+        doc: &(impl Printable + ?Sized),
         options: &RenderOptions,
         pixel_per_pt: f64,
     ) -> Result<(Rendered, Vec<Vec<u8>>), RenderError> {
@@ -475,7 +479,7 @@ fn diagnostics(diags: &[SourceDiagnostic]) -> Vec<String> {
 
 /// A サービス提供票 is asked of 第6表 only.
 fn provider_only_on_usage(
-    doc: &impl Printable,
+    doc: &(impl Printable + ?Sized),
     options: &RenderOptions,
 ) -> Result<(), RenderError> {
     match (&options.provider, doc.form()) {

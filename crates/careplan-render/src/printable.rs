@@ -7,6 +7,7 @@ use careplan_core::forms::kyotaku::case_file::CaseFile;
 use careplan_core::forms::kyotaku::meeting::Meeting;
 use careplan_core::forms::kyotaku::progress::Progress;
 use careplan_core::forms::kyotaku::usage::Usage;
+use careplan_core::forms::kyotaku::usage::table7::Table7;
 use careplan_core::forms::yobo::kihon::Kihon;
 use careplan_core::{CarePlan, Document, Form, PreventivePlan};
 
@@ -42,6 +43,8 @@ pub enum Printed<'a> {
     Case(&'a CaseFile),
     /// 第6表 サービス利用票.
     Usage(&'a Usage),
+    /// 第6表 with its 第7表 サービス利用票別表.
+    UsageMonth(&'a UsageMonth),
     /// A form the renderer has no templates for.
     Other(Form),
 }
@@ -105,6 +108,54 @@ printable! {
     Progress => Progress, Progress;
     CaseFile => Case, CaseFile;
     Usage => Usage, Usage;
+}
+
+/// A 第6表 with the 第7表 computed from it
+/// (`careplan_core::forms::kyotaku::usage::table7::compute`): printed as
+/// サービス利用票 and サービス利用票別表 (`tables` 6 and 7; with `provider`,
+/// as that office's サービス提供票 and 提供票別表).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageMonth {
+    /// The 第6表.
+    pub(crate) usage: Usage,
+    /// Its 第7表.
+    pub(crate) table7: Table7,
+}
+
+impl UsageMonth {
+    /// The 第6表 and its 第7表; refused when the 第7表 is of another month.
+    pub fn new(usage: Usage, table7: Table7) -> Result<UsageMonth, crate::RenderError> {
+        if usage.parts().month != table7.month {
+            return Err(crate::RenderError::Data(format!(
+                "第7表 of {} for a 第6表 of {}",
+                table7.month,
+                usage.parts().month
+            )));
+        }
+        Ok(UsageMonth { usage, table7 })
+    }
+
+    /// The 第6表.
+    pub fn usage(&self) -> &Usage {
+        &self.usage
+    }
+
+    /// The 第7表.
+    pub fn table7(&self) -> &Table7 {
+        &self.table7
+    }
+}
+
+impl sealed::Sealed for UsageMonth {
+    fn printed(&self) -> Printed<'_> {
+        Printed::UsageMonth(self)
+    }
+}
+
+impl Printable for UsageMonth {
+    fn form(&self) -> Form {
+        Form::Usage
+    }
 }
 
 impl sealed::Sealed for Document {

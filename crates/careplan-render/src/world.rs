@@ -46,6 +46,7 @@ const TEMPLATES: &[Template] = &[
     template!("kyotaku/table4.typ"),
     template!("kyotaku/table5.typ"),
     template!("kyotaku/table6.typ"),
+    template!("kyotaku/table7.typ"),
     template!("kyotaku/layout.json"),
     template!("yobo/main.typ"),
     template!("yobo/kihon.typ"),

@@ -44,9 +44,17 @@ fn check_kihon(fixture: &str) {
 }
 
 fn check_pages(fixture: &str, plan: &impl careplan_render::Printable) {
+    check_pages_with(fixture, plan, &RenderOptions::default());
+}
+
+fn check_pages_with(
+    fixture: &str,
+    plan: &impl careplan_render::Printable,
+    options: &RenderOptions,
+) {
     let pages = Renderer::new()
         .unwrap()
-        .render_png(plan, &RenderOptions::default(), SCALE)
+        .render_png(plan, options, SCALE)
         .unwrap();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     if update {
@@ -187,4 +195,40 @@ fn usage_case_a_matches_its_reference_pages() {
         careplan_core::forms::kyotaku::usage::Usage::from_json(&careplan_fixtures::read(&path))
             .unwrap();
     check_pages("table6-case-a-2016-01", &usage);
+}
+
+/// 第7表 alone of a hand-worked month (`fixtures/table7/`), its references
+/// named `table7-…`.
+fn check_table7(fixture: &str) {
+    use careplan_core::forms::kyotaku::usage::{Usage, table7};
+    let read = |p: std::path::PathBuf| careplan_fixtures::read(&p);
+    let usage = Usage::from_json(&read(
+        careplan_fixtures::dir("usage").join(format!("{fixture}.json")),
+    ))
+    .unwrap();
+    let master = careplan_core::service_codes::Master::from_csv(&read(
+        careplan_fixtures::dir("masters").join("service-codes-illustrative.csv"),
+    ))
+    .unwrap();
+    let terms = table7::Terms::from_json(&read(
+        careplan_fixtures::dir("table7").join(format!("{fixture}.terms.json")),
+    ))
+    .unwrap();
+    let t = table7::compute(&usage, &master, &terms).unwrap();
+    let month = careplan_render::UsageMonth::new(usage, t).unwrap();
+    let options = RenderOptions {
+        tables: Some(vec![careplan_core::Sheet::KyotakuTable7]),
+        ..RenderOptions::default()
+    };
+    check_pages_with(&format!("table7-{fixture}"), &month, &options);
+}
+
+#[test]
+fn table7_over_the_limit_matches_its_reference_pages() {
+    check_table7("care3-over-limit-2025-06");
+}
+
+#[test]
+fn table7_short_stay_matches_its_reference_pages() {
+    check_table7("short-stay-30-days-2025-05");
 }

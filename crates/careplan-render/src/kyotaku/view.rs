@@ -41,6 +41,8 @@ pub(crate) struct View {
     pub t5: Option<crate::records::view::ProgressView>,
     /// 第6表 (Typst counts its pages).
     pub t6: Option<crate::records::usage::UsageView>,
+    /// 第7表 (Typst counts its pages).
+    pub t7: Option<crate::records::table7::Table7View>,
 }
 
 #[derive(Debug, Serialize)]
@@ -197,6 +199,7 @@ pub(crate) fn build(
         t4: Vec::new(),
         t5: None,
         t6: None,
+        t7: None,
     })
 }
 

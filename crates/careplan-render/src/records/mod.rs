@@ -6,6 +6,7 @@
 //! (`table5.typ`). Typst counts the pages of 第4表 (per meeting) and 第5表;
 //! 第1表–第3表 keep their predicted numbers.
 
+pub(crate) mod table7;
 pub(crate) mod usage;
 pub(crate) mod view;
 
@@ -65,6 +66,7 @@ pub(crate) fn without_plan(
         t4: Vec::new(),
         t5: None,
         t6: None,
+        t7: None,
     }
 }
 

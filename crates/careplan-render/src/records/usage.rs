@@ -201,6 +201,11 @@ impl PrintedForm for UsageForm {
         serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
     }
 
+    /// 第6表 alone: its 第7表 needs a master and terms ([`crate::UsageMonth`]).
+    fn sheets(_u: &Usage) -> Vec<Sheet> {
+        vec![Sheet::KyotakuTable6]
+    }
+
     fn end_label(_sheet: Sheet) -> &'static str {
         "careplan-t6-end"
     }
