@@ -283,7 +283,7 @@ done
 # --- schema ---------------------------------------------------------------
 mkdir -p schema
 run schema-default schema
-for k in plan yobo-plan yobo-kihon kyotaku-meeting kyotaku-progress case-file kyotaku-usage validation-report check-report; do
+for k in plan yobo-plan yobo-kihon kyotaku-meeting kyotaku-progress case-file kyotaku-usage validation-report check-report table7-terms service-codes; do
   run "schema-$k" schema --kind "$k"
   run "schema-$k-file" schema --kind "$k" -o "schema/$k.schema.json"
 done

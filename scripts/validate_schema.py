@@ -8,6 +8,8 @@
   利用者基本情報 in fixtures/yobo/kihon against yobo-kihon.schema.json, and every
   第4表 in fixtures/meetings, 第5表 in fixtures/progress and case file in
   fixtures/cases against kyotaku-meeting, kyotaku-progress and case-file;
+- the terms of fixtures/table7 and the JSON master of fixtures/masters
+  validate against table7-terms and service-codes;
 - every invalid fixture (fixtures/invalid, fixtures/yobo/invalid,
   fixtures/yobo/kihon-invalid, fixtures/meetings-invalid,
   fixtures/progress-invalid, fixtures/cases-invalid) that
@@ -80,6 +82,23 @@ check_form("kyotaku-meeting.schema.json", "meetings", "meetings-invalid")
 check_form("kyotaku-progress.schema.json", "progress", "progress-invalid")
 check_form("case-file.schema.json", "cases", "cases-invalid")
 check_form("kyotaku-usage.schema.json", "usage", "usage-invalid")
+
+# The inputs of 第7表: every terms file and the JSON master validate; a few
+# broken ones are refused.
+terms = schemas["table7-terms.schema.json"]
+for path in sorted((ROOT / "fixtures" / "table7").glob("*.terms.json")):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    errors = [e.message for e in terms.iter_errors(doc)]
+    check(not errors, f"{path.name} should validate against table7-terms.schema.json: {errors[:3]}")
+for bad in [{"offices": []}, {"burden_tenths": 4, "offices": []},
+            {"burden_tenths": 1, "offices": [{"office_number": "1234567890", "area_grade": "grade_9"}]}]:
+    check(not terms.is_valid(bad), f"table7-terms.schema.json should refuse {bad}")
+masters = schemas["service-codes.schema.json"]
+master = json.loads((ROOT / "fixtures" / "masters" / "service-codes-illustrative.json").read_text(encoding="utf-8"))
+check(masters.is_valid(master), "the illustrative master should validate against service-codes.schema.json")
+both = json.loads(json.dumps(master))
+both["rows"][0]["rate_permille"] = 10
+check(not masters.is_valid(both), "a row with both units and a rate should be refused")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -54,7 +54,9 @@ export function schema(
     | "case-file"
     | "kyotaku-usage"
     | "validation-report"
-    | "check-report",
+    | "check-report"
+    | "table7-terms"
+    | "service-codes",
 ): Result<Record<string, unknown>>;
 
 /** An ISO date (`2015-12-03`) in 和暦 (`平成27年12月3日`). */
@@ -96,25 +98,6 @@ export function csvWithdraw(documents: Iterable<DocumentInput>, options: CsvOpti
 /** Reads the files of any number of send sets. */
 export function csvImport(files: Iterable<{ name: string; bytes: Uint8Array | ArrayBuffer }>): Result<ImportBody>;
 
-
-/** What 第7表 takes beside the 第6表 and the master (`careplan table7 --help`). */
-export interface Table7Terms {
-  /** 予定 (default) or 実績. */
-  basis?: "planned" | "actual";
-  /** 負担割合 (割): 1, 2 or 3. */
-  burden_tenths: 1 | 2 | 3;
-  /** Each 事業所 of the sheet: its 地域区分, any 割引 and any price the 市町村 sets. */
-  offices: {
-    office_number: string;
-    area_grade: "grade_1" | "grade_2" | "grade_3" | "grade_4" | "grade_5" | "grade_6" | "grade_7" | "other";
-    discounts?: { kind: string; percent_after: number }[];
-    prices?: { kind: string; sen: number }[];
-  }[];
-  /** 種類支給限度基準額 the 市町村 sets. */
-  kind_limits?: { kind: string; units: number }[];
-  /** The care manager's allocation of the units over the limit, by 事業所 × サービス種類. */
-  allocation?: { office_number: string; kind: string; units: number }[];
-}
 
 /** The money columns of a subtotal or a row. */
 export interface Table7Money {
@@ -194,7 +177,8 @@ export interface Table7Step {
 /** Computes 第7表 from a 第6表 (`Usage`), a サービスコード master (CSV text or the JSON form) and the terms. */
 export function table7(input: {
   document: DocumentInput;
-  master: string | { format: "careplan-service-codes"; version: 1 | 2; rows: object[] };
+  master: string | ServiceCodes;
+  /** The terms (`Table7Terms`, generated from `schema/table7-terms.schema.json`). */
   terms: Table7Terms;
   explain?: { group: number; row: number };
 }): Result<{ table7: Table7; explanation?: Table7Step[] }>;

@@ -62,8 +62,10 @@ void worker;
     const steps: string[] = (r.value.explanation ?? []).map((s) => s.how_ja);
     void cost, steps;
   }
-  // @ts-expect-error: 負担割合 is 1, 2 or 3 割.
-  table7({ document: "{}", master: "", terms: { burden_tenths: 4, offices: [] } });
+  // @ts-expect-error: the terms name every office.
+  table7({ document: "{}", master: "", terms: { burden_tenths: 1 } });
+  // @ts-expect-error: a master's JSON form names its format.
+  table7({ document: "{}", master: { version: 2, rows: [] }, terms: { burden_tenths: 1, offices: [] } });
   // @ts-expect-error: an unknown 地域区分.
   table7({ document: "{}", master: "", terms: { burden_tenths: 1, offices: [{ office_number: "1", area_grade: "grade_9" }] } });
 }

@@ -38,7 +38,8 @@ pub struct RenderRequest {
     pub consent_block: bool,
     /// Write PDF/A-2b.
     pub pdfa: bool,
-    /// Render even if some character is in no font (each reported).
+    /// Render even if some character is in no font (each reported); not
+    /// with `pdfa`, which cannot hold such text.
     pub allow_missing_glyphs: bool,
     /// The typeface of the document's own text.
     pub typeface: Typeface,
@@ -64,8 +65,16 @@ pub struct RenderRequest {
 #[serde(deny_unknown_fields)]
 pub struct Table7Inputs {
     /// The サービスコード master: its CSV text (a string) or its JSON form (an object).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::master_component")
+    )]
     pub master: serde_json::Value,
     /// The terms (`careplan table7 --help`).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::terms_component")
+    )]
     pub terms: serde_json::Value,
 }
 

@@ -13,6 +13,24 @@ pub fn document_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema
     schemars::json_schema!({ "$ref": "#/components/schemas/Document" })
 }
 
+/// A サービスコード master as the OpenAPI contract takes it: its CSV text
+/// (a string), or its JSON form (`ServiceCodes`).
+#[cfg(feature = "schema")]
+pub fn master_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "oneOf": [
+            { "type": "string", "description": "CSV: the header `code,name,units,rate_permille,per,limit_managed,fixed_burden_yen,valid_from,valid_to,source` (or version 1's, without fixed_burden_yen), then one row a line." },
+            { "$ref": "#/components/schemas/ServiceCodes" }
+        ]
+    })
+}
+
+/// The terms of 第7表 as the OpenAPI contract names them (`Table7Terms`).
+#[cfg(feature = "schema")]
+pub fn terms_component(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "$ref": "#/components/schemas/Table7Terms" })
+}
+
 /// The names of the schema kinds, as `--kind` and the HTTP route take them.
 pub fn kinds() -> Vec<&'static str> {
     Kind::ALL.iter().map(|k| k.name()).collect()

@@ -46,6 +46,9 @@ pub struct Table7Report {
     /// Every column of every row (`Table7::to_json`): units and yen as
     /// integers, 単位数単価 in sen.
     pub table7: serde_json::Value,
+    /// The plan-check findings of 第7表 (T7-…): units over the limit that
+    /// nobody allocated.
+    pub findings: Vec<careplan_check::Finding>,
     /// The steps of the row asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Vec<ExplainStep>>,
@@ -170,6 +173,7 @@ pub fn compute(
     };
     Ok(Table7Report {
         table7: t.to_json(),
+        findings: careplan_check::check_table7(usage, &t).findings,
         explanation,
     })
 }
@@ -210,6 +214,14 @@ mod tests {
         let t = terms(&fixture("table7/care3-over-limit-2025-06.terms.json")).unwrap();
         let r = compute(&doc, &m, &t, Some(RowRef { group: 1, row: 0 })).unwrap();
         assert_eq!(r.table7["full_burden"], 14_407);
+        // The care manager chose the allocation: no finding.
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        let mut default = t.clone();
+        default.allocation = None;
+        let by_default = compute(&doc, &m, &default, None).unwrap();
+        assert_eq!(by_default.findings.len(), 1);
+        assert_eq!(by_default.findings[0].rule.as_str(), "T7-001");
+        assert_eq!(by_default.findings[0].path, "allocation");
         let steps = r.explanation.unwrap();
         let over = steps
             .iter()

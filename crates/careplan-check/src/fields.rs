@@ -26,7 +26,7 @@ pub const FINDING: Object = Object {
             "rule",
             "規則ID",
             R,
-            Format::Pattern("^(T[1-6]|Y1)-[0-9]{3}$"),
+            Format::Pattern("^(T[1-7]|Y1)-[0-9]{3}$"),
             "The rule's ID (T2-004); `careplan check --explain ID` explains it.",
         ),
         Field::new(
@@ -91,7 +91,7 @@ mod tests {
             let b = s.as_bytes();
             assert!(
                 b.len() == 6
-                    && ["T1", "T2", "T3", "T4", "T5", "T6", "Y1"].contains(&&s[..2])
+                    && ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "Y1"].contains(&&s[..2])
                     && b[2] == b'-',
                 "{s}"
             );
@@ -99,7 +99,7 @@ mod tests {
         }
         assert!(matches!(
             FINDING.fields[0].format,
-            Format::Pattern("^(T[1-6]|Y1)-[0-9]{3}$")
+            Format::Pattern("^(T[1-7]|Y1)-[0-9]{3}$")
         ));
     }
 }

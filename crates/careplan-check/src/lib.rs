@@ -89,6 +89,10 @@ pub enum Source {
     Kokuji197,
     /// 平成11年厚生省令第38号（指定居宅介護支援等の事業の人員及び運営に関する基準）.
     UneiKijun38,
+    /// 厚生労働省の事務連絡（平成27年3月31日）: the care manager puts the units
+    /// over the 区分支給限度基準額 on the services chosen with the user
+    /// (as FORMS-4-7.md §6.2 reads it, \[C\]).
+    Jimurenraku20150331,
 }
 
 impl Source {
@@ -114,6 +118,9 @@ impl Source {
             }
             Source::UneiKijun38 => {
                 "指定居宅介護支援等の事業の人員及び運営に関する基準（平成11年厚生省令第38号）第13条"
+            }
+            Source::Jimurenraku20150331 => {
+                "厚生労働省 事務連絡（平成27年3月31日）：区分支給限度基準額を超える単位数をどのサービスに割り当てるかは介護支援専門員が利用者と決める（FORMS-4-7.md §6.2 の読み）"
             }
         }
     }
@@ -175,6 +182,7 @@ rule_ids! {
     T5_001 = "T5-001",
     T6_001 = "T6-001",
     T6_002 = "T6-002",
+    T7_001 = "T7-001",
     Y1_001 = "Y1-001",
     Y1_002 = "Y1-002",
     Y1_003 = "Y1-003",
@@ -247,6 +255,8 @@ pub(crate) enum Check {
     Case(records::CasePredicate),
     /// A rule of 第6表 サービス利用票.
     Usage(records::UsagePredicate),
+    /// A rule of 第7表, asked about a 第6表 and the 第7表 computed from it.
+    Table7(records::Table7Predicate),
     /// A rule of the 介護予防サービス・支援計画書.
     Yobo(yobo::Predicate),
 }
@@ -325,6 +335,15 @@ pub fn check_preventive(plan: &PreventivePlan) -> Report {
 /// Runs every rule of 第4表 over the minutes of one meeting.
 pub fn check_meeting(meeting: &Meeting) -> Report {
     records::check_meeting(meeting)
+}
+
+/// Runs every rule of 第7表 over a 第6表 and the 第7表 computed from it
+/// (paths of the terms, such as `allocation`, are the terms').
+pub fn check_table7(
+    u: &careplan_core::forms::kyotaku::usage::Usage,
+    t: &careplan_core::forms::kyotaku::usage::table7::Table7,
+) -> Report {
+    records::check_table7(u, t)
 }
 
 /// Runs every rule that applies to a case file: the plan's (paths under

@@ -41,7 +41,8 @@ pub(crate) struct Args {
     /// Write PDF/A-2b.
     #[arg(long)]
     pdfa: bool,
-    /// Render even if some character is in no font (reported as a warning).
+    /// Render even if some character is in no font (reported as a warning);
+    /// not with --pdfa, which cannot hold such text.
     #[arg(long)]
     allow_missing_glyphs: bool,
     /// 第6表 only: print it as the サービス提供票 of this office (its ten-digit

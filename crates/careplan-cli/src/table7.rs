@@ -223,6 +223,13 @@ fn text(r: &Table7Report, lang: Lang) -> String {
             s["before"], s["this_month"], s["cumulative"]
         ));
     }
+    for f in &r.findings {
+        let (sev, msg) = match lang {
+            Lang::Ja => (f.severity.label_ja(), f.message_ja.as_str()),
+            Lang::En => (f.severity.code(), f.message_en.as_str()),
+        };
+        out.push_str(&format!("[{sev}] {} {}: {msg}\n", f.rule, f.path));
+    }
     if let Some(steps) = &r.explanation {
         out.push('\n');
         for s in steps {

@@ -244,7 +244,9 @@ impl Renderer {
     ) -> Result<(PagedDocument, Vec<MissingGlyph>), RenderError> {
         let sheets = Self::sheets::<F>(doc, options)?;
         let missing = self.missing_in(F::texts(doc));
-        if !missing.is_empty() && options.missing_glyphs == MissingGlyphs::Error {
+        // PDF/A cannot hold text no font displays: with `pdfa` a missing
+        // glyph is refused even when allowed (not a failed export).
+        if !missing.is_empty() && (options.missing_glyphs == MissingGlyphs::Error || options.pdfa) {
             return Err(RenderError::MissingGlyphs(missing));
         }
         // First with page numbers as the templates predict them (no second

@@ -48,7 +48,8 @@ pub struct RenderOptions {
     pub consent_block: bool,
     /// Write PDF/A-2b.
     pub pdfa: bool,
-    /// Characters no font has: error or warning.
+    /// Characters no font has: error or warning (always an error with
+    /// `pdfa`: PDF/A cannot hold text no font displays).
     pub missing_glyphs: MissingGlyphs,
     /// The typeface of the plan's own text.
     pub typeface: Typeface,

@@ -887,6 +887,13 @@ fn missing_glyphs_are_an_error_naming_the_field_or_a_warning() {
     let out = RENDERER.render(&plan, &warn).unwrap();
     assert_eq!(out.missing_glyphs.len(), 2);
     assert!(out.pdf.starts_with(b"%PDF-"));
+    // PDF/A cannot hold text no font displays: refused even when allowed,
+    // naming the characters (not a failed export; schemathesis found it).
+    let pdfa = RenderOptions { pdfa: true, ..warn };
+    assert!(matches!(
+        RENDERER.render(&plan, &pdfa),
+        Err(RenderError::MissingGlyphs(list)) if list.len() == 2
+    ));
 }
 
 #[test]

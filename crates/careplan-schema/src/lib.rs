@@ -67,11 +67,15 @@ pub enum Kind {
     ValidationReport,
     /// The report `careplan check --format json` writes.
     CheckReport,
+    /// The terms of 第7表 (`careplan table7 --terms`, `POST /v1/table7`'s `terms`).
+    Table7Terms,
+    /// A サービスコード master in its JSON form (`careplan_core::service_codes`).
+    ServiceCodes,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Plan,
         Kind::YoboPlan,
         Kind::YoboKihon,
@@ -81,6 +85,8 @@ impl Kind {
         Kind::Usage,
         Kind::ValidationReport,
         Kind::CheckReport,
+        Kind::Table7Terms,
+        Kind::ServiceCodes,
     ];
 
     /// The name used on the command line and in file names.
@@ -95,6 +101,8 @@ impl Kind {
             Kind::Usage => "kyotaku-usage",
             Kind::ValidationReport => "validation-report",
             Kind::CheckReport => "check-report",
+            Kind::Table7Terms => "table7-terms",
+            Kind::ServiceCodes => "service-codes",
         }
     }
 
@@ -163,6 +171,8 @@ pub fn objects(kind: Kind) -> &'static [&'static Object] {
         Kind::Usage => Form::Usage.tables().objects,
         Kind::ValidationReport => careplan_core::report::fields::OBJECTS,
         Kind::CheckReport => careplan_check::fields::OBJECTS,
+        // Written by hand below: inputs of a computation, not documents.
+        Kind::Table7Terms | Kind::ServiceCodes => &[],
     }
 }
 
@@ -226,8 +236,175 @@ fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12()
 }
 
+/// A property of a hand-written schema: its Japanese title and its
+/// description in both languages, then its own keywords.
+fn prop(title: &str, ja: &str, en: &str, mut schema: Value) -> Value {
+    if let Some(o) = schema.as_object_mut() {
+        o.insert("title".into(), json!(title));
+        o.insert("description".into(), json!(format!("{ja}。{en}")));
+    }
+    schema
+}
+
+fn def_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/$defs/{name}") })
+}
+
+/// The terms of 第7表, as `Terms::from_json` reads them.
+fn table7_terms() -> Value {
+    let kind = || {
+        prop(
+            "サービス種類コード",
+            "サービスコードの先頭2文字",
+            "The サービス種類: two digits or capitals",
+            json!({ "type": "string", "pattern": "^[0-9A-Z]{2}$" }),
+        )
+    };
+    let office = || {
+        prop(
+            "事業所番号",
+            "10桁の事業所番号",
+            "The office's ten-digit number",
+            json!({ "type": "string", "pattern": patterns::OFFICE }),
+        )
+    };
+    let units = |t: &str, ja: &str, en: &str| {
+        prop(
+            t,
+            ja,
+            en,
+            json!({ "type": "integer", "minimum": 0, "maximum": 9_999_999 }),
+        )
+    };
+    let object = |title: &str, required: &[&str], properties: Value| {
+        json!({
+            "type": "object", "title": title, "required": required, "additionalProperties": false, "properties": properties
+        })
+    };
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": Kind::Table7Terms.id(),
+        "title": "第7表の条件",
+        "description": "第6表とサービスコードマスタのほかに第7表 サービス利用票別表の計算に使う条件です。\
+    What 第7表 is computed from beside the 第6表 and the サービスコード master. \
+    JSON Schema cannot state these rules; careplan checks them and reports each with its path: each office once; \
+    every office of the sheet present; an allocation naming a group the sheet has, and adding up to the excess \
+    (FORMS-4-7.md §6.2). これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。",
+        "type": "object",
+        "required": ["burden_tenths", "offices"],
+        "additionalProperties": false,
+        "properties": {
+            "basis": prop("予定・実績", "回数をとる第6表の欄（省略時は予定）", "Which line of 第6表 the 回数 come from (default: planned)",
+                json!({ "enum": careplan_core::forms::kyotaku::usage::table7::Basis::CODES })),
+            "burden_tenths": prop("負担割合（割）", "介護保険負担割合証の負担割合。1割なら給付率90%", "From the user's 介護保険負担割合証: 1割 gives a 給付率 of 90 %",
+                json!({ "type": "integer", "minimum": 1, "maximum": 3 })),
+            "offices": prop("事業所", "第6表の各事業所の地域区分・割引・単価", "Each office of the sheet: its 地域区分, 割引 and prices",
+                json!({ "type": "array", "items": def_ref("Office") })),
+            "kind_limits": prop("種類支給限度基準額", "市町村が定める種類支給限度基準額", "The municipality's limits by サービス種類",
+                json!({ "type": "array", "items": def_ref("KindLimit") })),
+            "allocation": prop("区分支給限度基準を超える単位数の割り当て", "ケアマネジャーが利用者と決めた超過単位数の割り当て。省略時は careplan の既定（下の組から順に）",
+                "The care manager's choice, by office and kind; a group not named carries none. Absent: careplan's default, from the last group upward",
+                json!({ "type": "array", "items": def_ref("Excess") }))
+        },
+        "$defs": {
+            "Office": object("事業所の条件", &["office_number", "area_grade"], json!({
+                "office_number": office(),
+                "area_grade": prop("地域区分", "事業所の所在地の地域区分（利用者の住所ではない）", "Of the office's address, not the user's",
+                    json!({ "enum": careplan_core::units::AreaGrade::CODES })),
+                "discounts": prop("割引", "事業所が届け出た割引（サービス種類ごと）", "The 割引 the office filed, by サービス種類",
+                    json!({ "type": "array", "items": def_ref("Discount") })),
+                "prices": prop("単位数単価（指定）", "市町村が定める単位数単価（総合事業など）", "A price the municipality sets (the 総合事業's), by サービス種類",
+                    json!({ "type": "array", "items": def_ref("Price") }))
+            })),
+            "Discount": object("割引", &["kind", "percent_after"], json!({
+                "kind": kind(),
+                "percent_after": prop("割引後率（％）", "割引後の率。5%割引なら95", "The rate after the 割引: 95 for a 5 % 割引",
+                    json!({ "type": "integer", "minimum": 1, "maximum": 99 }))
+            })),
+            "Price": object("単位数単価", &["kind", "sen"], json!({
+                "kind": kind(),
+                "sen": prop("単位数単価（銭）", "銭単位の単価。10.72円なら1072", "In sen: 10.72 yen is 1072",
+                    json!({ "type": "integer", "minimum": 1, "maximum": 100_000 }))
+            })),
+            "KindLimit": object("種類支給限度基準額", &["kind", "units"], json!({
+                "kind": kind(),
+                "units": units("種類支給限度基準額（単位）", "1か月の単位数", "Units a month")
+            })),
+            "Excess": object("超過単位数の割り当て", &["office_number", "kind", "units"], json!({
+                "office_number": office(),
+                "kind": kind(),
+                "units": units("区分支給限度基準を超える単位数", "この事業所・種類の組が負う超過単位数", "The units over the limit this group carries")
+            }))
+        }
+    })
+}
+
+/// A サービスコード master's JSON form, version 1 or 2.
+fn service_codes() -> Value {
+    let month = |t: &str, ja: &str, en: &str| {
+        prop(
+            t,
+            ja,
+            en,
+            json!({ "type": "string", "pattern": patterns::YEAR_MONTH }),
+        )
+    };
+    let number =
+        |t: &str, ja: &str, en: &str| prop(t, ja, en, json!({ "type": ["integer", "string"] }));
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": Kind::ServiceCodes.id(),
+        "title": "サービスコードマスタ",
+        "description": "利用者側が用意するサービスコードマスタ（JSON 形式）です。\
+    The caller's サービスコード master, as `careplan_core::service_codes` documents it (its CSV form has the same fields). \
+    JSON Schema cannot state these rules; careplan checks them and reports each with its row and field: \
+    valid_to not before valid_from; no two rows of one code applying to one month; fixed_burden_yen only in version 2. \
+    これらの規則は JSON Schema では表せないため、careplan が検証して行と項目付きで報告します。",
+        "type": "object",
+        "required": ["format", "version", "rows"],
+        "additionalProperties": false,
+        "properties": {
+            "format": prop("形式", "常に careplan-service-codes", "Always careplan-service-codes",
+                json!({ "const": careplan_core::service_codes::FORMAT })),
+            "version": prop("版", "形式の版（1 または 2）", "The format's version, 1 or 2",
+                json!({ "enum": [1, careplan_core::service_codes::VERSION] })),
+            "rows": prop("行", "サービスコードと適用期間ごとに1行", "One row per code and validity",
+                json!({ "type": "array", "items": def_ref("Row") }))
+        },
+        "$defs": {
+            "Row": {
+                "type": "object",
+                "title": "サービスコードの行",
+                "required": ["code", "name", "per", "limit_managed", "valid_from"],
+                "additionalProperties": false,
+                "oneOf": [ { "required": ["units"] }, { "required": ["rate_permille"] } ],
+                "properties": {
+                    "code": prop("サービスコード", "サービス種類2文字とサービス項目4文字", "サービス種類 (2) and サービス項目 (4), digits or capitals",
+                        json!({ "type": "string", "pattern": "^[0-9A-Z]{6}$" })),
+                    "name": prop("サービス名称", "サービスコード表の名称", "The name in the code table", json!({ "type": "string", "pattern": patterns::TEXT })),
+                    "units": number("単位数", "1回・1日・1月あたりの単位数（減算は負）", "Units a count, negative for a 減算; an integer, or a string holding one"),
+                    "rate_permille": number("加算率（‰）", "率による加算の率（処遇改善24.5%なら245）", "The rate of a rate-based 加算, in per mille (245 for 24.5 %)"),
+                    "per": prop("算定単位", "time（1回につき）・day（1日につき）・month（1月につき）", "time, day or month",
+                        json!({ "enum": careplan_core::service_codes::Per::CODES })),
+                    "limit_managed": prop("区分支給限度基準額の対象", "対象なら true、対象外なら false", "true inside the limit, false outside it",
+                        json!({ "type": ["boolean", "string"] })),
+                    "fixed_burden_yen": number("定額利用者負担単価金額", "総合事業の定額サービスで利用者が1回あたり払う額（第2版）", "The yen a user pays a count of a 定額 service (version 2)"),
+                    "valid_from": month("適用開始年月", "この行が適用される最初の月", "The first month the row applies to"),
+                    "valid_to": month("適用終了年月", "最後の月（適用中なら省略）", "The last month, left out while in force"),
+                    "source": prop("出典", "数値の出典", "Where the figures come from", json!({ "type": "string" }))
+                }
+            }
+        }
+    })
+}
+
 /// The schema of a document kind.
 pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
+    match kind {
+        Kind::Table7Terms => return Ok(table7_terms()),
+        Kind::ServiceCodes => return Ok(service_codes()),
+        _ => {}
+    }
     let generator = settings().into_generator();
     let root = match kind {
         Kind::Plan => generator.into_root_schema_for::<PlanDocument>(),
@@ -238,7 +415,9 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::CaseFile => generator.into_root_schema_for::<CaseFileDocument>(),
         Kind::Usage => generator.into_root_schema_for::<UsageDocument>(),
         Kind::ValidationReport => generator.into_root_schema_for::<ValidationReport>(),
-        Kind::CheckReport => generator.into_root_schema_for::<careplan_check::Report>(),
+        Kind::CheckReport | Kind::Table7Terms | Kind::ServiceCodes => {
+            generator.into_root_schema_for::<careplan_check::Report>()
+        }
     };
     let mut value = root.to_value();
     let root_name = match kind {
@@ -250,7 +429,7 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
         Kind::CaseFile => "CaseFileDocument",
         Kind::Usage => "UsageDocument",
         Kind::ValidationReport => "ValidationReport",
-        Kind::CheckReport => "Report",
+        Kind::CheckReport | Kind::Table7Terms | Kind::ServiceCodes => "Report",
     };
     let tables = objects(kind);
     let mut errors = Vec::new();
@@ -300,7 +479,8 @@ pub fn schema(kind: Kind) -> Result<Value, SchemaError> {
                 describe(obj, USAGE_NOT_EXPRESSIBLE);
                 add_usage_conditions(obj);
             }
-            Kind::ValidationReport | Kind::CheckReport => {}
+            Kind::ValidationReport | Kind::CheckReport | Kind::Table7Terms | Kind::ServiceCodes => {
+            }
         }
     }
     // Every field of the tables must have met its property.

@@ -12,7 +12,7 @@ use careplan_core::CarePlan;
 use careplan_fixtures::{dir, files, read, root};
 use careplan_schema::{Kind, objects, schema, schema_text};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 static PLAN: LazyLock<jsonschema::Validator> =
     LazyLock::new(|| jsonschema::draft202012::new(&schema(Kind::Plan).unwrap()).unwrap());
@@ -343,4 +343,60 @@ fn a_standalone_record_names_its_form_and_a_nested_one_need_not() {
 #[test]
 fn usage_sheets_validate_and_invalid_ones_are_refused_where_the_schema_can_say() {
     valid_and_refused(Kind::Usage, "usage", "usage-invalid");
+}
+
+#[test]
+fn table7_terms_and_masters_validate_and_broken_ones_are_refused() {
+    let terms = jsonschema::draft202012::new(&schema(Kind::Table7Terms).unwrap()).unwrap();
+    let dir = careplan_fixtures::dir("table7");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.to_string_lossy().ends_with(".terms.json") {
+            let v: Value = serde_json::from_str(&careplan_fixtures::read(&path)).unwrap();
+            let errors: Vec<String> = terms.iter_errors(&v).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            // What the schema accepts, careplan reads.
+            careplan_core::forms::kyotaku::usage::table7::Terms::from_json(&v.to_string()).unwrap();
+            n += 1;
+        }
+    }
+    assert_eq!(n, 6);
+    for bad in [
+        json!({ "offices": [] }),
+        json!({ "burden_tenths": 4, "offices": [] }),
+        json!({ "burden_tenths": 1, "offices": [{ "office_number": "123", "area_grade": "grade_1" }] }),
+        json!({ "burden_tenths": 1, "offices": [{ "office_number": "1234567890", "area_grade": "grade_9" }] }),
+        json!({ "burden_tenths": 1, "offices": [], "allocation": [{ "office_number": "1234567890", "kind": "15" }] }),
+        json!({ "burden_tenths": 1, "offices": [], "extra": true }),
+    ] {
+        assert!(!terms.is_valid(&bad), "{bad}");
+        assert!(
+            careplan_core::forms::kyotaku::usage::table7::Terms::from_json(&bad.to_string())
+                .is_err(),
+            "{bad}"
+        );
+    }
+    let masters = jsonschema::draft202012::new(&schema(Kind::ServiceCodes).unwrap()).unwrap();
+    let m: Value = serde_json::from_str(&careplan_fixtures::read(
+        &careplan_fixtures::dir("masters").join("service-codes-illustrative.json"),
+    ))
+    .unwrap();
+    assert!(
+        masters.is_valid(&m),
+        "{:?}",
+        masters
+            .iter_errors(&m)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    let mut both = m.clone();
+    both["rows"][0]["rate_permille"] = json!(10);
+    assert!(!masters.is_valid(&both));
+    let mut neither = m.clone();
+    neither["rows"][0].as_object_mut().unwrap().remove("units");
+    assert!(!masters.is_valid(&neither));
+    let mut code = m;
+    code["rows"][0]["code"] = json!("11111a");
+    assert!(!masters.is_valid(&code));
 }

@@ -18,7 +18,7 @@ use careplan_api::csv::ImportBody;
 
 /// The document schemas, by kind and component name. A document made of
 /// others (the case file) comes after them.
-const DOCUMENTS: [(&str, &str); 9] = [
+const DOCUMENTS: [(&str, &str); 11] = [
     ("plan", "Plan"),
     ("yobo-plan", "YoboPlan"),
     ("yobo-kihon", "YoboKihon"),
@@ -28,6 +28,8 @@ const DOCUMENTS: [(&str, &str); 9] = [
     ("kyotaku-usage", "Usage"),
     ("validation-report", "ValidationReport"),
     ("check-report", "CheckReport"),
+    ("table7-terms", "Table7Terms"),
+    ("service-codes", "ServiceCodes"),
 ];
 
 /// `"#/$defs/X"` → `"#/components/schemas/<target(X)>"` and `"#"` →

@@ -38,12 +38,12 @@ pub struct Table7Body {
     pub document: Box<RawValue>,
     /// The サービスコード master: the CSV text (a string), or the JSON form
     /// (`{"format": "careplan-service-codes", "version": 2, "rows": […]}`).
-    #[schemars(schema_with = "master_schema")]
+    #[schemars(schema_with = "careplan_api::schema::master_component")]
     pub master: Box<RawValue>,
     /// The terms: `burden_tenths`, `offices` (each with its `area_grade`, and
     /// any `discounts` and `prices`), and optionally `basis`, `kind_limits`,
     /// `allocation` (`careplan table7 --help`).
-    #[schemars(schema_with = "terms_schema")]
+    #[schemars(schema_with = "careplan_api::schema::terms_component")]
     pub terms: Box<RawValue>,
     /// A row to explain, column by column.
     #[serde(default)]
@@ -58,48 +58,6 @@ impl Table7Body {
             Err(_) => self.master.get().to_owned(),
         }
     }
-}
-
-fn master_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({
-        "oneOf": [
-            { "type": "string", "description": "CSV: the header `code,name,units,rate_permille,per,limit_managed,fixed_burden_yen,valid_from,valid_to,source` (or version 1's, without fixed_burden_yen), then one row a line." },
-            { "type": "object", "required": ["format", "version", "rows"], "properties": {
-                "format": { "const": "careplan-service-codes" },
-                "version": { "enum": [1, 2] },
-                "rows": { "type": "array", "items": { "type": "object" } }
-            } }
-        ]
-    })
-}
-
-fn terms_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let kind = schemars::json_schema!({ "type": "string", "pattern": "^[0-9A-Z]{2}$" });
-    let office = schemars::json_schema!({ "type": "string", "pattern": "^[0-9]{10}$" });
-    schemars::json_schema!({
-        "type": "object",
-        "required": ["burden_tenths", "offices"],
-        "additionalProperties": false,
-        "properties": {
-            "basis": { "enum": ["planned", "actual"], "description": "予定 (default) or 実績" },
-            "burden_tenths": { "type": "integer", "minimum": 1, "maximum": 3, "description": "負担割合 (割)" },
-            "offices": { "type": "array", "items": {
-                "type": "object", "required": ["office_number", "area_grade"], "additionalProperties": false,
-                "properties": {
-                    "office_number": office,
-                    "area_grade": { "enum": careplan_core::units::AreaGrade::CODES, "description": "地域区分 of the 事業所" },
-                    "discounts": { "type": "array", "items": { "type": "object", "required": ["kind", "percent_after"], "additionalProperties": false,
-                        "properties": { "kind": kind, "percent_after": { "type": "integer", "minimum": 1, "maximum": 99 } } } },
-                    "prices": { "type": "array", "items": { "type": "object", "required": ["kind", "sen"], "additionalProperties": false,
-                        "properties": { "kind": kind, "sen": { "type": "integer", "minimum": 1, "maximum": 100000 } } } }
-                }
-            } },
-            "kind_limits": { "type": "array", "items": { "type": "object", "required": ["kind", "units"], "additionalProperties": false,
-                "properties": { "kind": kind, "units": { "type": "integer", "minimum": 0, "maximum": 9999999 } } } },
-            "allocation": { "type": "array", "items": { "type": "object", "required": ["office_number", "kind", "units"], "additionalProperties": false,
-                "properties": { "office_number": office, "kind": kind, "units": { "type": "integer", "minimum": 0, "maximum": 9999999 } } } }
-        }
-    })
 }
 
 /// How to write a send set: `timestamp` may be left out (the service then

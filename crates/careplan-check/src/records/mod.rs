@@ -30,6 +30,10 @@ pub(crate) type CasePredicate = fn(&CaseFile, &mut Hits);
 /// A predicate of a 第6表 rule.
 pub(crate) type UsagePredicate = fn(&Usage, &mut Hits);
 
+/// A rule of 第7表: the 第6表 and the 第7表 computed from it.
+pub(crate) type Table7Predicate =
+    fn(&Usage, &careplan_core::forms::kyotaku::usage::table7::Table7, &mut Hits);
+
 /// Every rule of 第4表, 第5表 and 第6表, in ID order.
 pub(crate) const RULES: &[RuleInfo] = &[
     meeting::T4_001,
@@ -39,6 +43,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     case::T5_001,
     usage::T6_001,
     usage::T6_002,
+    usage::T7_001,
 ];
 
 /// Runs every rule of 第6表 over one サービス利用票.
@@ -47,6 +52,19 @@ pub(crate) fn check_usage(u: &Usage) -> Report {
     for rule in RULES {
         if let Check::Usage(p) = rule.check {
             run(rule, &mut findings, |h| p(u, h));
+        }
+    }
+    Report { findings }
+}
+
+pub(crate) fn check_table7(
+    u: &Usage,
+    t: &careplan_core::forms::kyotaku::usage::table7::Table7,
+) -> Report {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if let Check::Table7(p) = rule.check {
+            run(rule, &mut findings, |h| p(u, t, h));
         }
     }
     Report { findings }

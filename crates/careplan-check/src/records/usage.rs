@@ -1,12 +1,14 @@
 //! 第6表's rules, asked about one サービス利用票: 実績 with no 予定, and
-//! 短期入所 days beyond half the certification period.
+//! 短期入所 days beyond half the certification period; and 第7表's, asked
+//! about the 第7表 computed from it: units over the limit that nobody
+//! allocated.
 
 use careplan_core::Sheet;
 use careplan_core::forms::kyotaku::usage::fields::{day_count as fd, document as fu, row as fr};
 use chrono::NaiveDate;
 
 use crate::Severity::Warning;
-use crate::Source::{KisaiYoryo, UneiKijun38};
+use crate::Source::{Jimurenraku20150331, KisaiYoryo, UneiKijun38};
 use crate::{Check, RuleId, RuleInfo};
 
 /// The サービス種類 of 短期入所 (生活介護 21, 療養介護 22–23 and 2A, and
@@ -100,5 +102,51 @@ pub(super) const T6_002: RuleInfo = RuleInfo {
                 format!("{total} short-stay days against a period of {period_days} days"),
             );
         }
+    }),
+};
+
+/// T7-001 区分支給限度基準を超える単位数の割り当てが決められていない
+pub(super) const T7_001: RuleInfo = RuleInfo {
+    id: RuleId::T7_001,
+    sheet: Sheet::KyotakuTable7,
+    severity: Warning,
+    title_ja: "区分支給限度基準を超える単位数をどのサービスが負うか決められていない",
+    title_en: "units over the 区分支給限度基準額 with no allocation chosen",
+    explanation_ja: "区分支給限度基準額を超える単位数は全額が利用者の負担になります。どのサービスに超過を割り当てるかは、介護支援専門員が利用者と話し合って決めるものです。割り当てが指定されていない第7表では、careplan は既定の方法（下の事業所・種類から順に）で割り当てて計算していますが、それは利用者と決めた割り当てではありません。",
+    remedy_ja: "利用者と超過を負うサービスを決め、条件（terms）の allocation に事業所番号・サービス種類・単位数を指定して計算し直してください。あわせて、限度額を超える理由と利用者の同意を第5表に記録してください。",
+    sources: &[Jimurenraku20150331, UneiKijun38],
+    check: Check::Table7(|_, t, out| {
+        use careplan_core::forms::kyotaku::usage::table7::AllocationFrom;
+        if t.allocation != AllocationFrom::Default {
+            return;
+        }
+        let put: Vec<String> = t
+            .groups
+            .iter()
+            .filter(|g| g.over.get() > 0)
+            .map(|g| {
+                format!(
+                    "{} {} に {} 単位",
+                    g.office_name,
+                    g.kind.as_str(),
+                    g.over.get()
+                )
+            })
+            .collect();
+        out.add(
+            careplan_core::FieldPath::from_text("allocation"),
+            format!(
+                "合計 {} 単位が限度額 {} 単位を {} 単位超えています。既定で {} を割り当てました。",
+                t.managed.get() - t.kind_over.get(),
+                t.limit.get(),
+                t.over.get(),
+                put.join("、")
+            ),
+            format!(
+                "{} units over the limit of {}, allocated by careplan's default",
+                t.over.get(),
+                t.limit.get()
+            ),
+        );
     }),
 };
