@@ -8,7 +8,6 @@
 #![cfg(test)]
 
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::LazyLock;
 
 use careplan_core::Sheet;
@@ -28,18 +27,7 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn pages(name: &str, pdf: &[u8]) -> Vec<String> {
-    let path = tmp(name, pdf);
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed for this test (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(squash)
-        .collect()
+    support::raw_pages(&tmp(name, pdf))
 }
 
 fn master_csv() -> String {

@@ -7,7 +7,6 @@
 #![cfg(test)]
 
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::LazyLock;
 
 use careplan_core::forms::kyotaku::usage::Usage;
@@ -25,18 +24,7 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// The text of each page, squashed (`-raw`: a cell's lines together).
 fn pages(name: &str, pdf: &[u8]) -> Vec<String> {
-    let path = tmp(name, pdf);
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed for this test (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(squash)
-        .collect()
+    support::raw_pages(&tmp(name, pdf))
 }
 
 fn usage(file: &str) -> Usage {

@@ -30,6 +30,22 @@ pub fn squash(s: &str) -> String {
         .collect()
 }
 
+/// The text of each page of the PDF at `path` (`pdftotext -raw`: a
+/// cell's lines together), squashed, blank pages left out.
+pub fn raw_pages(path: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed for this test (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(squash)
+        .collect()
+}
+
 /// Every font of the PDF at `path` is embedded and a subset (`ABCDEF+Name`),
 /// there is at least one, and `qpdf --check` finds nothing wrong.
 pub fn assert_fonts_embedded_subsets_and_qpdf_clean(path: &Path) {
