@@ -84,11 +84,7 @@ impl Table7Inputs {
         &self,
         usage: &careplan_core::forms::kyotaku::usage::Usage,
     ) -> Result<careplan_core::forms::kyotaku::usage::table7::Table7, ApiError> {
-        let master_text = match &self.master {
-            serde_json::Value::String(csv) => csv.clone(),
-            other => other.to_string(),
-        };
-        let master = crate::table7::master(&master_text)?;
+        let master = crate::table7::master_raw(&self.master.to_string())?;
         let terms = crate::table7::terms(&self.terms.to_string())?;
         crate::table7::compute_table(usage, &master, &terms)
     }

@@ -99,6 +99,16 @@ pub fn master(text: &str) -> Result<Master, ApiError> {
     })
 }
 
+/// Reads a サービスコード master given as a JSON value's text, as the
+/// request bodies carry it: a JSON string holds the CSV text, an object is
+/// the JSON form ([`master`] decides which from the text inside).
+pub fn master_raw(raw_json: &str) -> Result<Master, ApiError> {
+    match serde_json::from_str::<String>(raw_json) {
+        Ok(csv) => master(&csv),
+        Err(_) => master(raw_json),
+    }
+}
+
 fn cause(e: &Table7Error, terms_prefix: bool) -> Cause {
     let (ja, en) = e.problem.messages();
     let path = e.path.as_str();

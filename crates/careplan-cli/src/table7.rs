@@ -106,20 +106,11 @@ pub(crate) fn run(args: &Args) -> Outcome {
     Outcome::Ok
 }
 
-/// `1,234`.
+/// A JSON number as the forms print it (`1,234`), or nothing.
 fn thousands(v: &Value) -> String {
-    let Some(n) = v.as_i64() else {
-        return String::new();
-    };
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    v.as_i64()
+        .map(careplan_core::units::thousands)
+        .unwrap_or_default()
 }
 
 fn money_line(label: &str, m: &Value) -> String {

@@ -534,15 +534,7 @@ impl Rule {
 
 /// `n` with commas between thousands (`20,000`), as the messages write limits.
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::units::thousands(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 impl fmt::Display for Rule {

@@ -22,6 +22,7 @@
 //! | R8 利用者負担 | [`user_burden`] | 費用総額 − 保険給付額, no rounding of its own |
 //! | R9 全額負担 | [`yen_of`] | 切り捨て, as R2 |
 //! | R10 定額 (総合事業) | [`fixed_burden`], [`fixed_claim`] | exact; no 給付率 |
+//! | R10 定額 over the limit (\[U\]) | [`fixed_burden_prorated`] | 定額 × 区分内 ÷ 単位数, 切り捨て |
 //! | §6.3 率による加算 | [`rate_addition`] | 四捨五入, as R1 |
 //! | §6.2 加算 with units over the limit | [`rate_addition_split`] | each part rounded on its own base |
 //! | §6.2 which groups carry the excess | [`allocate_excess`] | the care manager's choice, checked; a documented default |
@@ -47,6 +48,23 @@ use std::fmt;
 
 use crate::certification::Level;
 use crate::time::YearMonth;
+
+/// A number as the forms print it: commas between thousands, a minus
+/// sign (U+2212) before a negative one (`19,616`, `−27,048`).
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Why a computation of 第7表 could not give a figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,6 +343,26 @@ pub fn fixed_burden(amount_per_time: Yen, times: u32) -> Result<Yen, ArithError>
         .checked_mul(i64::from(times))
         .map(Yen)
         .ok_or_else(|| overflow("定額 × 回数"))
+}
+
+/// R10 for a 定額 row that carries units over the limit (\[U\]: read from
+/// KISAI6's figures, FORMS-4-7.md §6.1): 定額利用者負担単価金額 × the row's
+/// 区分支給限度基準内単位数 ÷ its units a count, 1円未満切り捨て.
+pub fn fixed_burden_prorated(
+    amount_per_time: Yen,
+    within: Units,
+    units_per_count: Units,
+) -> Result<Yen, ArithError> {
+    if units_per_count.0 <= 0 {
+        return Err(ArithError::OutOfRange {
+            what: "単位数",
+            value: units_per_count.0,
+        });
+    }
+    let x = i128::from(amount_per_time.0) * i128::from(within.0) / i128::from(units_per_count.0);
+    i64::try_from(x)
+        .map(Yen)
+        .map_err(|_| overflow("定額 × 区分内 ÷ 単位数"))
 }
 
 /// R10: the 請求額 of a 定額 service — 費用総額 − its 定額 利用者負担.
@@ -989,5 +1027,27 @@ mod tests {
                 prop_assert!(whole - per_row < i64::try_from(rows.len()).unwrap());
             }
         }
+    }
+
+    /// R10 over the limit: 1,180 × 1,032 ÷ 1,176 = 1,035.51 is cut to
+    /// 1,035 (四捨五入 would give 1,036); no units a count is refused.
+    #[test]
+    fn a_prorated_fixed_burden_is_cut_down() {
+        let b = fixed_burden_prorated(Yen(1_180), Units(1_032), Units(1_176)).unwrap();
+        assert_eq!(b, Yen(1_035));
+        assert_eq!(
+            fixed_burden_prorated(Yen(1_180), Units(1_176), Units(1_176)).unwrap(),
+            Yen(1_180)
+        );
+        assert!(fixed_burden_prorated(Yen(1), Units(1), Units(0)).is_err());
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(19_616), "19,616");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(-27_048), "−27,048");
     }
 }

@@ -354,7 +354,7 @@ async fn table7(S(state): S<Arc<State>>, headers: HeaderMap, body: Body) -> Resp
                 serde_json::from_slice(&bytes).map_err(malformed)?;
             let doc = document(request.document.get(), "")?;
             let api = |e| HttpProblem::from_api(e, "");
-            let master = careplan_api::table7::master(&request.master_text()).map_err(api)?;
+            let master = careplan_api::table7::master_raw(request.master.get()).map_err(api)?;
             let terms = careplan_api::table7::terms(request.terms.get()).map_err(api)?;
             careplan_api::table7::compute(&doc, &master, &terms, request.explain).map_err(api)
         })

@@ -50,16 +50,6 @@ pub struct Table7Body {
     pub explain: Option<careplan_api::table7::RowRef>,
 }
 
-impl Table7Body {
-    /// The master's text: the string as it is, or the JSON object's text.
-    pub fn master_text(&self) -> String {
-        match serde_json::from_str::<String>(self.master.get()) {
-            Ok(csv) => csv,
-            Err(_) => self.master.get().to_owned(),
-        }
-    }
-}
-
 /// How to write a send set: `timestamp` may be left out (the service then
 /// uses the time of the request in Japan time, and the output depends on
 /// it: give it for reproducible bytes).

@@ -239,9 +239,7 @@ pub fn table7(input: &str) -> String {
         let input: Table7Input = serde_json::from_str(input)
             .map_err(|e| bad("入力の形が違います", format!("not the input's shape: {e}")))?;
         let doc = careplan_api::validate::validate(input.document.get())?;
-        let master_text = serde_json::from_str::<String>(input.master.get())
-            .unwrap_or_else(|_| input.master.get().to_owned());
-        let master = careplan_api::table7::master(&master_text)?;
+        let master = careplan_api::table7::master_raw(input.master.get())?;
         let terms = careplan_api::table7::terms(input.terms.get())?;
         careplan_api::table7::compute(&doc, &master, &terms, input.explain)
     })())

@@ -90,13 +90,24 @@ fn price(sen: u32) -> String {
     format!("{}.{:02}", sen / 100, sen % 100)
 }
 
+/// Writes cell `i` of a line (a line has [`COLUMNS`] cells; a cell past
+/// them is dropped, which no caller asks for).
+fn put(cells: &mut [String], i: usize, v: String) {
+    if let Some(c) = cells.get_mut(i) {
+        *c = v;
+    }
+}
+
+/// Writes several cells of a line.
+fn put_all<const N: usize>(cells: &mut [String], values: [(usize, String); N]) {
+    for (i, v) in values {
+        put(cells, i, v);
+    }
+}
+
 /// The money cells (15–21 of the form: 単価 … 全額負担) of a line.
 fn money(cells: &mut [String], g: &Group, m: &GroupMoney, fixed: Option<(Yen, Yen)>) {
-    let mut set = |i: usize, v: String| {
-        if let Some(c) = cells.get_mut(i) {
-            *c = v;
-        }
-    };
+    let mut set = |i: usize, v: String| put(cells, i, v);
     set(14, price(g.price.sen()));
     set(15, y(m.cost));
     set(16, g.rate.percent().to_string());
@@ -110,11 +121,7 @@ fn money(cells: &mut [String], g: &Group, m: &GroupMoney, fixed: Option<(Yen, Ye
 
 fn detail(g: &Group, d: &DetailRow, first: bool, breakdown: bool) -> Line {
     let mut c = vec![String::new(); COLUMNS];
-    let mut set = |i: usize, v: String| {
-        if let Some(x) = c.get_mut(i) {
-            *x = v;
-        }
-    };
+    let mut set = |i: usize, v: String| put(&mut c, i, v);
     if first {
         set(0, breakable(&s(&g.office_name), NAME_EM));
         set(1, g.office_number.as_str().to_owned());
@@ -180,27 +187,24 @@ fn group_lines(g: &Group, out: &mut Vec<Line>) {
     }
     if let Some(m) = &g.subtotal {
         let mut c = vec![String::new(); COLUMNS];
-        if let Some(x) = c.get_mut(2) {
-            *x = format!("{}合計", kind_label(g.kind.as_str()));
-        }
+        put(&mut c, 2, format!("{}合計", kind_label(g.kind.as_str())));
         let sum: i64 = g
             .rows
             .iter()
             .filter(|d| d.class == RowClass::Managed)
             .map(|d| d.service_units.get())
             .sum();
-        for (i, v) in [
-            (8, thousands(sum)),
-            (9, u(g.managed)),
-            (10, u(g.kind_over)),
-            (11, u(g.kind_within)),
-            (12, u(g.over)),
-            (13, u(g.within)),
-        ] {
-            if let Some(x) = c.get_mut(i) {
-                *x = v;
-            }
-        }
+        put_all(
+            &mut c,
+            [
+                (8, thousands(sum)),
+                (9, u(g.managed)),
+                (10, u(g.kind_over)),
+                (11, u(g.kind_within)),
+                (12, u(g.over)),
+                (13, u(g.within)),
+            ],
+        );
         // A 定額 group's burden is already the rows' 定額 (R10); the
         // per-count price is a row's, not the subtotal's.
         money(&mut c, g, m, None);
@@ -225,16 +229,15 @@ fn group_lines(g: &Group, out: &mut Vec<Line>) {
     }
     if let Some((units, yen)) = g.over_30 {
         let mut c = vec![String::new(); COLUMNS];
-        for (i, v) in [
-            (2, format!("{}（30日超）合計", kind_label(g.kind.as_str()))),
-            (8, paren(u(units))),
-            (14, price(g.price.sen())),
-            (20, y(yen)),
-        ] {
-            if let Some(x) = c.get_mut(i) {
-                *x = v;
-            }
-        }
+        put_all(
+            &mut c,
+            [
+                (2, format!("{}（30日超）合計", kind_label(g.kind.as_str()))),
+                (8, paren(u(units))),
+                (14, price(g.price.sen())),
+                (20, y(yen)),
+            ],
+        );
         out.push(Line {
             kind: LineKind::Subtotal,
             cells: c,
@@ -285,22 +288,21 @@ pub(crate) fn view(
         }
     }
     let mut c = vec![String::new(); COLUMNS];
-    for (i, v) in [
-        (0, "区分支給限度基準額（単位）".to_owned()),
-        (1, u(t.limit)),
-        (2, "合計".to_owned()),
-        (8, thousands(service)),
-        (12, thousands(over)),
-        (13, thousands(within)),
-        (15, thousands(cost)),
-        (17, thousands(claim)),
-        (19, thousands(burden)),
-        (20, thousands(full)),
-    ] {
-        if let Some(x) = c.get_mut(i) {
-            *x = v;
-        }
-    }
+    put_all(
+        &mut c,
+        [
+            (0, "区分支給限度基準額（単位）".to_owned()),
+            (1, u(t.limit)),
+            (2, "合計".to_owned()),
+            (8, thousands(service)),
+            (12, thousands(over)),
+            (13, thousands(within)),
+            (15, thousands(cost)),
+            (17, thousands(claim)),
+            (19, thousands(burden)),
+            (20, thousands(full)),
+        ],
+    );
     lines.push(Line {
         kind: LineKind::Total,
         cells: c,

@@ -78,17 +78,7 @@ pub(crate) struct UsageRowView {
 }
 
 /// A number with thousands separators (「27,048」).
-pub(crate) fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("−{out}") } else { out }
-}
+pub(crate) use careplan_core::units::thousands;
 
 /// A month in 和暦: 「令和7年4月」.
 fn month(m: YearMonth) -> Result<String, RenderError> {
@@ -234,15 +224,6 @@ impl PrintedForm for UsageForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(19_616), "19,616");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(thousands(-27_048), "−27,048");
-    }
 
     #[test]
     fn the_grid_has_31_columns_blank_past_the_months_end() {

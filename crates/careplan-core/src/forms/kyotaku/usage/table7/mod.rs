@@ -75,8 +75,8 @@ use crate::text::{OfficeNumber, ServiceKind};
 use crate::time::YearMonth;
 use crate::units::{
     AreaGrade, ArithError, BenefitRate, GroupMoney, LaborShare, UnitPrice, Units, Yen,
-    allocate_excess, benefit_rate, fixed_burden, insurance_benefit, labor_share,
-    rate_addition_split, unit_price, user_burden, yen_of,
+    allocate_excess, benefit_rate, fixed_burden, fixed_burden_prorated, fixed_claim, group_money,
+    labor_share, rate_addition_split, unit_price, yen_of,
 };
 
 crate::code_enum! {
@@ -490,6 +490,60 @@ fn spread(total: Units, rows: &[Units]) -> Result<Vec<Units>, ArithError> {
     Ok(out)
 }
 
+/// An office's 単位数単価 for a kind: the one the terms give, else the
+/// 告示's for its 地域区分 and the kind's 人件費割合. `Err(None)`: the kind
+/// has no 人件費割合 (the 総合事業's) and the terms give no price.
+fn price_for(
+    o: &OfficeTerms,
+    kind: &ServiceKind,
+    month: YearMonth,
+) -> Result<(UnitPrice, PriceFrom), Option<ArithError>> {
+    if let Some(k) = o.prices.iter().find(|k| k.kind == *kind) {
+        return Ok((k.price, PriceFrom::Given));
+    }
+    let share = labor_share(kind, month).map_err(|_| None)?;
+    let price = unit_price(o.area_grade, share, month).map_err(Some)?;
+    Ok((price, PriceFrom::Table(o.area_grade, share)))
+}
+
+/// The money of a subtotal or of a 限度額対象外 row: `insured` units priced
+/// (R6) and the claim by 給付率 (R7, R8) — or, for a 定額 service, the cost
+/// less its 定額 burden (R10) — with `full` units paid in full (R9). A 定額
+/// burden over the cost is refused at `path`, `what` naming it (or the two
+/// figures when `None`).
+fn priced(
+    insured: Units,
+    full: Units,
+    price: UnitPrice,
+    rate: BenefitRate,
+    fixed: Option<Yen>,
+    path: &FieldPath,
+    what: Option<&str>,
+) -> Result<GroupMoney, Vec<Table7Error>> {
+    let arith = |e: ArithError| vec![Table7Error::arith(path.clone(), &e)];
+    let Some(burden) = fixed else {
+        return group_money(insured, full, price, rate).map_err(arith);
+    };
+    let cost = yen_of(insured, price).map_err(arith)?;
+    if burden > cost {
+        let value = match what {
+            Some(w) => w.to_owned(),
+            None => format!("{} > {}", burden.get(), cost.get()),
+        };
+        return Err(vec![Table7Error::new(
+            path.clone(),
+            Table7Problem::FixedOverCost,
+            value,
+        )]);
+    }
+    Ok(GroupMoney {
+        cost,
+        claim: fixed_claim(cost, burden).map_err(arith)?,
+        burden,
+        full_burden: yen_of(full, price).map_err(arith)?,
+    })
+}
+
 /// A row being gathered, before the group's figures are known.
 struct Gathered {
     row: DetailRow,
@@ -575,28 +629,20 @@ pub fn compute(usage: &Usage, master: &Master, terms: &Terms) -> Result<Table7, 
                         (None, None)
                     }
                     Some(o) => {
-                        let given = o.prices.iter().find(|k| k.kind == kind);
-                        let price = match given {
-                            Some(k) => Some((k.price, PriceFrom::Given)),
-                            None => match labor_share(&kind, month) {
-                                Ok(share) => match unit_price(o.area_grade, share, month) {
-                                    Ok(price) => {
-                                        Some((price, PriceFrom::Table(o.area_grade, share)))
-                                    }
-                                    Err(e) => {
-                                        errors.push(Table7Error::arith(code_path.clone(), &e));
-                                        None
-                                    }
-                                },
-                                Err(_) => {
-                                    errors.push(Table7Error::new(
-                                        code_path.clone(),
-                                        Table7Problem::NoPrice,
-                                        kind.as_str(),
-                                    ));
-                                    None
-                                }
-                            },
+                        let price = match price_for(o, &kind, month) {
+                            Ok(p) => Some(p),
+                            Err(None) => {
+                                errors.push(Table7Error::new(
+                                    code_path.clone(),
+                                    Table7Problem::NoPrice,
+                                    kind.as_str(),
+                                ));
+                                None
+                            }
+                            Err(Some(e)) => {
+                                errors.push(Table7Error::arith(code_path.clone(), &e));
+                                None
+                            }
                         };
                         let discount = o
                             .discounts
@@ -908,25 +954,8 @@ pub fn compute(usage: &Usage, master: &Master, terms: &Terms) -> Result<Table7, 
             };
             let (fb, prorated) = if d.class == RowClass::Managed && d.over > Units::ZERO {
                 let per = d.units_per_count().unwrap_or_default();
-                if per.get() <= 0 {
-                    return Err(vec![Table7Error::new(
-                        gpath.clone(),
-                        Table7Problem::Arith,
-                        d.code.as_str(),
-                    )]);
-                }
-                let x = i128::from(per_count.get()) * i128::from(d.within.get())
-                    / i128::from(per.get());
-                (
-                    Yen::new(i64::try_from(x).map_err(|_| {
-                        vec![Table7Error::new(
-                            gpath.clone(),
-                            Table7Problem::Arith,
-                            "定額",
-                        )]
-                    })?),
-                    true,
-                )
+                let fb = fixed_burden_prorated(per_count, d.within, per).map_err(&err)?;
+                (fb, true)
             } else {
                 (fixed_burden(per_count, d.count).map_err(&err)?, false)
             };
@@ -940,26 +969,8 @@ pub fn compute(usage: &Usage, master: &Master, terms: &Terms) -> Result<Table7, 
             }
         }
         let subtotal = if has_managed {
-            let c = yen_of(within, price).map_err(&err)?;
-            let (cl, bu) = if is_fixed {
-                if fixed_sum > c {
-                    return Err(vec![Table7Error::new(
-                        gpath.clone(),
-                        Table7Problem::FixedOverCost,
-                        format!("{} > {}", fixed_sum.get(), c.get()),
-                    )]);
-                }
-                (user_burden(c, fixed_sum).map_err(&err)?, fixed_sum)
-            } else {
-                let cl = insurance_benefit(c, rate).map_err(&err)?;
-                (cl, user_burden(c, cl).map_err(&err)?)
-            };
-            Some(GroupMoney {
-                cost: c,
-                claim: cl,
-                burden: bu,
-                full_burden: yen_of(excess, price).map_err(&err)?,
-            })
+            let fixed = is_fixed.then_some(fixed_sum);
+            Some(priced(within, excess, price, rate, fixed, &gpath, None)?)
         } else {
             None
         };
@@ -970,30 +981,9 @@ pub fn compute(usage: &Usage, master: &Master, terms: &Terms) -> Result<Table7, 
             if let RowWorth::Units { .. } = d.worth {
                 d.within = d.service_units;
             }
-            let (insured, rest) = (d.within, d.over);
-            let c = yen_of(insured, price).map_err(&err)?;
-            let (cl, bu) = match d.fixed {
-                Some(f) => {
-                    if f.burden > c {
-                        return Err(vec![Table7Error::new(
-                            gpath.clone(),
-                            Table7Problem::FixedOverCost,
-                            d.code.as_str(),
-                        )]);
-                    }
-                    (user_burden(c, f.burden).map_err(&err)?, f.burden)
-                }
-                None => {
-                    let cl = insurance_benefit(c, rate).map_err(&err)?;
-                    (cl, user_burden(c, cl).map_err(&err)?)
-                }
-            };
-            let money = GroupMoney {
-                cost: c,
-                claim: cl,
-                burden: bu,
-                full_burden: yen_of(rest, price).map_err(&err)?,
-            };
+            let fixed = d.fixed.map(|f| f.burden);
+            let code = d.code.as_str().to_owned();
+            let money = priced(d.within, d.over, price, rate, fixed, &gpath, Some(&code))?;
             d.money = Some(money);
             outside = Some(match outside {
                 None => money,
