@@ -280,6 +280,21 @@ for t in fixtures/table7/*.terms.json; do
   done
 done
 
+# --- 第6表 in the CSV: the plan, a provider's 実績, withdrawals, import --onto ---
+for t in fixtures/table7/*.terms.json; do
+  s=$(basename "$t" .terms.json)
+  m=fixtures/masters/service-codes-illustrative.csv
+  run "csv-usage-export-$s" csv export "fixtures/usage/$s.json" --from $from --to $to -o "csv/usage-$s" --timestamp $ts --master $m --terms "$t"
+  run "csv-usage-import-$s" csv import csv/"usage-$s"/*.CSV -o "imported/usage-$s"
+done
+run csv-usage-actuals csv export fixtures/usage/level-change-2025-04.json --from 1470000201:11 --to 1470000002:43 -o csv/usage-actuals --timestamp $ts \
+  --master fixtures/masters/service-codes-illustrative.csv --terms fixtures/table7/level-change-2025-04.terms.json --actuals
+run csv-usage-import-onto csv import csv/usage-actuals/*.CSV --onto fixtures/usage/level-change-2025-04.json -o imported/usage-onto
+run csv-usage-withdraw csv withdraw fixtures/usage/level-change-2025-04.json --from $from --to $to -o csv/usage-withdraw --timestamp $ts
+run csv-usage-withdraw-actuals csv withdraw fixtures/usage/level-change-2025-04.json --from 1470000201:11 --to $to -o csv/usage-withdraw-actuals --timestamp $ts --actuals
+run csv-usage-no-master csv export fixtures/usage/level-change-2025-04.json --from $from --to $to -o csv/usage-no-master --timestamp $ts
+run csv-usage-import-example csv import fixtures/csv/usage-month-example/*.CSV -o imported/usage-example
+
 # --- schema ---------------------------------------------------------------
 mkdir -p schema
 run schema-default schema

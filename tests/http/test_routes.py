@@ -310,11 +310,14 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         out = tmp_path / folder.name
         cli("csv", "import", *map(str, files), "-o", str(out))
         want = {p.name: json.loads(p.read_text()) for p in out.iterdir()} if out.exists() else {}
-        assert len(got["documents"]) == len(want), folder.name
+        assert len(got["documents"]) + len(got["usage"]) == len(want), folder.name
         for d in got["documents"]:
             k = d["key"]
             suffix = {"yobo_plan": "_yobo", "yobo_kihon": "_kihon"}.get(d["document"].get("form"), "")
             assert d["document"] == want[f"{k['insured_number']}_{k['plan_date'].replace('-', '')}{suffix}.json"]
+        for u in got["usage"]:
+            k = u["key"]
+            assert u["document"] == want[f"{k['insured_number']}_{k['month'].replace('-', '')}_usage.json"]
 
 
 def test_options_that_would_multiply_the_work_are_refused(server):
@@ -511,3 +514,52 @@ def test_render_prints_a_usage_sheet_with_its_table7_as_the_cli_does(server, tmp
     wrong = {"document": plan(), "options": {"table7": {"master": body["master"], "terms": body["terms"]}}}
     b = problem(server.client.post("/v1/render", json=wrong), 400, "bad_options")
     assert b["causes"][0]["path"] == "table7"
+
+
+def test_a_month_and_a_providers_actuals_go_out_and_come_back(server, tmp_path):
+    name = "level-change-2025-04"
+    t7 = table7_body(name)
+    sheet = t7["document"]
+    plan_opts = {"from": "1470000002:43", "to": "1470000201:11", "timestamp": "20250416120000",
+                 "table7": {"master": t7["master"], "terms": t7["terms"]}}
+    r = server.client.post("/v1/csv/export", json={"documents": [sheet], "options": plan_opts})
+    assert r.status_code == 200, r.text
+    files = {n: zipfile.ZipFile(io.BytesIO(r.content)).read(n) for n in zipfile.ZipFile(io.BytesIO(r.content)).namelist()}
+    assert sorted(files) == [
+        "UPHOSOKU_202504_1470000002_43_1470000201_11_20250416120000.CSV",
+        "UPPLAN_202504_1470000002_43_1470000201_11_20250416120000.CSV",
+    ]
+    # The same bytes as the command line writes.
+    out = tmp_path / "cli"
+    got = cli("csv", "export", str(FIXTURES / "usage" / f"{name}.json"), "--from", plan_opts["from"], "--to", plan_opts["to"],
+              "--timestamp", plan_opts["timestamp"], "--master", str(FIXTURES / "masters" / "service-codes-illustrative.csv"),
+              "--terms", str(FIXTURES / "table7" / f"{name}.terms.json"), "-o", str(out))
+    assert got.returncode == 0, got.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == files
+    # The 訪問介護 office's 実績.
+    jsk = server.client.post("/v1/csv/export", json={"documents": [sheet], "options": {
+        **plan_opts, "from": "1470000201:11", "to": "1470000002:43", "timestamp": "20250501090000", "actuals": True}})
+    assert jsk.status_code == 200, jsk.text
+    jsk_files = {n: zipfile.ZipFile(io.BytesIO(jsk.content)).read(n) for n in zipfile.ZipFile(io.BytesIO(jsk.content)).namelist()}
+    assert list(jsk_files) == ["UPJSK_202504_1470000201_11_1470000002_43_20250501090000.CSV"]
+    parts = [("files", (n, b, "text/csv")) for n, b in {**files, **jsk_files}.items()]
+    back = server.client.post("/v1/csv/import", files=parts)
+    assert back.status_code == 200, back.text
+    got = back.json()
+    assert got["errors"] == [] and got["documents"] == []
+    assert [u["key"] for u in got["usage"]] == [{"insurer_number": "141003", "insured_number": "0000765432", "month": "2025-04"}]
+    assert got["usage"][0]["document"]["rows"][1]["planned"] == sheet["rows"][1]["planned"]
+    [a] = got["actuals"]
+    assert (a["office_number"], a["service_kind"]) == ("1470000201", "11")
+    served = [r for r in sheet["rows"] if r["office_number"] == "1470000201" and r.get("actual")]
+    assert [r["actual"] for r in a["rows"]] == [
+        [{"day": d["day"], "count": d.get("count", 1)} for d in r["actual"]] for r in served]
+    # Without the master and terms, nothing is written: 400 naming the option.
+    body = problem(server.client.post("/v1/csv/export", json={"documents": [sheet], "options": SENDER}), 400, "bad_options")
+    assert body["causes"][0]["path"] == "table7"
+    # Withdrawals.
+    w = server.client.post("/v1/csv/withdraw", json={"documents": [sheet], "options": {**SENDER, "actuals": True}})
+    assert w.status_code == 200, w.text
+    got = server.client.post("/v1/csv/import", content=w.content, headers={"content-type": "application/zip"}).json()
+    assert got["withdrawn_actuals"] == [{"key": {"insurer_number": "141003", "insured_number": "0000765432", "month": "2025-04"},
+                                         "office_number": "1234567890", "service_kind": "43"}]

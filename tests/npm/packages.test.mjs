@@ -234,6 +234,32 @@ test("第7表 of every hand-worked month equals the CLI's, in both master forms"
   assert.equal(bad.error.code, "bad_master");
 });
 
+test("a 第6表 month and a provider's 実績 go out as the CLI's bytes and come back", () => {
+  const name = "level-change-2025-04";
+  const sheet = join(fixtures, "usage", `${name}.json`);
+  const csv = join(fixtures, "masters/service-codes-illustrative.csv");
+  const termsPath = join(fixtures, "table7", `${name}.terms.json`);
+  const table7 = { master: readFileSync(csv, "utf8"), terms: JSON.parse(readFileSync(termsPath, "utf8")) };
+  const options = { from: "1470000002:43", to: "1470000201:11", timestamp: "20250416120000", table7 };
+  const got = core.csvExport([readFileSync(sheet, "utf8")], options);
+  assert.equal(got.ok, true, JSON.stringify(got.error));
+  const cliDir = join(scratch, "usage-set");
+  const r = run(["csv", "export", sheet, "--from", options.from, "--to", options.to, "--timestamp", options.timestamp, "--master", csv, "--terms", termsPath, "-o", cliDir]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(got.value.files.map((f) => f.name).sort(), readdirSync(cliDir).sort());
+  for (const f of got.value.files) assert.equal(sha(f.bytes), sha(readFileSync(join(cliDir, f.name))), f.name);
+  const jsk = core.csvExport([readFileSync(sheet, "utf8")], { ...options, from: "1470000201:11", to: "1470000002:43", actuals: true });
+  assert.equal(jsk.ok, true, JSON.stringify(jsk.error));
+  assert.match(jsk.value.files[0].name, /^UPJSK_202504_1470000201_11_/);
+  const back = core.csvImport([...got.value.files, ...jsk.value.files]);
+  assert.equal(back.ok, true);
+  assert.deepEqual(back.value.errors, []);
+  assert.equal(back.value.usage[0].key.month, "2025-04");
+  assert.equal(back.value.actuals[0].office_number, "1470000201");
+  const missing = core.csvExport([readFileSync(sheet, "utf8")], { ...options, table7: undefined });
+  assert.equal(missing.error.code, "bad_options");
+});
+
 test("bad input is a value, not an exception", () => {
   assert.equal(core.validate("{").error.code, "unreadable");
   assert.equal(core.csvExport(["{"], {}).error.code, "bad_options");

@@ -9,7 +9,7 @@ use crate::{ApiError, Cause, ErrorCode};
 
 /// How to write a send set.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
     /// 送信元: 事業所番号:サービス種類コード (`1234567890:43`).
@@ -24,10 +24,19 @@ pub struct ExportRequest {
     /// Replace JIS-side marks MS932 lacks (〜→～, −→－ …), each reported.
     #[serde(default)]
     pub jis_substitutions: bool,
+    /// For 第6表 (`kyotaku_usage`): the master and terms its 第7表 is
+    /// computed from, which give each record's 単位数. Required for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table7: Option<crate::table7::Table7Inputs>,
+    /// For 第6表: write the 送信元's 実績 (UPJSK; withdrawn: DLTJSK) rather
+    /// than the plan (UPHOSOKU + UPPLAN; withdrawn: DLTPLAN).
+    #[serde(default)]
+    pub actuals: bool,
 }
 
 pub use careplan_csv::{
-    CsvFile, Exported as SendSet, ImportError, ImportErrorCode, PlanKey, Substitution,
+    Actuals, CsvFile, Exported as SendSet, ImportError, ImportErrorCode, MonthKey, PlanKey,
+    Substitution,
 };
 
 /// One document read from files, with the key that ties its records.
@@ -51,6 +60,14 @@ pub struct ImportReport {
     pub withdrawn_preventive: Vec<PlanKey>,
     /// 利用者基本情報 withdrawn (DLTKIHON; the key's date is the 相談日).
     pub withdrawn_kihon: Vec<PlanKey>,
+    /// Months' 第6表 (予定) read from UPHOSOKU + UPPLAN.
+    pub usage: Vec<(MonthKey, careplan_core::forms::kyotaku::usage::Usage)>,
+    /// Providers' 実績 read from UPJSK ([`apply_actuals`] puts them onto a 第6表).
+    pub actuals: Vec<Actuals>,
+    /// Months withdrawn (DLTPLAN).
+    pub withdrawn_usage: Vec<MonthKey>,
+    /// 実績 withdrawn (DLTJSK): the key, the 事業所 and the サービス種類.
+    pub withdrawn_actuals: Vec<(MonthKey, careplan_core::OfficeNumber, String)>,
     /// Every problem, with file, line, field and plan.
     pub errors: Vec<ImportError>,
 }
@@ -76,6 +93,120 @@ impl From<&PlanKey> for PlanKeyBody {
             plan_date: k.plan_date.format("%Y-%m-%d").to_string(),
         }
     }
+}
+
+/// The key of a month's 第6表 records.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthKeyBody {
+    /// 保険者番号.
+    pub insurer_number: String,
+    /// 被保険者番号.
+    pub insured_number: String,
+    /// 対象年月 (`YYYY-MM`).
+    pub month: String,
+}
+
+impl From<&MonthKey> for MonthKeyBody {
+    fn from(k: &MonthKey) -> MonthKeyBody {
+        MonthKeyBody {
+            insurer_number: k.insurer.to_string(),
+            insured_number: k.insured.to_string(),
+            month: k.month.to_string(),
+        }
+    }
+}
+
+/// A month's 第6表 read from a send set.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedUsageBody {
+    /// The user and month.
+    pub key: MonthKeyBody,
+    /// The 第6表 (`kyotaku_usage`).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::document_component")
+    )]
+    pub document: serde_json::Value,
+}
+
+/// One provider's 実績 of a month, read from UPJSK.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActualsBody {
+    /// The user and month.
+    pub key: MonthKeyBody,
+    /// The providing 事業所.
+    pub office_number: String,
+    /// Its サービス種類.
+    pub service_kind: String,
+    /// 作成年月日 (ISO date).
+    pub created_on: String,
+    /// The rows served, as a 第6表's `rows` (with `actual` days, no `planned`).
+    pub rows: Vec<serde_json::Value>,
+}
+
+impl From<&Actuals> for ActualsBody {
+    fn from(a: &Actuals) -> ActualsBody {
+        ActualsBody {
+            key: MonthKeyBody::from(&a.key),
+            office_number: a.office.as_str().to_owned(),
+            service_kind: a.service_kind.clone(),
+            created_on: a.created_on.format("%Y-%m-%d").to_string(),
+            rows: actual_rows(a),
+        }
+    }
+}
+
+/// The rows of 実績 as a 第6表's `rows` in JSON (each with its `actual` days).
+fn actual_rows(a: &Actuals) -> Vec<serde_json::Value> {
+    a.rows
+            .iter()
+            .map(|r| {
+                let mut v = serde_json::json!({
+                    "code": r.code.as_str(),
+                    "office_number": r.office_number.as_str(),
+                    "actual": r.actual.iter().map(|d| serde_json::json!({"day": d.day, "count": d.count})).collect::<Vec<_>>(),
+                });
+                let mut put = |k: &str, x: Option<String>| {
+                    if let (Some(x), Some(o)) = (x, v.as_object_mut()) {
+                        o.insert(k.to_owned(), x.into());
+                    }
+                };
+                put("start", r.time.map(|t| t.start().to_string()));
+                put("end", r.time.map(|t| t.end().to_string()));
+                put("office_name", r.office_name.as_ref().map(|t| t.as_str().to_owned()));
+                put("tais_code", r.tais_code.as_ref().map(|t| t.as_str().to_owned()));
+                put("notified_code", r.notified_code.as_ref().map(|t| t.as_str().to_owned()));
+                put("equipment_name", r.equipment_name.as_ref().map(|t| t.as_str().to_owned()));
+                if let Some(o) = v.as_object_mut() {
+                    if r.over_30_days {
+                        o.insert("over_30_days".into(), true.into());
+                    }
+                    if let Some(n) = r.detail_number {
+                        o.insert("detail_number".into(), n.into());
+                    }
+                }
+                v
+            })
+            .collect()
+}
+
+/// 実績 withdrawn by DLTJSK.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawnActualsBody {
+    /// The user and month.
+    pub key: MonthKeyBody,
+    /// The 事業所 whose 実績 are withdrawn.
+    pub office_number: String,
+    /// Its サービス種類.
+    pub service_kind: String,
 }
 
 /// One document read from a send set.
@@ -157,6 +288,18 @@ pub struct ImportBody {
     /// 利用者基本情報 withdrawn (DLTKIHON; `plan_date` is the 相談日).
     #[serde(default)]
     pub withdrawn_kihon: Vec<PlanKeyBody>,
+    /// Months' 第6表 (予定) read from UPHOSOKU + UPPLAN.
+    #[serde(default)]
+    pub usage: Vec<ImportedUsageBody>,
+    /// Providers' 実績 read from UPJSK.
+    #[serde(default)]
+    pub actuals: Vec<ActualsBody>,
+    /// Months withdrawn (DLTPLAN).
+    #[serde(default)]
+    pub withdrawn_usage: Vec<MonthKeyBody>,
+    /// 実績 withdrawn (DLTJSK).
+    #[serde(default)]
+    pub withdrawn_actuals: Vec<WithdrawnActualsBody>,
     /// Every problem.
     pub errors: Vec<ImportErrorBody>,
 }
@@ -181,6 +324,29 @@ impl ImportReport {
                 .map(PlanKeyBody::from)
                 .collect(),
             withdrawn_kihon: self.withdrawn_kihon.iter().map(PlanKeyBody::from).collect(),
+            usage: self
+                .usage
+                .iter()
+                .map(|(k, u)| ImportedUsageBody {
+                    key: MonthKeyBody::from(k),
+                    document: u.to_json_value(),
+                })
+                .collect(),
+            actuals: self.actuals.iter().map(ActualsBody::from).collect(),
+            withdrawn_usage: self
+                .withdrawn_usage
+                .iter()
+                .map(MonthKeyBody::from)
+                .collect(),
+            withdrawn_actuals: self
+                .withdrawn_actuals
+                .iter()
+                .map(|(k, o, kind)| WithdrawnActualsBody {
+                    key: MonthKeyBody::from(k),
+                    office_number: o.as_str().to_owned(),
+                    service_kind: kind.clone(),
+                })
+                .collect(),
             errors: self.errors.iter().map(ImportErrorBody::from).collect(),
         }
     }
@@ -232,6 +398,7 @@ enum Batch {
     Kyotaku(Vec<careplan_core::CarePlan>),
     Yobo(Vec<careplan_core::PreventivePlan>),
     Kihon(Vec<careplan_core::forms::yobo::kihon::Kihon>),
+    Usage(Vec<careplan_core::forms::kyotaku::usage::Usage>),
 }
 
 /// The documents as one form's batch, or an error naming the first document
@@ -259,6 +426,7 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
     let mut kyotaku = Vec::new();
     let mut yobo = Vec::new();
     let mut kihon = Vec::new();
+    let mut usage = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         if d.form() != first {
             return Err(mixed(i, d, first));
@@ -267,6 +435,7 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
             Document::Kyotaku(p) => kyotaku.push(p.clone()),
             Document::YoboPlan(p) => yobo.push(p.clone()),
             Document::YoboKihon(k) => kihon.push(k.clone()),
+            Document::Usage(u) => usage.push(u.clone()),
             #[allow(unreachable_patterns)] // core may have forms the CSV does not carry
             other => {
                 let form = other.form();
@@ -304,6 +473,7 @@ fn batch(docs: &[Document]) -> Result<Batch, ApiError> {
     Ok(match first {
         careplan_core::Form::YoboPlan => Batch::Yobo(yobo),
         careplan_core::Form::YoboKihon => Batch::Kihon(kihon),
+        careplan_core::Form::Usage => Batch::Usage(usage),
         _ => Batch::Kyotaku(kyotaku),
     })
 }
@@ -316,8 +486,72 @@ pub fn export(docs: &[Document], request: &ExportRequest) -> Result<SendSet, Api
         Batch::Kyotaku(plans) => careplan_csv::export(&plans, &opts),
         Batch::Yobo(plans) => careplan_csv::export_preventive(&plans, &opts),
         Batch::Kihon(records) => careplan_csv::export_kihon(&records, &opts),
+        Batch::Usage(sheets) => return export_usage(&sheets, request, &opts),
     }
     .map_err(export_error)
+}
+
+/// 第6表 as UPHOSOKU + UPPLAN, or (`actuals`) the 送信元's UPJSK, each
+/// sheet's 第7表 computed from the request's master and terms on 予定 (on
+/// 実績 for UPJSK).
+fn export_usage(
+    sheets: &[careplan_core::forms::kyotaku::usage::Usage],
+    request: &ExportRequest,
+    opts: &ExportOptions,
+) -> Result<SendSet, ApiError> {
+    use careplan_core::forms::kyotaku::usage::table7::Basis;
+    let Some(inputs) = &request.table7 else {
+        let ja = "第6表の書き出しには第7表の計算に使うサービスコードマスタと条件（table7: master, terms）が必要です（各レコードの単位数になります）";
+        let en = "exporting 第6表 needs the service-code master and terms of its 第7表 (table7: master, terms), which give each record's 単位数";
+        let cause = Cause::at("missing_option", "table7", ja, en);
+        return Err(ApiError::new(ErrorCode::BadOptions, ja, en).with_causes(vec![cause]));
+    };
+    let (master, mut terms) = inputs.read()?;
+    terms.basis = if request.actuals {
+        Basis::Actual
+    } else {
+        Basis::Planned
+    };
+    let tables = sheets
+        .iter()
+        .map(|u| crate::table7::compute_table(u, &master, &terms))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pairs: Vec<careplan_csv::UsageSheet> = sheets
+        .iter()
+        .zip(&tables)
+        .map(|(usage, table7)| careplan_csv::UsageSheet { usage, table7 })
+        .collect();
+    if request.actuals {
+        careplan_csv::export_actuals(&pairs, opts)
+    } else {
+        careplan_csv::export_usage(&pairs, opts)
+    }
+    .map_err(export_error)
+}
+
+/// The 第6表 `sheet` with every 実績 of `actuals` for its user and month
+/// applied ([`Actuals::apply`]: each provider's replaces what it sent
+/// before); the others are left alone. The result is checked as any 第6表.
+pub fn apply_actuals(sheet: &Document, actuals: &[Actuals]) -> Result<Document, ApiError> {
+    let Document::Usage(u) = sheet else {
+        let ja = format!(
+            "実績は第6表に取り込みます（この文書は{}）",
+            sheet.form().label_ja()
+        );
+        let en = format!(
+            "実績 go onto a 第6表 (this is a {} document)",
+            sheet.form().code()
+        );
+        return Err(ApiError::new(ErrorCode::BadOptions, ja, en));
+    };
+    let key = MonthKey::of(u);
+    let mut out = u.clone();
+    for a in actuals.iter().filter(|a| a.key == key) {
+        out = a
+            .apply(&out)
+            .map_err(|e| ApiError::invalid(e.violations()))?;
+    }
+    Ok(Document::Usage(out))
 }
 
 /// Writes the withdrawal of the documents' plans, sent before: DLT1KYO for
@@ -350,6 +584,14 @@ pub fn withdraw(docs: &[Document], request: &ExportRequest) -> Result<SendSet, A
                 })
                 .collect();
             careplan_csv::export_kihon_withdrawal(&keys, &opts)
+        }
+        Batch::Usage(sheets) => {
+            let keys: Vec<MonthKey> = sheets.iter().map(MonthKey::of).collect();
+            if request.actuals {
+                careplan_csv::export_actuals_withdrawal(&keys, &opts)
+            } else {
+                careplan_csv::export_usage_withdrawal(&keys, &opts)
+            }
         }
     }
     .map_err(export_error)
@@ -386,6 +628,10 @@ pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
         withdrawn: got.withdrawn,
         withdrawn_preventive: got.withdrawn_preventive,
         withdrawn_kihon: got.withdrawn_kihon,
+        usage: got.usage,
+        actuals: got.actuals,
+        withdrawn_usage: got.withdrawn_usage,
+        withdrawn_actuals: got.withdrawn_actuals,
         errors: got.errors,
     }
 }
@@ -433,6 +679,8 @@ mod tests {
             timestamp: "20251201093000".into(),
             repeat_values: false,
             jis_substitutions: false,
+            table7: None,
+            actuals: false,
         }
     }
 

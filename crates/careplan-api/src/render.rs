@@ -59,36 +59,7 @@ pub struct RenderRequest {
     pub table7: Option<Table7Inputs>,
 }
 
-/// What 第7表 is computed from, beside the 第6表 (as `POST /v1/table7`).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Table7Inputs {
-    /// The サービスコード master: its CSV text (a string) or its JSON form (an object).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(schema_with = "crate::schema::master_component")
-    )]
-    pub master: serde_json::Value,
-    /// The terms (`careplan table7 --help`).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(schema_with = "crate::schema::terms_component")
-    )]
-    pub terms: serde_json::Value,
-}
-
-impl Table7Inputs {
-    /// The 第7表 of `usage` these inputs give.
-    fn compute(
-        &self,
-        usage: &careplan_core::forms::kyotaku::usage::Usage,
-    ) -> Result<careplan_core::forms::kyotaku::usage::table7::Table7, ApiError> {
-        let master = crate::table7::master_raw(&self.master.to_string())?;
-        let terms = crate::table7::terms(&self.terms.to_string())?;
-        crate::table7::compute_table(usage, &master, &terms)
-    }
-}
+pub use crate::table7::Table7Inputs;
 
 /// The smallest PNG scale (pixels per point) a request may ask for.
 pub const MIN_PNG_SCALE: f64 = 0.1;

@@ -19,11 +19,15 @@ pub(crate) struct Args {
 enum Command {
     /// Writes plans as one send set (UPHOSOKU, UP1KYO, UP2KYO, UP3KYO; for
     /// 介護予防サービス・支援計画書, UPYOBO and UPYOBO_SUB; for 利用者基本情報,
-    /// UPKIHON, UPKIHON_SUB1 and UPKIHON_SUB2).
+    /// UPKIHON, UPKIHON_SUB1 and UPKIHON_SUB2; for 第6表, UPHOSOKU and UPPLAN
+    /// of the month — with --master and --terms — or with --actuals the
+    /// sender's UPJSK).
     Export(ExportArgs),
-    /// Writes DLT1KYO to withdraw plans already sent.
+    /// Writes DLT1KYO (DLTYOBO, DLTKIHON; for 第6表 DLTPLAN, or with
+    /// --actuals DLTJSK) to withdraw what was sent.
     Withdraw(ExportArgs),
-    /// Reads send sets back into plan documents, one JSON per plan.
+    /// Reads send sets back into documents, one JSON per plan or month; 実績
+    /// (UPJSK) go onto the 第6表 given with --onto.
     Import(ImportArgs),
 }
 
@@ -50,6 +54,17 @@ struct ExportArgs {
     /// Replace JIS-side marks MS932 lacks (〜→～, −→－ …) and report each replacement.
     #[arg(long)]
     jis_substitutions: bool,
+    /// 第6表: the サービスコード master (CSV or JSON) of its 第7表, which gives
+    /// each record's 単位数 (with --terms).
+    #[arg(long, value_name = "FILE", requires = "terms")]
+    master: Option<String>,
+    /// 第6表: the terms of its 第7表 (JSON, as `careplan table7 --terms`).
+    #[arg(long, value_name = "FILE", requires = "master")]
+    terms: Option<String>,
+    /// 第6表: write the sender's 実績 (UPJSK; withdraw: DLTJSK) — the rows of
+    /// the --from 事業所 and サービス種類 — instead of the plan.
+    #[arg(long)]
+    actuals: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -60,10 +75,14 @@ struct ImportArgs {
     /// The folder to write one plan JSON per plan into.
     #[arg(short, long)]
     output: PathBuf,
+    /// 第6表 documents to put the imported 実績 (UPJSK) onto: each is written
+    /// into the output folder with the 実績 of its user and month.
+    #[arg(long, value_name = "SHEET")]
+    onto: Vec<String>,
 }
 
-fn export_request(a: &ExportArgs) -> ExportRequest {
-    ExportRequest {
+fn export_request(a: &ExportArgs) -> Result<ExportRequest, String> {
+    Ok(ExportRequest {
         from: a.from.clone(),
         to: a.to.clone(),
         timestamp: a
@@ -72,7 +91,9 @@ fn export_request(a: &ExportArgs) -> ExportRequest {
             .unwrap_or_else(|| careplan_api::csv::jst_timestamp(chrono::Utc::now())),
         repeat_values: a.repeat_values,
         jis_substitutions: a.jis_substitutions,
-    }
+        table7: crate::render::read_table7_inputs(a.master.as_deref(), a.terms.as_deref())?,
+        actuals: a.actuals,
+    })
 }
 
 /// A bad option as the command line names it: `--from: …`.
@@ -107,7 +128,13 @@ fn read_documents(paths: &[String]) -> Result<Vec<Document>, (Outcome, String)> 
 }
 
 fn run_export(a: &ExportArgs, withdraw: bool) -> Outcome {
-    let request = export_request(a);
+    let request = match export_request(a) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Unreadable;
+        }
+    };
     if let Err(e) = request.check() {
         eprintln!("{}", option_error(&e));
         return Outcome::Unreadable;
@@ -169,8 +196,15 @@ fn run_import(a: &ImportArgs) -> Outcome {
             }
         }
     }
+    let sheets = match read_documents(&a.onto) {
+        Ok(d) => d,
+        Err((o, m)) => {
+            eprintln!("{m}");
+            return o;
+        }
+    };
     let got = careplan_api::csv::import(files);
-    let plans: Vec<(String, Vec<u8>)> = got
+    let mut plans: Vec<(String, Vec<u8>)> = got
         .documents
         .iter()
         .map(|d| {
@@ -190,6 +224,39 @@ fn run_import(a: &ImportArgs) -> Outcome {
             )
         })
         .collect();
+    let month_file = |k: &careplan_api::csv::MonthKey, what: &str| {
+        format!(
+            "{}_{:04}{:02}_{what}.json",
+            k.insured,
+            k.month.year(),
+            k.month.month()
+        )
+    };
+    for (k, u) in &got.usage {
+        let doc = Document::Usage(u.clone());
+        plans.push((
+            month_file(k, "usage"),
+            format!("{}\n", doc.to_json_pretty()).into_bytes(),
+        ));
+    }
+    let mut applied = 0;
+    for sheet in &sheets {
+        match careplan_api::csv::apply_actuals(sheet, &got.actuals) {
+            Ok(doc) => {
+                let Document::Usage(u) = &doc else { continue };
+                let k = careplan_api::csv::MonthKey::of(u);
+                applied += got.actuals.iter().filter(|x| x.key == k).count();
+                plans.push((
+                    month_file(&k, "usage_with_actuals"),
+                    format!("{}\n", doc.to_json_pretty()).into_bytes(),
+                ));
+            }
+            Err(e) => {
+                eprintln!("--onto: {e}");
+                return Outcome::Invalid;
+            }
+        }
+    }
     match write_new_files(&a.output, &plans) {
         Ok(written) => {
             for path in written {
@@ -214,14 +281,44 @@ fn run_import(a: &ImportArgs) -> Outcome {
     for k in &got.withdrawn {
         emit(&format!("取り下げ / withdrawn: {k}\n"));
     }
+    for k in &got.withdrawn_usage {
+        emit(&format!(
+            "取り下げ（第6表） / withdrawn (kyotaku_usage): {k}\n"
+        ));
+    }
+    for (k, office, kind) in &got.withdrawn_actuals {
+        emit(&format!(
+            "取り下げ（実績 {office} 種類{kind}） / withdrawn (actuals of {office}, kind {kind}): {k}\n"
+        ));
+    }
+    for x in &got.actuals {
+        let days: usize = x.rows.iter().map(|r| r.actual.len()).sum();
+        emit(&format!(
+            "実績 / actuals: {} {} 種類{} — {} 行 {} 日 / {} row(s), {} day(s)\n",
+            x.key,
+            x.office,
+            x.service_kind,
+            x.rows.len(),
+            days,
+            x.rows.len(),
+            days
+        ));
+    }
+    if !got.actuals.is_empty() && applied < got.actuals.len() {
+        emit(&format!(
+            "{} 件の実績は --onto の第6表に当てはまりません / {} set(s) of 実績 matched no --onto sheet\n",
+            got.actuals.len() - applied,
+            got.actuals.len() - applied
+        ));
+    }
     for e in &got.errors {
         eprintln!("{e}");
     }
     emit(&format!(
         "{} 件の計画を読み込みました（誤り {} 件） / {} plan(s) imported, {} error(s)\n",
-        got.documents.len(),
+        got.documents.len() + got.usage.len(),
         got.errors.len(),
-        got.documents.len(),
+        got.documents.len() + got.usage.len(),
         got.errors.len()
     ));
     if got.errors.is_empty() {

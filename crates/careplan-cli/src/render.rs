@@ -101,17 +101,22 @@ fn request(args: &Args) -> RenderRequest {
 
 /// The 第7表 inputs of `--master` and `--terms`, read.
 fn table7_inputs(args: &Args) -> Result<Option<careplan_api::render::Table7Inputs>, String> {
-    let (Some(master), Some(terms)) = (&args.master, &args.terms) else {
+    read_table7_inputs(args.master.as_deref(), args.terms.as_deref())
+}
+
+/// The 第7表 inputs of a `--master` file and a `--terms` file, read (none
+/// unless both are given).
+pub(crate) fn read_table7_inputs(
+    master: Option<&str>,
+    terms: Option<&str>,
+) -> Result<Option<careplan_api::render::Table7Inputs>, String> {
+    let (Some(master), Some(terms_path)) = (master, terms) else {
         return Ok(None);
     };
     let master = read_input(master)?;
-    let text = read_input(terms)?;
-    let terms = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}: JSON として読めません / not JSON: {e}",
-            args.terms.as_deref().unwrap_or_default()
-        )
-    })?;
+    let text = read_input(terms_path)?;
+    let terms = serde_json::from_str(&text)
+        .map_err(|e| format!("{terms_path}: JSON として読めません / not JSON: {e}"))?;
     Ok(Some(careplan_api::render::Table7Inputs {
         master: serde_json::Value::String(master),
         terms,

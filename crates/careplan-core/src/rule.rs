@@ -130,6 +130,9 @@ pub enum Rule {
     /// A 区分支給限度基準額 written that differs from the one the level and
     /// month give.
     LimitMismatch,
+    /// A TAISコード or 福祉用具届出コード that is not up to 12 letters, digits
+    /// and hyphens (`00001－000010`).
+    EquipmentCodeFormat,
 }
 
 impl Rule {
@@ -191,6 +194,7 @@ impl Rule {
         Rule::DateOutsideMonth,
         Rule::LevelUnchanged,
         Rule::LimitMismatch,
+        Rule::EquipmentCodeFormat,
     ];
 
     /// The stable, machine-readable code of the rule (`snake_case`).
@@ -252,6 +256,7 @@ impl Rule {
             Rule::DateOutsideMonth => "date_outside_month",
             Rule::LevelUnchanged => "level_unchanged",
             Rule::LimitMismatch => "limit_mismatch",
+            Rule::EquipmentCodeFormat => "equipment_code_format",
         }
     }
 
@@ -472,6 +477,10 @@ impl Rule {
             Rule::ServiceCodeFormat => (
                 "サービスコードは半角の数字・英大文字6桁（種類2桁＋項目4桁）で記入してください。",
                 "a service code is six digits or capital letters (2 for the kind, 4 for the item)",
+            ),
+            Rule::EquipmentCodeFormat => (
+                "TAISコード・福祉用具届出コードは英数字とハイフン（「－」「-」）で12文字までです（例：00001－000010）。",
+                "a TAIS or 届出 code is up to 12 letters, digits and hyphens (00001－000010)",
             ),
             Rule::DayNotInMonth => (
                 "対象年月にない日付です（例：4月31日）。",

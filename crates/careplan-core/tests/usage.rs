@@ -164,3 +164,38 @@ fn plan_and_actual_differences_are_listed_by_row_and_day() {
             .any(|x| x.row == 1 && x.day == 7 && x.is_unplanned())
     );
 }
+
+#[test]
+fn a_sheet_read_from_the_csv_needs_no_names_and_keeps_its_equipment() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&read(&dir("usage").join("care2-under-limit-2025-06.json"))).unwrap();
+    doc["planner"]
+        .as_object_mut()
+        .unwrap()
+        .remove("office_name");
+    for r in doc["rows"].as_array_mut().unwrap() {
+        let r = r.as_object_mut().unwrap();
+        r.remove("service");
+        r.remove("office_name");
+    }
+    doc["rows"][0]["tais_code"] = "00150－000123".into();
+    doc["rows"][0]["equipment_name"] = "自走用車いす".into();
+    doc["rows"][0]["detail_number"] = 2.into();
+    let u = Usage::from_json(&doc.to_string()).unwrap();
+    let p = u.parts();
+    assert!(p.planner.office_name.is_none());
+    assert!(
+        p.rows
+            .iter()
+            .all(|r| r.service.is_none() && r.office_name.is_none())
+    );
+    assert_eq!(p.rows[0].detail_number, Some(2));
+    assert_eq!(u.to_json_value(), doc);
+    // The equipment's name is printed text; codes are not.
+    let texts: Vec<String> = u.texts().into_iter().map(|(p, _)| p.to_string()).collect();
+    assert!(
+        texts.contains(&"rows[0].equipment_name".to_owned()),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.ends_with("tais_code")));
+}

@@ -86,6 +86,25 @@
 //! [`Imported::kihon`] (an `UPKIHON_IMAGE_…` file is not a record and is
 //! left to the caller); [`canonical_kihon`] says what is not carried.
 //!
+//! 第6表 goes month by month: [`export_usage`] writes the month's send set
+//! `UPHOSOKU_<YYYYMM>_…` (the head: 作成日 00000000, No.63 the month, the
+//! 区分 and its change, the 限度額) and `UPPLAN_<YYYYMM>_…` (a record per
+//! service × planned day; No.8 単位数 from the 第7表 computed from the sheet,
+//! after 割引, 0 for a rate-based 加算), every sheet of one month.
+//! [`export_actuals`] writes a provider's 実績 as `UPJSK_<YYYYMM>_…`: the rows
+//! of the 送信元's 事業所 and サービス種類 only, as the standard sends 実績 per
+//! 提供票. [`export_usage_withdrawal`] and [`export_actuals_withdrawal`] write
+//! DLTPLAN and DLTJSK. [`import`] reads them into [`Imported::usage`] (a
+//! 第6表 per user and month, from UPHOSOKU + UPPLAN) and
+//! [`Imported::actuals`] (one [`Actuals`] per user, month, 事業所 and
+//! サービス種類); [`Actuals::apply`] puts a provider's 実績 onto the care
+//! manager's sheet, replacing what it sent before, a row served without a
+//! plan becoming a row of its own. [`canonical_usage`] says what UPPLAN does
+//! not carry (サービス内容, the office's name, the 実績, …). Not yet carried:
+//! No.11 日割対象日 and No.22 サテライト枝番 — a record with either is refused
+//! ([`ImportErrorCode::StrayValue`]), never read without it; UPSIKYU (第7表)
+//! is not written yet.
+//!
 //! ```
 //! use careplan_core::CarePlan;
 //! use careplan_csv::{export, import, canonical, ExportOptions, Endpoint, InputFile};
@@ -115,10 +134,11 @@ use chrono::{Datelike, NaiveDate};
 
 pub use encoding::{JIS_TO_MS932, Substitutions, jis_to_ms932};
 pub use export::{
-    export, export_kihon, export_kihon_withdrawal, export_preventive, export_preventive_withdrawal,
+    export, export_actuals, export_actuals_withdrawal, export_kihon, export_kihon_withdrawal,
+    export_preventive, export_preventive_withdrawal, export_usage, export_usage_withdrawal,
     export_withdrawal, kihon_image_name,
 };
-pub use import::{import, parse_period};
+pub use import::{Actuals, import, parse_period};
 
 /// The CSVバージョン written and read.
 pub const CSV_VERSION: &str = "202407";
@@ -333,6 +353,53 @@ impl fmt::Display for PlanKey {
     }
 }
 
+/// The key of a month's 第6表 records (UPPLAN, UPJSK, DLTPLAN, DLTJSK and
+/// the UPHOSOKU beside them): 保険者番号 + 被保険者番号 + 対象年月.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthKey {
+    /// 保険者番号.
+    pub insurer: InsurerNumber,
+    /// 被保険者番号.
+    pub insured: InsuredNumber,
+    /// 対象年月 (サービス提供年月).
+    pub month: YearMonth,
+}
+
+impl MonthKey {
+    /// The key of a 第6表.
+    pub fn of(usage: &careplan_core::forms::kyotaku::usage::Usage) -> MonthKey {
+        let p = usage.parts();
+        MonthKey {
+            insurer: p.user.insurer_number.clone(),
+            insured: p.user.insured_number.clone(),
+            month: p.month,
+        }
+    }
+}
+
+impl fmt::Display for MonthKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}/{}/{:04}{:02}",
+            self.insurer,
+            self.insured,
+            self.month.year(),
+            self.month.month()
+        )
+    }
+}
+
+/// A 第6表 to export with the 第7表 computed from it (which gives the
+/// records' 単位数).
+#[derive(Debug, Clone, Copy)]
+pub struct UsageSheet<'a> {
+    /// The sheet.
+    pub usage: &'a careplan_core::forms::kyotaku::usage::Usage,
+    /// Its 第7表 (`table7::compute`).
+    pub table7: &'a careplan_core::forms::kyotaku::usage::table7::Table7,
+}
+
 /// A file to import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
@@ -476,6 +543,17 @@ pub struct Imported {
     pub kihon: Vec<(PlanKey, careplan_core::forms::yobo::kihon::Kihon)>,
     /// 利用者基本情報 withdrawn by DLTKIHON records.
     pub withdrawn_kihon: Vec<PlanKey>,
+    /// Every month's 第6表 (予定, from UPPLAN and its UPHOSOKU) read without
+    /// a problem, by key.
+    pub usage: Vec<(MonthKey, careplan_core::forms::kyotaku::usage::Usage)>,
+    /// Months withdrawn by DLTPLAN records.
+    pub withdrawn_usage: Vec<MonthKey>,
+    /// Every provider's 実績 (UPJSK) read without a problem: one per user,
+    /// month and 事業所 × サービス種類 ([`Actuals::apply`] puts them into the
+    /// month's 第6表).
+    pub actuals: Vec<Actuals>,
+    /// 実績 withdrawn by DLTJSK records: the key, the 事業所 and the サービス種類.
+    pub withdrawn_actuals: Vec<(MonthKey, OfficeNumber, String)>,
     /// Every problem, with where it is.
     pub errors: Vec<ImportError>,
 }
@@ -549,6 +627,60 @@ pub fn canonical_kihon(
             "the canonical form of a valid record breaks rules: {e}"
         );
         k.clone()
+    })
+}
+
+/// The 第6表 as UPHOSOKU and UPPLAN carry it — what [`import`] gives back
+/// after [`export_usage`]. Not carried: 実績 (UPJSK carries them, one
+/// provider at a time: [`Actuals::apply`]), rows with 予定 alone survive; the
+/// 保険者名, the 居宅介護支援事業所's name and the 担当者's telephone;
+/// サービス内容 (the records carry the サービスコード, whose name is the
+/// master's). The 区分支給限度基準額 is written, so it comes back given; the
+/// 限度額適用期間 goes as dates (the first and last day of its months) and
+/// comes back as its months. Rows the records cannot tell apart (same
+/// service, office, time band and equipment) come back as one.
+pub fn canonical_usage(
+    u: &careplan_core::forms::kyotaku::usage::Usage,
+) -> careplan_core::forms::kyotaku::usage::Usage {
+    use careplan_core::forms::kyotaku::usage::{Usage, UsageRow};
+    let mut parts = u.clone().into_parts();
+    parts.user.insurer_name = None;
+    parts.planner.office_name = None;
+    parts.planner.phone = None;
+    parts.limit_units = Some(u.limit_units());
+    let mut rows: Vec<UsageRow> = Vec::new();
+    for mut r in parts.rows.drain(..) {
+        r.actual.clear();
+        r.service = None;
+        if r.planned.is_empty() {
+            continue;
+        }
+        let same = |a: &UsageRow| {
+            a.time == r.time
+                && a.code == r.code
+                && a.office_number == r.office_number
+                && a.office_name == r.office_name
+                && a.over_30_days == r.over_30_days
+                && a.tais_code == r.tais_code
+                && a.notified_code == r.notified_code
+                && a.equipment_name == r.equipment_name
+                && a.detail_number == r.detail_number
+        };
+        match rows.iter_mut().find(|a| same(a)) {
+            Some(a) => {
+                a.planned.extend(r.planned);
+                a.planned.sort_by_key(|d| d.day);
+            }
+            None => rows.push(r),
+        }
+    }
+    parts.rows = rows;
+    Usage::new(parts).unwrap_or_else(|e| {
+        debug_assert!(
+            false,
+            "the canonical form of a valid sheet breaks rules: {e}"
+        );
+        u.clone()
     })
 }
 

@@ -70,6 +70,14 @@ pub struct CsvOptions {
     /// the `x-careplan-substitutions` header.
     #[serde(default)]
     pub jis_substitutions: bool,
+    /// For 第6表 (`kyotaku_usage`): the master and terms of its 第7表, which
+    /// give each record's 単位数 (required for them).
+    #[serde(default)]
+    pub table7: Option<careplan_api::render::Table7Inputs>,
+    /// For 第6表: write the 送信元's 実績 (UPJSK; withdraw: DLTJSK) rather than
+    /// the plan (UPHOSOKU + UPPLAN; withdraw: DLTPLAN).
+    #[serde(default)]
+    pub actuals: bool,
 }
 
 impl CsvOptions {
@@ -81,6 +89,8 @@ impl CsvOptions {
             timestamp: self.timestamp.clone().unwrap_or_else(now),
             repeat_values: self.repeat_values,
             jis_substitutions: self.jis_substitutions,
+            table7: self.table7.clone(),
+            actuals: self.actuals,
         }
     }
 }

@@ -39,7 +39,13 @@ pub(super) const T6_001: RuleInfo = RuleInfo {
                 fd::DAY.of(&at.index(j)),
                 format!(
                     "{}（{}）の{}日に予定がありません。",
-                    row.service, row.office_name, d.day
+                    row.service
+                        .as_ref()
+                        .map_or(row.code.as_str(), |t| t.as_str()),
+                    row.office_name
+                        .as_ref()
+                        .map_or(row.office_number.as_str(), |t| t.as_str()),
+                    d.day
                 ),
                 format!("row {}: day {} has 実績 and no 予定", d.row + 1, d.day),
             );

@@ -6,6 +6,7 @@ mod kihon;
 mod table1;
 mod table2;
 mod table3;
+mod usage;
 mod yobo;
 
 use careplan_core::forms::yobo::kihon::Kihon;
@@ -23,6 +24,8 @@ pub(crate) use kihon::FLAG;
 pub use kihon::kihon_image_name;
 pub(crate) use table1::{ANALYSIS_MARK, USER_MARK, marked_field, wishes_field};
 pub(crate) use table3::weekly_text;
+pub(crate) use usage::{NO_TIME, yyyymm};
+pub use usage::{export_actuals, export_actuals_withdrawal, export_usage, export_usage_withdrawal};
 pub(crate) use yobo::{YES_NO, period_field};
 
 /// Checks free text against MS932 as it goes, substituting where the
@@ -85,13 +88,35 @@ impl<'a> Writer<'a> {
         texts: Vec<(Kind, String)>,
         opts: &ExportOptions,
     ) -> Result<Exported, ExportError> {
+        let named = texts
+            .into_iter()
+            .map(|(k, text)| (file_name(k, opts), text))
+            .collect();
+        self.finish_named(named)
+    }
+
+    /// The send set of a month's files (names with 対象年月).
+    fn finish_monthly(
+        self,
+        texts: Vec<(Kind, String)>,
+        month: careplan_core::YearMonth,
+        opts: &ExportOptions,
+    ) -> Result<Exported, ExportError> {
+        let named = texts
+            .into_iter()
+            .map(|(k, text)| (monthly_file_name(k, month, opts), text))
+            .collect();
+        self.finish_named(named)
+    }
+
+    fn finish_named(self, texts: Vec<(String, String)>) -> Result<Exported, ExportError> {
         if !self.unencodable.is_empty() {
             return Err(ExportError::Unencodable(self.unencodable));
         }
         let files = texts
             .into_iter()
-            .map(|(k, text)| CsvFile {
-                name: file_name(k, opts),
+            .map(|(name, text)| CsvFile {
+                name,
                 bytes: encode(&text),
             })
             .collect();
@@ -184,6 +209,20 @@ fn file_name(kind: Kind, opts: &ExportOptions) -> String {
     format!(
         "{}_{month}{}_{}_{}_{}_{}.CSV",
         kind.prefix(),
+        opts.from.office,
+        opts.from.service_kind,
+        opts.to.office,
+        opts.to.service_kind,
+        opts.timestamp
+    )
+}
+
+/// The name of a month's file: `<PREFIX>_<YYYYMM>_<送信元>_<種類>_<送信先>_<種類>_<時刻>.CSV`.
+fn monthly_file_name(kind: Kind, month: careplan_core::YearMonth, opts: &ExportOptions) -> String {
+    format!(
+        "{}_{}_{}_{}_{}_{}_{}.CSV",
+        kind.prefix(),
+        yyyymm(month),
         opts.from.office,
         opts.from.service_kind,
         opts.to.office,

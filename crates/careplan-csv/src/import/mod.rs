@@ -11,6 +11,7 @@ mod read;
 mod table1;
 mod table2;
 mod table3;
+mod usage;
 mod values;
 mod yobo;
 
@@ -21,12 +22,13 @@ use careplan_core::{
     Violation,
 };
 
-use crate::records::{HOSOKU_PLAN_MONTH, Hosoku, Kind, Up1kyo};
+use crate::records::{Hosoku, Kind, Up1kyo};
 use crate::{ImportError, ImportErrorCode, Imported, InputFile, PlanKey};
 use values::{Row, checked, file_error, ymd};
 
 pub(crate) use table1::split_wishes;
 pub(crate) use table3::link;
+pub use usage::Actuals;
 pub use values::parse_period;
 
 /// The rows of one 利用者基本情報.
@@ -42,6 +44,14 @@ struct KihonRows {
 struct YoboRows {
     main: Option<Row>,
     sub: Vec<Row>,
+}
+
+/// The rows of one month's 第6表.
+#[derive(Default)]
+struct UsageRows {
+    hosoku: Option<Row>,
+    plan: Vec<Row>,
+    actual: Vec<Row>,
 }
 
 /// The rows of one plan, by record.
@@ -119,11 +129,28 @@ pub fn import(files: &[InputFile]) -> Imported {
     let mut kihon_by_key: BTreeMap<PlanKey, KihonRows> = BTreeMap::new();
     let mut withdrawn_kihon = Vec::new();
     let mut failed: BTreeSet<PlanKey> = BTreeSet::new();
+    let mut usage_by_key: BTreeMap<crate::MonthKey, UsageRows> = BTreeMap::new();
+    let mut withdrawn_usage = Vec::new();
+    let mut withdrawn_actuals = Vec::new();
     for f in files {
         let read = read::read_file(f);
         errors.extend(read.errors);
         failed.extend(read.bad_keys);
         for row in read.rows {
+            if let Some(no) = read::month_field(&row) {
+                match month_key_of(&row, no) {
+                    Ok(k) => monthly(
+                        row,
+                        k,
+                        &mut usage_by_key,
+                        &mut withdrawn_usage,
+                        &mut withdrawn_actuals,
+                        &mut errors,
+                    ),
+                    Err(e) => errors.push(e),
+                }
+                continue;
+            }
             let key = match key_of(&row) {
                 Ok(k) => k,
                 Err(e) => {
@@ -133,11 +160,7 @@ pub fn import(files: &[InputFile]) -> Imported {
             };
             match row.kind {
                 Kind::Delete => withdrawn.push(key),
-                Kind::Hosoku => {
-                    if row.get(Hosoku::TARGET_MONTH) == HOSOKU_PLAN_MONTH {
-                        by_key.entry(key).or_default().hosoku = Some(row);
-                    }
-                }
+                Kind::Hosoku => by_key.entry(key).or_default().hosoku = Some(row),
                 Kind::T1 => {
                     let entry = by_key.entry(key).or_default();
                     if entry.t1.is_some() {
@@ -153,6 +176,9 @@ pub fn import(files: &[InputFile]) -> Imported {
                 }
                 Kind::T2 => by_key.entry(key).or_default().t2.push(row),
                 Kind::T3 => by_key.entry(key).or_default().t3.push(row),
+                Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete => {
+                    // Read as monthly records above.
+                }
                 Kind::YoboDelete => withdrawn_preventive.push(key),
                 Kind::Yobo => {
                     let entry = yobo_by_key.entry(key).or_default();
@@ -255,7 +281,56 @@ pub fn import(files: &[InputFile]) -> Imported {
             })),
         }
     }
+    let mut usage = Vec::new();
+    let mut actuals = Vec::new();
+    for (mkey, rows) in usage_by_key {
+        let Some(key) = loose_of(&mkey) else { continue };
+        if failed.contains(&key) {
+            continue;
+        }
+        if !rows.actual.is_empty() {
+            match usage::actuals(&mkey, &rows.actual) {
+                Ok(a) => actuals.extend(a),
+                Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
+                    e.plan = Some(key.clone());
+                    e
+                })),
+            }
+        }
+        match (&rows.hosoku, rows.plan.first()) {
+            (None, None) => {}
+            (Some(h), None) => errors.push(ImportError {
+                plan: Some(key.clone()),
+                ..h.err(
+                    Hosoku::TARGET_MONTH,
+                    ImportErrorCode::MissingRecord,
+                    "この利用者補足情報（対象年月あり）に対応するサービス利用票（UPPLAN）がありません",
+                    "no UPPLAN record for this month's UPHOSOKU",
+                )
+            }),
+            (None, Some(r)) => errors.push(ImportError {
+                plan: Some(key.clone()),
+                ..r.err(
+                    crate::records::Upplan::TARGET_MONTH,
+                    ImportErrorCode::MissingRecord,
+                    "対応する利用者補足情報（UPHOSOKU、対象年月あり）がありません",
+                    "no UPHOSOKU record of this user and month",
+                )
+            }),
+            (Some(h), Some(_)) => match usage::build(h, &rows.plan) {
+                Ok(u) => usage.push((mkey, u)),
+                Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
+                    e.plan = Some(key.clone());
+                    e
+                })),
+            },
+        }
+    }
     Imported {
+        usage,
+        withdrawn_usage,
+        actuals,
+        withdrawn_actuals,
         plans,
         withdrawn,
         preventive,
@@ -264,6 +339,77 @@ pub fn import(files: &[InputFile]) -> Imported {
         withdrawn_kihon,
         errors,
     }
+}
+
+/// Files a monthly row (UPPLAN, UPJSK, DLTPLAN, DLTJSK, or the UPHOSOKU of
+/// a month) under its key.
+fn monthly(
+    row: Row,
+    key: crate::MonthKey,
+    usage_by_key: &mut BTreeMap<crate::MonthKey, UsageRows>,
+    withdrawn_usage: &mut Vec<crate::MonthKey>,
+    withdrawn_actuals: &mut Vec<(crate::MonthKey, careplan_core::OfficeNumber, String)>,
+    errors: &mut Vec<ImportError>,
+) {
+    use crate::records::Dltjsk;
+    match row.kind {
+        Kind::Hosoku => {
+            let entry = usage_by_key.entry(key).or_default();
+            if entry.hosoku.is_some() {
+                errors.push(row.err(
+                    Hosoku::TARGET_MONTH,
+                    ImportErrorCode::DuplicateRecord,
+                    "同じ利用者・対象年月の利用者補足情報が2件あります",
+                    "a second UPHOSOKU record for the same user and month",
+                ));
+            } else {
+                entry.hosoku = Some(row);
+            }
+        }
+        Kind::Plan => usage_by_key.entry(key).or_default().plan.push(row),
+        Kind::Actual => usage_by_key.entry(key).or_default().actual.push(row),
+        Kind::PlanDelete => withdrawn_usage.push(key),
+        Kind::ActualDelete => {
+            let kind = row.get(Dltjsk::SERVICE_KIND).trim().to_owned();
+            let office = checked(
+                &row,
+                Dltjsk::OFFICE_NUMBER,
+                careplan_core::OfficeNumber::new,
+            );
+            let kind_ok = kind.len() == 2 && kind.bytes().all(|b| b.is_ascii_alphanumeric());
+            match office {
+                Ok(office) if kind_ok => withdrawn_actuals.push((key, office, kind)),
+                Ok(_) => errors.push(row.err(
+                    Dltjsk::SERVICE_KIND,
+                    ImportErrorCode::Code,
+                    format!("サービス種類コードは2文字です: {kind:?}"),
+                    "a service kind code is 2 characters",
+                )),
+                Err(e) => errors.push(e),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The key of a monthly record (and of the UPHOSOKU of a month):
+/// 保険者番号, 被保険者番号 and 対象年月 from field `no`.
+fn month_key_of(row: &Row, no: u16) -> Result<crate::MonthKey, ImportError> {
+    Ok(crate::MonthKey {
+        insurer: checked(row, Up1kyo::INSURER_NUMBER, InsurerNumber::new)?,
+        insured: checked(row, Up1kyo::INSURED_NUMBER, InsuredNumber::new)?,
+        month: usage::month(row, no)?,
+    })
+}
+
+/// The key a bad file's rows are remembered by: a monthly one's is the
+/// first day of its 対象年月 (as `read` gives it).
+fn loose_of(k: &crate::MonthKey) -> Option<PlanKey> {
+    Some(PlanKey {
+        insurer: k.insurer.clone(),
+        insured: k.insured.clone(),
+        plan_date: k.month.first_day()?,
+    })
 }
 
 /// The key of a row: 保険者番号, 被保険者番号 and 居宅サービス計画作成（変更）日.

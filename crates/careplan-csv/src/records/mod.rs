@@ -18,6 +18,7 @@ mod up2kyo;
 mod up3kyo;
 mod upkihon;
 mod upkihon_sub;
+mod upplan;
 mod upyobo;
 mod upyobo_sub;
 
@@ -29,6 +30,7 @@ pub use up2kyo::Up2kyo;
 pub use up3kyo::Up3kyo;
 pub use upkihon::Upkihon;
 pub use upkihon_sub::{Dltkihon, UpkihonSub1, UpkihonSub2};
+pub use upplan::{Dltjsk, Dltplan, Upjsk, Upplan};
 pub use upyobo::Upyobo;
 pub use upyobo_sub::UpyoboSub;
 
@@ -158,11 +160,19 @@ pub enum Kind {
     KihonSub2,
     /// 利用者基本情報_削除.
     KihonDelete,
+    /// サービス利用票（予定）.
+    Plan,
+    /// サービス提供票（実績）.
+    Actual,
+    /// サービス利用票_削除.
+    PlanDelete,
+    /// サービス提供票（実績）_削除.
+    ActualDelete,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Hosoku,
         Kind::T1,
         Kind::T2,
@@ -175,7 +185,20 @@ impl Kind {
         Kind::KihonSub1,
         Kind::KihonSub2,
         Kind::KihonDelete,
+        Kind::Plan,
+        Kind::Actual,
+        Kind::PlanDelete,
+        Kind::ActualDelete,
     ];
+
+    /// Whether the kind's records are keyed by 対象年月 (第6表 and its
+    /// withdrawals) rather than by a plan's date.
+    pub fn is_monthly(self) -> bool {
+        matches!(
+            self,
+            Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete
+        )
+    }
 
     /// The file-name prefix.
     pub fn prefix(self) -> &'static str {
@@ -192,6 +215,10 @@ impl Kind {
             Kind::KihonSub1 => UpkihonSub1::PREFIX,
             Kind::KihonSub2 => UpkihonSub2::PREFIX,
             Kind::KihonDelete => Dltkihon::PREFIX,
+            Kind::Plan => Upplan::PREFIX,
+            Kind::Actual => Upjsk::PREFIX,
+            Kind::PlanDelete => Dltplan::PREFIX,
+            Kind::ActualDelete => Dltjsk::PREFIX,
         }
     }
 
@@ -234,6 +261,10 @@ impl Kind {
             Kind::KihonSub1 => UpkihonSub1::FIELDS,
             Kind::KihonSub2 => UpkihonSub2::FIELDS,
             Kind::KihonDelete => Dltkihon::FIELDS,
+            Kind::Plan => Upplan::FIELDS,
+            Kind::Actual => Upjsk::FIELDS,
+            Kind::PlanDelete => Dltplan::FIELDS,
+            Kind::ActualDelete => Dltjsk::FIELDS,
         }
     }
 
@@ -294,6 +325,10 @@ mod tests {
             (Kind::KihonSub1, 7),
             (Kind::KihonSub2, 11),
             (Kind::KihonDelete, 4),
+            (Kind::Plan, 25),
+            (Kind::Actual, 25),
+            (Kind::PlanDelete, 4),
+            (Kind::ActualDelete, 6),
         ];
         for (kind, n) in counts {
             let fields = kind.fields();
@@ -326,6 +361,18 @@ mod tests {
         assert_eq!(
             Kind::of_file_name("UPKIHON_SUB2_1_43_2_11_20250101000000.CSV"),
             Some(Kind::KihonSub2)
+        );
+        assert_eq!(
+            Kind::of_file_name("UPPLAN_202506_1_43_2_11_20250101000000.CSV"),
+            Some(Kind::Plan)
+        );
+        assert_eq!(
+            Kind::of_file_name("DLTJSK_202506_1_11_2_43_20250101000000.CSV"),
+            Some(Kind::ActualDelete)
+        );
+        assert_eq!(
+            Kind::Plan.field_name(usize::from(Upplan::COUNT)),
+            "サービス回数"
         );
         // The 家族構成 image travels beside the records; it is not a record.
         assert_eq!(

@@ -11,7 +11,7 @@
 
 use careplan_core::forms::kyotaku::usage::Usage;
 use careplan_core::forms::kyotaku::usage::table7::{DetailRow, Group, RowClass, RowWorth, Table7};
-use careplan_core::service_codes::kind_name;
+use careplan_core::service_codes::{ServiceCode, kind_name};
 use careplan_core::units::{GroupMoney, Units, Yen};
 use careplan_core::{FieldPath, Form, OfficeNumber, Sheet};
 use chrono::NaiveDate;
@@ -379,7 +379,15 @@ impl PrintedForm for UsageMonthForm {
         let u = &m.usage;
         let mut v = super::without_plan(u.parts().user.name.as_str(), options, sheets, counted);
         if sheets.contains(&Sheet::KyotakuTable6) {
-            v.t6 = Some(super::usage::view(u, options.provider.as_ref())?);
+            let t7 = &m.table7;
+            let names = |code: &ServiceCode| {
+                t7.groups
+                    .iter()
+                    .flat_map(|g| &g.rows)
+                    .find(|d| &d.code == code)
+                    .map(|d| d.name.clone())
+            };
+            v.t6 = Some(super::usage::view(u, options.provider.as_ref(), &names)?);
         }
         if sheets.contains(&Sheet::KyotakuTable7) {
             v.t7 = Some(view(u, &m.table7, options.provider.as_ref())?);

@@ -10,6 +10,7 @@
 //! the JSON data file; no value is ever spliced into markup.
 
 use careplan_core::forms::kyotaku::usage::{DayCount, Usage, UsageRow};
+use careplan_core::service_codes::{ServiceCode, kind_name};
 use careplan_core::{CertificationStatus, FieldPath, Form, OfficeNumber, Sex, Sheet, YearMonth};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -100,13 +101,38 @@ fn cells(days: &[DayCount]) -> Vec<String> {
     out
 }
 
-fn row(r: &UsageRow) -> UsageRowView {
+/// The names of サービスコード the sheet's rows may leave out (a sheet
+/// read from the CSV): from the master, when the sheet is printed with its
+/// 第7表.
+pub(crate) type CodeNames<'a> = &'a dyn Fn(&ServiceCode) -> Option<String>;
+
+/// サービス内容 as printed: the row's, else the master's name of its code,
+/// else the code's サービス種類 (種類 11 ⇒ 訪問介護); with 用具名称 after it.
+fn service_text(r: &UsageRow, names: CodeNames) -> String {
+    let service = match &r.service {
+        Some(t) => t.as_str().to_owned(),
+        None => names(&r.code).unwrap_or_else(|| match kind_name(r.code.kind()) {
+            Some(n) => n.to_owned(),
+            None => format!("種類{}", r.code.kind()),
+        }),
+    };
+    match &r.equipment_name {
+        Some(e) => format!("{service}（{}）", e.as_str()),
+        None => service,
+    }
+}
+
+fn row(r: &UsageRow, names: CodeNames) -> UsageRowView {
     let total = |n: u32| if n == 0 { String::new() } else { n.to_string() };
+    let office = r.office_name.as_ref().map_or_else(
+        || r.office_number.as_str().to_owned(),
+        |n| n.as_str().to_owned(),
+    );
     UsageRowView {
         start: r.time.map(|t| t.start().to_string()),
         end: r.time.map(|t| t.end().to_string()),
-        service: breakable(r.service.as_str(), SERVICE_EM),
-        office: breakable(r.office_name.as_str(), OFFICE_EM),
+        service: breakable(&service_text(r, names), SERVICE_EM),
+        office: breakable(&office, OFFICE_EM),
         planned: cells(&r.planned),
         actual: cells(&r.actual),
         planned_total: total(r.planned_total()),
@@ -115,8 +141,13 @@ fn row(r: &UsageRow) -> UsageRowView {
 }
 
 /// The view of a 第6表: the user's サービス利用票, or with `provider` that
-/// office's サービス提供票 (its rows only).
-pub(crate) fn view(u: &Usage, provider: Option<&OfficeNumber>) -> Result<UsageView, RenderError> {
+/// office's サービス提供票 (its rows only). `names` gives the names of codes
+/// that rows leave without one.
+pub(crate) fn view(
+    u: &Usage,
+    provider: Option<&OfficeNumber>,
+    names: CodeNames,
+) -> Result<UsageView, RenderError> {
     let p = u.parts();
     let rows: Vec<&UsageRow> = p
         .rows
@@ -165,10 +196,10 @@ pub(crate) fn view(u: &Usage, provider: Option<&OfficeNumber>) -> Result<UsageVi
             .map(|r| Ok::<_, RenderError>([month(r.start)?, month(r.end)?]))
             .transpose()?,
         days_before: p.short_stay_days_before.map(|d| d.to_string()),
-        office_name: s(&p.planner.office_name),
+        office_name: p.planner.office_name.as_ref().map(s).unwrap_or_default(),
         planner,
         days,
-        rows: rows.into_iter().map(row).collect(),
+        rows: rows.into_iter().map(|r| row(r, names)).collect(),
     })
 }
 
@@ -187,7 +218,7 @@ impl PrintedForm for UsageForm {
         counted: bool,
     ) -> Result<Vec<u8>, RenderError> {
         let mut v = super::without_plan(u.parts().user.name.as_str(), options, sheets, counted);
-        v.t6 = Some(view(u, options.provider.as_ref())?);
+        v.t6 = Some(view(u, options.provider.as_ref(), &|_| None)?);
         serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
     }
 
@@ -233,7 +264,7 @@ mod tests {
         ))
         .unwrap();
         let u = Usage::from_json(&json).unwrap();
-        let v = view(&u, None).unwrap();
+        let v = view(&u, None, &|_| None).unwrap();
         assert_eq!(v.days.len(), 31);
         assert_eq!(v.days[0], ["1".to_owned(), "火".to_owned()]); // 2025-04-01
         assert_eq!(v.days[30], [String::new(), String::new()]);
@@ -248,14 +279,40 @@ mod tests {
         assert_eq!(help.planned_total, "44");
         // The 提供票 of one office: its row only.
         let office = OfficeNumber::new("1470000201").unwrap();
-        let one = view(&u, Some(&office)).unwrap();
+        let one = view(&u, Some(&office), &|_| None).unwrap();
         assert!(one.provider_copy);
         assert_eq!(one.rows.len(), 1);
         assert_eq!(one.rows[0].planned_total, "44");
         let none = OfficeNumber::new("1999999999").unwrap();
         assert_eq!(
-            view(&u, Some(&none)).unwrap_err(),
+            view(&u, Some(&none), &|_| None).unwrap_err(),
             RenderError::NoSuchProvider("1999999999".into())
         );
+    }
+
+    #[test]
+    fn rows_without_names_print_the_masters_name_or_the_kind_and_the_office_number() {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/usage/level-change-2025-04.json"
+        ))
+        .unwrap();
+        let mut parts = Usage::from_json(&json).unwrap().into_parts();
+        for r in &mut parts.rows {
+            r.service = None;
+            r.office_name = None;
+        }
+        parts.rows[0].equipment_name = careplan_core::Text::new("車いす").ok();
+        parts.planner.office_name = None;
+        let u = Usage::new(parts).unwrap();
+        let plain = |s: &str| s.replace('\u{200B}', "");
+        let v = view(&u, None, &|_| None).unwrap();
+        assert_eq!(plain(&v.rows[0].service), "通所介護（車いす）");
+        assert_eq!(plain(&v.rows[1].service), "訪問介護");
+        assert_eq!(plain(&v.rows[1].office), "1470000201");
+        assert_eq!(v.office_name, "");
+        let named = |c: &ServiceCode| (c.as_str() == "111111").then(|| "身体介護１".to_owned());
+        let v = view(&u, None, &named).unwrap();
+        assert_eq!(plain(&v.rows[1].service), "身体介護１");
     }
 }

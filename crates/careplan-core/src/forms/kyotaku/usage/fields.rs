@@ -14,6 +14,10 @@ pub const FORM_CODE: &str = "kyotaku_usage";
 /// The pattern of a サービスコード: 種類 (2) + 項目 (4), digits or capital letters.
 pub const SERVICE_CODE_PATTERN: &str = "^[0-9A-Z]{6}$";
 
+/// The pattern of a TAISコード or 福祉用具届出コード: up to 12 letters, digits
+/// and hyphens (ASCII `-` or full-width `－`), a letter or digit first.
+pub const EQUIPMENT_CODE_PATTERN: &str = "^[0-9A-Za-z][0-9A-Za-z\\-－]{0,11}$";
+
 /// The document: `UsageDocument`.
 pub mod document {
     use super::*;
@@ -86,7 +90,7 @@ pub mod planner {
         /// `UsagePlannerDoc`.
         OBJECT = "UsagePlannerDoc", "居宅介護支援事業者";
         OFFICE_NUMBER: "office_number", "居宅介護支援事業者番号", R, Format::OfficeNumber, "The office's ten-digit number." => csv(&[csv("UPPLAN", 6)]);
-        OFFICE_NAME: "office_name", "居宅介護支援事業者事業所名", R, Format::Text, "The office's name." => at("事業所名");
+        OFFICE_NAME: "office_name", "居宅介護支援事業者事業所名", O, Format::Text, "The office's name (not in the CSV: a sheet read from one has none, and prints the line blank)." => at("事業所名");
         NAME: "name", "担当者名", R, Format::Text, "The care manager." => csv(&[csv("UPPLAN", 7)]);
         PHONE: "phone", "担当者（TEL）", O, Format::Phone, "The care manager's telephone number.";
     }
@@ -101,11 +105,15 @@ pub mod row {
         OBJECT = "UsageRowDoc", "サービス";
         START: "start", "提供時間帯（開始）", O, Format::Time, "`HH:MM`, with `end`; none for a service without a time (CSV 9999)." => csv(&[csv("UPPLAN", 12), csv("UPJSK", 12)]);
         END: "end", "提供時間帯（終了）", O, Format::Time, "`HH:MM`, after `start`." => csv(&[csv("UPPLAN", 13), csv("UPJSK", 13)]);
-        SERVICE: "service", "サービス内容", R, Format::Text, "The service as the code table names it (サービス内容略称).";
+        SERVICE: "service", "サービス内容", O, Format::Text, "The service as the code table names it (サービス内容略称). Not in the CSV, which carries the code alone: when absent, the form prints the master's name of the code, or else its サービス種類.";
         CODE: "code", "サービスコード", R, Format::Pattern(SERVICE_CODE_PATTERN), "サービス種類 (2) + サービス項目 (4): digits or capital letters (`111211`, `11A011`, `A20001`)." => csv(&[csv("UPPLAN", 15), csv("UPJSK", 15)]);
         OFFICE_NUMBER: "office_number", "サービス事業者コード", R, Format::OfficeNumber, "The providing office's ten-digit number." => csv(&[csv("UPPLAN", 20), csv("UPJSK", 20)]);
-        OFFICE_NAME: "office_name", "サービス事業者事業所名", R, Format::Text, "The providing office's name." => csv(&[csv("UPPLAN", 21), csv("UPJSK", 21)]);
+        OFFICE_NAME: "office_name", "サービス事業者事業所名", O, Format::Text, "The providing office's name (optional in the CSV; when absent, the form prints the office's number)." => csv(&[csv("UPPLAN", 21), csv("UPJSK", 21)]);
         OVER_30_DAYS: "over_30_days", "30日超", O, Format::Bool, "短期入所 days beyond the 30th in a row (３０日超区分)." => csv(&[csv("UPPLAN", 23), csv("UPJSK", 23)]);
+        TAIS_CODE: "tais_code", "TAISコード", O, Format::Pattern(EQUIPMENT_CODE_PATTERN), "福祉用具: the TAIS code of the product (`00001－000010`); for 福祉用具貸与 the standard wants this or `notified_code`." => csv(&[csv("UPPLAN", 16), csv("UPJSK", 16)]);
+        NOTIFIED_CODE: "notified_code", "福祉用具届出コード", O, Format::Pattern(EQUIPMENT_CODE_PATTERN), "福祉用具: the code of a product without a TAIS code." => csv(&[csv("UPPLAN", 17), csv("UPJSK", 17)]);
+        EQUIPMENT_NAME: "equipment_name", "用具名称（機種名）", O, Format::Text, "福祉用具: the product's name." => csv(&[csv("UPPLAN", 18), csv("UPJSK", 18)]);
+        DETAIL_NUMBER: "detail_number", "明細判別コード", O, Format::Integer(1, 99), "1, 2, 3 … for rows of the same 福祉用具貸与 code and units that are different items (手すり 居室分 ⇒ 1, 廊下分 ⇒ 2)." => csv(&[csv("UPPLAN", 19), csv("UPJSK", 19)]);
         PLANNED: "planned", "予定", O, Format::Structure, "The days planned, each once, in day order, with the count on that day." => holds("DayCountDoc"), csv(&[csv("UPPLAN", 10), csv("UPPLAN", 14)]);
         ACTUAL: "actual", "実績", O, Format::Structure, "The days served, as `planned` (a row has at least one of the two)." => holds("DayCountDoc"), csv(&[csv("UPJSK", 10), csv("UPJSK", 14)]);
     }

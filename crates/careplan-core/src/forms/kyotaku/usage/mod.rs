@@ -33,6 +33,8 @@ mod texts;
 mod validate;
 pub mod wire;
 
+pub use validate::equipment_code;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::certification::Level;
@@ -99,8 +101,9 @@ impl MonthRange {
 pub struct UsagePlanner {
     /// 居宅介護支援事業者番号.
     pub office_number: OfficeNumber,
-    /// 事業所名.
-    pub office_name: Text,
+    /// 事業所名: not in the CSV (UPPLAN carries the office's number alone),
+    /// so a sheet read from one has none; printed blank when absent.
+    pub office_name: Option<Text>,
     /// 担当者名.
     pub name: Text,
     /// 担当者の電話番号.
@@ -121,16 +124,28 @@ pub struct DayCount {
 pub struct UsageRow {
     /// 提供時間帯; none for a service without a time.
     pub time: Option<TimeRange>,
-    /// サービス内容.
-    pub service: Text,
+    /// サービス内容: the code's name in the code table. Not in the CSV
+    /// (UPPLAN carries the サービスコード alone), so a sheet read from one has
+    /// none; printed from the master when there is one, else as the code's
+    /// サービス種類.
+    pub service: Option<Text>,
     /// サービスコード.
     pub code: ServiceCode,
     /// サービス事業者コード.
     pub office_number: OfficeNumber,
-    /// サービス事業者事業所名.
-    pub office_name: Text,
+    /// サービス事業者事業所名 (optional in the CSV, UPPLAN No.21).
+    pub office_name: Option<Text>,
     /// 30日超 (３０日超区分).
     pub over_30_days: bool,
+    /// 福祉用具: TAISコード (UPPLAN No.16), e.g. `00001－000010`.
+    pub tais_code: Option<Text>,
+    /// 福祉用具: 福祉用具届出コード, for a product without a TAIS code (No.17).
+    pub notified_code: Option<Text>,
+    /// 福祉用具: 用具名称（機種名） (No.18).
+    pub equipment_name: Option<Text>,
+    /// 明細判別コード (No.19): 1, 2, 3 … telling apart rows of the same
+    /// 福祉用具貸与 code and units for different items.
+    pub detail_number: Option<u8>,
     /// 予定: days in order, each once.
     pub planned: Vec<DayCount>,
     /// 実績: days in order, each once. A row has 予定 or 実績 or both.

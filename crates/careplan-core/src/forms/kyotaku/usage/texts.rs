@@ -15,12 +15,21 @@ pub(super) fn texts(usage: &Usage) -> Vec<(FieldPath, &str)> {
         out.push((user::INSURER_NAME.of(&pu), n.as_str()));
     }
     out.push((user::NAME.of(&pu), p.user.name.as_str()));
-    out.push((planner::OFFICE_NAME.of(&pp), p.planner.office_name.as_str()));
+    if let Some(n) = &p.planner.office_name {
+        out.push((planner::OFFICE_NAME.of(&pp), n.as_str()));
+    }
     out.push((planner::NAME.of(&pp), p.planner.name.as_str()));
     for (i, r) in p.rows.iter().enumerate() {
         let pr = f::ROWS.of(&root).index(i);
-        out.push((row::SERVICE.of(&pr), r.service.as_str()));
-        out.push((row::OFFICE_NAME.of(&pr), r.office_name.as_str()));
+        for (field, v) in [
+            (&row::SERVICE, &r.service),
+            (&row::OFFICE_NAME, &r.office_name),
+            (&row::EQUIPMENT_NAME, &r.equipment_name),
+        ] {
+            if let Some(v) = v {
+                out.push((field.of(&pr), v.as_str()));
+            }
+        }
     }
     out
 }

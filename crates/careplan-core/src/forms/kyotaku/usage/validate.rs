@@ -301,12 +301,12 @@ fn usage_planner(cx: &mut Ctx, p: &FieldPath, d: &UsagePlannerDoc) -> Option<Usa
         d.office_number.as_ref(),
         OfficeNumber::new,
     );
-    let office_name = cx.text(&planner::OFFICE_NAME.of(p), d.office_name.as_ref());
+    let office_name = cx.opt_text(&planner::OFFICE_NAME.of(p), d.office_name.as_ref());
     let name = cx.text(&planner::NAME.of(p), d.name.as_ref());
     let phone = cx.opt(&planner::PHONE.of(p), d.phone.as_ref(), PhoneNumber::new);
     Some(UsagePlanner {
         office_number: office_number?,
-        office_name: office_name?,
+        office_name,
         name: name?,
         phone,
     })
@@ -336,7 +336,7 @@ fn usage_row(
         _ if has(&r.start) => None,
         _ => Some(None),
     };
-    let service = cx.text(&row::SERVICE.of(p), r.service.as_ref());
+    let service = cx.opt_text(&row::SERVICE.of(p), r.service.as_ref());
     let code = cx.checked(&row::CODE.of(p), r.code.as_ref(), |c| {
         ServiceCode::new(c).map_err(|_| Rule::ServiceCodeFormat)
     });
@@ -345,7 +345,28 @@ fn usage_row(
         r.office_number.as_ref(),
         OfficeNumber::new,
     );
-    let office_name = cx.text(&row::OFFICE_NAME.of(p), r.office_name.as_ref());
+    let office_name = cx.opt_text(&row::OFFICE_NAME.of(p), r.office_name.as_ref());
+    let tais_code = cx.opt(&row::TAIS_CODE.of(p), r.tais_code.as_ref(), equipment_code);
+    let notified_code = cx.opt(
+        &row::NOTIFIED_CODE.of(p),
+        r.notified_code.as_ref(),
+        equipment_code,
+    );
+    let equipment_name = cx.opt_text(&row::EQUIPMENT_NAME.of(p), r.equipment_name.as_ref());
+    let detail_number = match r.detail_number {
+        None => Some(None),
+        Some(n) => match u8::try_from(n) {
+            Ok(n @ 1..=99) => Some(Some(n)),
+            _ => {
+                cx.push(
+                    Violation::new(row::DETAIL_NUMBER.of(p), Rule::NumberOutOfRange)
+                        .with_value(n.to_string())
+                        .with_detail("1–99"),
+                );
+                None
+            }
+        },
+    };
     let last = month.map(days_in_month);
     let pp = row::PLANNED.of(p);
     let planned = days(cx, &pp, r.planned.as_deref().unwrap_or_default(), last);
@@ -364,14 +385,31 @@ fn usage_row(
     }
     Some(UsageRow {
         time: time?,
-        service: service?,
+        service,
         code: code?,
         office_number: office_number?,
-        office_name: office_name?,
+        office_name,
         over_30_days: r.over_30_days.unwrap_or(false),
+        tais_code,
+        notified_code,
+        equipment_name,
+        detail_number: detail_number?,
         planned: planned?,
         actual: actual?,
     })
+}
+
+/// A TAISコード or 福祉用具届出コード (`EQUIPMENT_CODE_PATTERN` in the field tables).
+pub fn equipment_code(s: &str) -> Result<crate::Text, Rule> {
+    let ok = s.chars().count() <= 12
+        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '－');
+    if ok {
+        crate::Text::new(s)
+    } else {
+        Err(Rule::EquipmentCodeFormat)
+    }
 }
 
 /// A row's 予定 or 実績: days the month has, each once and in order, each
@@ -444,6 +482,7 @@ fn days(
 
 /// The document form of the parts (`form` written).
 pub(super) fn document(p: &UsageParts) -> UsageDocument {
+    let text = |t: &Option<crate::Text>| t.as_ref().map(|t| t.as_str().to_owned());
     let days = |list: &[DayCount]| {
         (!list.is_empty()).then(|| {
             list.iter()
@@ -482,7 +521,11 @@ pub(super) fn document(p: &UsageParts) -> UsageDocument {
         short_stay_days_before: p.short_stay_days_before.map(i64::from),
         planner: Some(UsagePlannerDoc {
             office_number: Some(p.planner.office_number.as_str().to_owned()),
-            office_name: Some(p.planner.office_name.as_str().to_owned()),
+            office_name: p
+                .planner
+                .office_name
+                .as_ref()
+                .map(|t| t.as_str().to_owned()),
             name: Some(p.planner.name.as_str().to_owned()),
             phone: p.planner.phone.as_ref().map(|t| t.as_str().to_owned()),
         }),
@@ -492,11 +535,15 @@ pub(super) fn document(p: &UsageParts) -> UsageDocument {
                 .map(|r| UsageRowDoc {
                     start: r.time.map(|t| t.start().to_string()),
                     end: r.time.map(|t| t.end().to_string()),
-                    service: Some(r.service.as_str().to_owned()),
+                    service: text(&r.service),
                     code: Some(r.code.as_str().to_owned()),
                     office_number: Some(r.office_number.as_str().to_owned()),
-                    office_name: Some(r.office_name.as_str().to_owned()),
+                    office_name: text(&r.office_name),
                     over_30_days: r.over_30_days.then_some(true),
+                    tais_code: text(&r.tais_code),
+                    notified_code: text(&r.notified_code),
+                    equipment_name: text(&r.equipment_name),
+                    detail_number: r.detail_number.map(i64::from),
                     planned: days(&r.planned),
                     actual: days(&r.actual),
                 })

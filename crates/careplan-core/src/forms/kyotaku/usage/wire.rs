@@ -85,6 +85,10 @@ crate::document_type! {
         office_number: String,
         office_name: String,
         over_30_days: bool,
+        tais_code: String,
+        notified_code: String,
+        equipment_name: String,
+        detail_number: i64,
         planned: Vec<DayCountDoc>,
         actual: Vec<DayCountDoc>,
     }

@@ -68,7 +68,7 @@ use std::fmt;
 pub use explain::Step;
 pub use terms::{Discount, Excess, KindLimit, KindPrice, OfficeTerms, Terms};
 
-use super::{DayCount, Usage};
+use super::{DayCount, Usage, UsageRow};
 use crate::path::FieldPath;
 use crate::service_codes::{Master, Per, ServiceCode, Worth};
 use crate::text::{OfficeNumber, ServiceKind};
@@ -194,12 +194,21 @@ pub enum PriceFrom {
     Given,
 }
 
+/// The name of an office: the first row of it that has one, else its number.
+fn office_name(rows: &[UsageRow], office: &OfficeNumber) -> String {
+    rows.iter()
+        .filter(|r| &r.office_number == office)
+        .find_map(|r| r.office_name.as_ref())
+        .map_or_else(|| office.as_str().to_owned(), |n| n.as_str().to_owned())
+}
+
 /// One 事業所 × サービス種類 group, with its subtotal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// 事業所番号.
     pub office_number: OfficeNumber,
-    /// 事業所名 (the first 第6表 row's).
+    /// 事業所名: the first 第6表 row of the office that names it, else the
+    /// 事業所番号 (a sheet read from the CSV may carry no names).
     pub office_name: String,
     /// サービス種類コード.
     pub kind: ServiceKind,
@@ -654,7 +663,7 @@ pub fn compute(usage: &Usage, master: &Master, terms: &Terms) -> Result<Table7, 
                 };
                 groups.push(Building {
                     office_number: r.office_number.clone(),
-                    office_name: r.office_name.as_str().to_owned(),
+                    office_name: office_name(&p.rows, &r.office_number),
                     kind: kind.clone(),
                     price,
                     discount,
