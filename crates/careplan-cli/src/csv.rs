@@ -99,6 +99,8 @@ fn export_request(a: &ExportArgs) -> Result<ExportRequest, String> {
 /// A bad option as the command line names it: `--from: …`.
 fn option_error(e: &ApiError) -> String {
     match e.causes.first().and_then(|c| c.path.as_deref()) {
+        // The request's `table7` is the command line's pair of files.
+        Some("table7") => format!("--master, --terms: {}", e.message_both()),
         Some(option) => format!("--{option}: {}", e.message_both()),
         None => e.message_both(),
     }
@@ -314,12 +316,14 @@ fn run_import(a: &ImportArgs) -> Outcome {
     for e in &got.errors {
         eprintln!("{e}");
     }
-    emit(&format!(
-        "{} 件の計画を読み込みました（誤り {} 件） / {} plan(s) imported, {} error(s)\n",
-        got.documents.len() + got.usage.len(),
+    let (plans, sheets, actuals, errors) = (
+        got.documents.len(),
+        got.usage.len(),
+        got.actuals.len(),
         got.errors.len(),
-        got.documents.len() + got.usage.len(),
-        got.errors.len()
+    );
+    emit(&format!(
+        "{plans} 件の計画、{sheets} 件の第6表、{actuals} 件の実績を読み込みました（誤り {errors} 件） / {plans} plan(s), {sheets} 第6表 sheet(s) and {actuals} set(s) of 実績 imported, {errors} error(s)\n"
     ));
     if got.errors.is_empty() {
         Outcome::Ok
