@@ -294,26 +294,34 @@ fn to_actual(r: Upplan) -> Upjsk {
     }
 }
 
+/// A month's withdrawal file of `kind`: one row per key, as `row` writes
+/// it; every key of one month.
+fn monthly_withdrawal(
+    kind: Kind,
+    keys: &[MonthKey],
+    opts: &ExportOptions,
+    row: impl Fn(&MonthKey) -> String,
+) -> Result<Exported, ExportError> {
+    let month = one_month(keys.iter().map(|k| k.month))?;
+    let text: String = keys.iter().map(row).collect();
+    Writer::new(opts).finish_monthly(vec![(kind, text)], month, opts)
+}
+
 /// Writes DLTPLAN: the withdrawal of months' plans already sent (their
 /// 第7表 with them). Every key must be of one month.
 pub fn export_usage_withdrawal(
     keys: &[MonthKey],
     opts: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    let month = one_month(keys.iter().map(|k| k.month))?;
-    let text: String = keys
-        .iter()
-        .map(|k| {
-            Dltplan {
-                csv_version: CSV_VERSION.to_owned(),
-                insurer_number: k.insurer.as_str().to_owned(),
-                insured_number: k.insured.as_str().to_owned(),
-                target_month: yyyymm(k.month),
-            }
-            .to_line()
-        })
-        .collect();
-    Writer::new(opts).finish_monthly(vec![(Kind::PlanDelete, text)], month, opts)
+    monthly_withdrawal(Kind::PlanDelete, keys, opts, |k| {
+        Dltplan {
+            csv_version: CSV_VERSION.to_owned(),
+            insurer_number: k.insurer.as_str().to_owned(),
+            insured_number: k.insured.as_str().to_owned(),
+            target_month: yyyymm(k.month),
+        }
+        .to_line()
+    })
 }
 
 /// Writes DLTJSK: the withdrawal of the 実績 the 送信元 (`opts.from`, its
@@ -322,20 +330,15 @@ pub fn export_actuals_withdrawal(
     keys: &[MonthKey],
     opts: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    let month = one_month(keys.iter().map(|k| k.month))?;
-    let text: String = keys
-        .iter()
-        .map(|k| {
-            Dltjsk {
-                csv_version: CSV_VERSION.to_owned(),
-                insurer_number: k.insurer.as_str().to_owned(),
-                insured_number: k.insured.as_str().to_owned(),
-                target_month: yyyymm(k.month),
-                office_number: opts.from.office.as_str().to_owned(),
-                service_kind: opts.from.service_kind.clone(),
-            }
-            .to_line()
-        })
-        .collect();
-    Writer::new(opts).finish_monthly(vec![(Kind::ActualDelete, text)], month, opts)
+    monthly_withdrawal(Kind::ActualDelete, keys, opts, |k| {
+        Dltjsk {
+            csv_version: CSV_VERSION.to_owned(),
+            insurer_number: k.insurer.as_str().to_owned(),
+            insured_number: k.insured.as_str().to_owned(),
+            target_month: yyyymm(k.month),
+            office_number: opts.from.office.as_str().to_owned(),
+            service_kind: opts.from.service_kind.clone(),
+        }
+        .to_line()
+    })
 }

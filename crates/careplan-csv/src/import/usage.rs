@@ -19,7 +19,7 @@ use careplan_core::{
     TimeRange, YearMonth,
 };
 
-use super::values::{Row, iso_date, present as s, unknown_code};
+use super::values::{Row, doc_code as code, iso_date, present as s, unknown_code};
 use super::{Origins, form_rule};
 use crate::export::NO_TIME;
 use crate::records::{Hosoku, Upplan};
@@ -27,24 +27,6 @@ use crate::{ImportError, ImportErrorCode, MonthKey};
 
 /// The document's form key.
 const FORM: &str = careplan_core::forms::kyotaku::usage::fields::FORM_CODE;
-
-/// A code of the CSV as the document's code, or an error at the field.
-fn code(
-    row: &Row,
-    no: u16,
-    map: &dyn Fn(&str) -> Option<String>,
-    allowed: &[&str],
-    errors: &mut Vec<ImportError>,
-) -> Option<String> {
-    let v = s(row, no)?;
-    match map(v.trim()) {
-        Some(c) => Some(c),
-        None => {
-            errors.push(unknown_code(row, no, &v, allowed));
-            None
-        }
-    }
-}
 
 /// A whole number (units, days, a count), or an error at the field.
 fn int(row: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<i64> {

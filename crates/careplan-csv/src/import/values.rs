@@ -322,6 +322,25 @@ pub(crate) fn number(r: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<
     }
 }
 
+/// A code of the CSV as the document's code (for a document built from the
+/// row, which careplan-core then checks), or an error at the field.
+pub(crate) fn doc_code(
+    row: &Row,
+    no: u16,
+    map: &dyn Fn(&str) -> Option<String>,
+    allowed: &[&str],
+    errors: &mut Vec<ImportError>,
+) -> Option<String> {
+    let v = present(row, no)?;
+    match map(v.trim()) {
+        Some(c) => Some(c),
+        None => {
+            errors.push(unknown_code(row, no, &v, allowed));
+            None
+        }
+    }
+}
+
 /// Field `no` when it holds something, as written (for a document built
 /// from the row, which careplan-core then checks).
 pub(crate) fn present(row: &Row, no: u16) -> Option<String> {

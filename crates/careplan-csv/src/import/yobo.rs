@@ -17,30 +17,12 @@ use careplan_core::forms::yobo::{PlanType, PreventivePlan, SupportLevel};
 use careplan_core::{CertificationStatus, FieldPath, Form, PlanKind};
 
 use super::values::{
-    Row, iso_date as date, number, pair, parse_period, present as s, unknown_code,
+    Row, doc_code as code, iso_date as date, number, pair, parse_period, present as s, unknown_code,
 };
 use super::{Origins, form_rule};
 use crate::export::YES_NO;
 use crate::records::{PLAN_KIND_CODES, Upyobo, UpyoboSub};
 use crate::{ImportError, ImportErrorCode};
-
-/// A code of the CSV as the document's code, or an error at the field.
-fn code(
-    row: &Row,
-    no: u16,
-    map: &dyn Fn(&str) -> Option<String>,
-    allowed: &[&str],
-    errors: &mut Vec<ImportError>,
-) -> Option<String> {
-    let v = s(row, no)?;
-    match map(v.trim()) {
-        Some(c) => Some(c),
-        None => {
-            errors.push(unknown_code(row, no, &v, allowed));
-            None
-        }
-    }
-}
 
 fn count(row: &Row, no: u16, errors: &mut Vec<ImportError>) -> Option<i64> {
     let v = s(row, no)?;
