@@ -24,6 +24,10 @@ pub(crate) struct Args {
     /// (`1.0`: the first row of the second group).
     #[arg(long, value_name = "GROUP.ROW", value_parser = parse_row)]
     explain: Option<RowRef>,
+    /// Count 予定 (`planned`) or 実績 (`actual`), whatever the terms' `basis`
+    /// says: `--basis actual` recomputes the month on what was served.
+    #[arg(long, value_enum)]
+    basis: Option<BasisArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -61,6 +65,15 @@ fn fail(e: &careplan_api::ApiError, lang: Lang) -> Outcome {
     Outcome::Invalid
 }
 
+/// `--basis`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum BasisArg {
+    /// 予定.
+    Planned,
+    /// 実績.
+    Actual,
+}
+
 pub(crate) fn run(args: &Args) -> Outcome {
     let read = |p: &str| {
         read_input(p).map_err(|e| {
@@ -86,10 +99,17 @@ pub(crate) fn run(args: &Args) -> Outcome {
         Ok(m) => m,
         Err(e) => return fail(&e, args.lang),
     };
-    let terms = match careplan_api::table7::terms(&terms) {
+    let mut terms = match careplan_api::table7::terms(&terms) {
         Ok(t) => t,
         Err(e) => return fail(&e, args.lang),
     };
+    if let Some(b) = args.basis {
+        use careplan_core::forms::kyotaku::usage::table7::Basis;
+        terms.basis = match b {
+            BasisArg::Planned => Basis::Planned,
+            BasisArg::Actual => Basis::Actual,
+        };
+    }
     let report = match careplan_api::table7::compute(&doc, &master, &terms, args.explain) {
         Ok(r) => r,
         Err(e) => return fail(&e, args.lang),

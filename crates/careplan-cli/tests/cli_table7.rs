@@ -156,3 +156,43 @@ fn render_prints_the_sheet_with_its_table7_and_table_7_alone_needs_the_inputs() 
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn basis_actual_recomputes_the_month_on_what_was_served() {
+    // level-change-2025-04 has 実績 that differ from its 予定.
+    let sheet = "fixtures/usage/level-change-2025-04.json";
+    let terms = "fixtures/table7/level-change-2025-04.terms.json";
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "table7", sheet, "--master", MASTER, "--terms", terms, "--format", "json",
+        ];
+        args.extend(extra);
+        let o = careplan(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let planned = json(&[]);
+    assert_eq!(json(&["--basis", "planned"]), planned);
+    let actual = json(&["--basis", "actual"]);
+    assert_ne!(actual["table7"]["managed"], planned["table7"]["managed"]);
+    // The same as terms that say `"basis": "actual"`.
+    let mut t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join(terms)).unwrap())
+            .unwrap();
+    t["basis"] = "actual".into();
+    let path = std::env::temp_dir().join(format!("careplan-basis-{}.json", std::process::id()));
+    std::fs::write(&path, t.to_string()).unwrap();
+    let o = careplan(&[
+        "table7",
+        sheet,
+        "--master",
+        MASTER,
+        "--terms",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v, actual);
+}
