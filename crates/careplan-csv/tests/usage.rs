@@ -615,3 +615,35 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_bad_actuals_record_is_named_by_file_line_and_field() {
+    let d = dir("csv").join("usage-month-example");
+    let name = "UPJSK_202507_1310000011_11_1310000001_43_20250801090000.CSV";
+    let text = encoding_rs::SHIFT_JIS
+        .decode(&std::fs::read(d.join(name)).unwrap())
+        .0
+        .into_owned();
+    for (line, no, value, code) in [
+        (2, 16, "\"00150,000123\"", ImportErrorCode::FormRule),
+        (3, 10, "20250701", ImportErrorCode::FormRule), // the 1st twice
+        (4, 14, "0", ImportErrorCode::FormRule),
+        (5, 4, "2025", ImportErrorCode::Date),
+    ] {
+        // A quoted value with a comma in it: edit the field by position in
+        // the unquoted original, then write it as given.
+        let edited = set_field(&text, line, no, value);
+        let files = vec![InputFile {
+            name: name.to_owned(),
+            bytes: encoding_rs::SHIFT_JIS.encode(&edited).0.into_owned(),
+        }];
+        let back = import(&files);
+        assert!(back.actuals.is_empty(), "{line}/{no}");
+        let e = back
+            .errors
+            .iter()
+            .find(|e| e.code == code)
+            .unwrap_or_else(|| panic!("{line}/{no}: {:?}", back.errors));
+        assert_eq!((e.file.as_str(), e.line, e.field), (name, Some(line as u64), Some(no)), "{e}");
+    }
+}

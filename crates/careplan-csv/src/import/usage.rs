@@ -12,11 +12,9 @@ use careplan_core::forms::kyotaku::usage::wire::{
     DayCountDoc, LevelChangeDoc, MonthRangeDoc, UsageDocument, UsagePlannerDoc, UsageRowDoc,
     UsageUserDoc,
 };
-use careplan_core::forms::kyotaku::usage::{DayCount, Usage, UsageRow};
-use careplan_core::service_codes::ServiceCode;
+use careplan_core::forms::kyotaku::usage::{Usage, UsageRow};
 use careplan_core::{
-    CertificationStatus, Error, FieldPath, Form, Level, OfficeNumber, Rule, Sex, Text, TimeOfDay,
-    TimeRange, YearMonth,
+    CertificationStatus, Error, FieldPath, Form, Level, OfficeNumber, Rule, Sex, YearMonth,
 };
 
 use super::values::{Row, doc_code as code, iso_date, present as s, unknown_code};
@@ -253,27 +251,14 @@ pub(super) fn build(h: &Row, plan: &[Row]) -> Result<Usage, Vec<ImportError>> {
             end: end.map(|d| d.chars().take(7).collect()),
         }),
     };
-    let days_before = match plan
-        .first()
-        .filter(|r| r.written(Upplan::SHORT_STAY_DAYS_BEFORE))
-    {
-        Some(_) => shared(plan, Upplan::SHORT_STAY_DAYS_BEFORE, &mut e),
-        None => s(h, Hosoku::DAYS_BEFORE_ADMISSION),
-    };
-    let days_before = days_before.and_then(|v| match v.trim().parse::<i64>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            if let Some(r) = plan.first() {
-                e.push(r.err(
-                    Upplan::SHORT_STAY_DAYS_BEFORE,
-                    ImportErrorCode::Number,
-                    format!("日数ではありません: {v:?}"),
-                    "not a number of days",
-                ));
-            }
-            None
+    // UPPLAN No.9 (the same on every record), else UPHOSOKU No.57.
+    let days_before = match plan.first() {
+        Some(first) if first.written(Upplan::SHORT_STAY_DAYS_BEFORE) => {
+            shared(plan, Upplan::SHORT_STAY_DAYS_BEFORE, &mut e);
+            int(first, Upplan::SHORT_STAY_DAYS_BEFORE, &mut e)
         }
-    });
+        _ => int(h, Hosoku::DAYS_BEFORE_ADMISSION, &mut e),
+    };
     let mut origins = Origins::default();
     origins.add(FieldPath::root(), h);
     let rows_path = FieldPath::root().key("rows");
@@ -428,194 +413,56 @@ impl Actuals {
 }
 
 /// A provider's 実績 from its UPJSK rows for one key (several 事業所 or
-/// サービス種類 in one file give one [`Actuals`] each).
+/// サービス種類 in one file give one [`Actuals`] each): the records grouped
+/// into grid rows as UPPLAN's are, each row checked by careplan-core as a
+/// row of a 第6表, each violation placed at its record.
 pub(super) fn actuals(key: &MonthKey, rows: &[Row]) -> Result<Vec<Actuals>, Vec<ImportError>> {
     let mut e = Vec::new();
     let mut out: Vec<Actuals> = Vec::new();
-    for r in rows {
-        let doc = row_doc(r, &mut e);
-        let day = day(r, key.month, &mut e);
-        let count = int(r, Upplan::COUNT, &mut e);
-        let created = super::values::ymd(r, Upplan::CREATED_ON)
-            .map_err(|x| e.push(x))
-            .ok();
-        let code = super::values::checked(r, Upplan::SERVICE_CODE, |c| {
-            ServiceCode::new(c).map_err(|_| Rule::ServiceCodeFormat)
-        })
-        .map_err(|x| e.push(x))
-        .ok();
-        let office = super::values::checked(r, Upplan::OFFICE_NUMBER, OfficeNumber::new)
-            .map_err(|x| e.push(x))
-            .ok();
-        let time = match (&doc.start, &doc.end) {
-            (Some(a), Some(b)) => match (TimeOfDay::parse(a), TimeOfDay::parse(b)) {
-                (Ok(a), Ok(b)) => match TimeRange::new(a, b) {
-                    Ok(t) => Some(Some(t)),
-                    Err(rule) => {
-                        e.push(r.rule_err(Upplan::END, rule));
-                        None
-                    }
-                },
-                _ => None,
-            },
-            _ => Some(None),
-        };
-        let text = |no: u16, e: &mut Vec<ImportError>| -> Option<Option<Text>> {
-            match s(r, no) {
-                None => Some(None),
-                Some(v) => match Text::new(v) {
-                    Ok(t) => Some(Some(t)),
-                    Err(rule) => {
-                        e.push(r.rule_err(no, rule));
-                        None
-                    }
-                },
-            }
-        };
-        let office_name = text(Upplan::OFFICE_NAME, &mut e);
-        let code_of = |no: u16, e: &mut Vec<ImportError>| -> Option<Option<Text>> {
-            match s(r, no) {
-                None => Some(None),
-                Some(v) => match careplan_core::forms::kyotaku::usage::equipment_code(&v) {
-                    Ok(t) => Some(Some(t)),
-                    Err(rule) => {
-                        e.push(r.rule_err(no, rule));
-                        None
-                    }
-                },
-            }
-        };
-        let tais_code = code_of(Upplan::TAIS_CODE, &mut e);
-        let notified_code = code_of(Upplan::NOTIFIED_CODE, &mut e);
-        let equipment_name = text(Upplan::EQUIPMENT_NAME, &mut e);
-        let detail_number = match doc.detail_number {
-            None => Some(None),
-            Some(n) => match u8::try_from(n) {
-                Ok(n @ 1..=99) => Some(Some(n)),
-                _ => {
-                    e.push(r.err(
-                        Upplan::DETAIL_NUMBER,
-                        ImportErrorCode::Number,
-                        format!("1〜99 の番号ではありません: {n}"),
-                        "not a number 1–99",
-                    ));
-                    None
-                }
-            },
-        };
-        let count = count.and_then(|c| match u8::try_from(c) {
-            Ok(c @ 1..=careplan_core::forms::kyotaku::usage::MAX_COUNT) => Some(c),
-            _ => {
-                e.push(r.err(
-                    Upplan::COUNT,
-                    ImportErrorCode::Number,
-                    format!(
-                        "回数は 1〜{} です: {c}",
-                        careplan_core::forms::kyotaku::usage::MAX_COUNT
-                    ),
-                    "a count is 1 to the most a day holds",
-                ));
-                None
-            }
-        });
-        let (
-            Some(code),
-            Some(office),
-            Some(time),
-            Some(office_name),
-            Some(tais_code),
-            Some(notified_code),
-            Some(equipment_name),
-            Some(detail_number),
-            Some(day),
-            Some(count),
-            Some(created),
-        ) = (
-            code,
-            office,
-            time,
-            office_name,
-            tais_code,
-            notified_code,
-            equipment_name,
-            detail_number,
-            day,
-            count,
-            created,
-        )
-        else {
+    for (i, (mut doc, days)) in grid(rows, key.month, &mut e).into_iter().enumerate() {
+        let Some(&(_, first)) = days.first() else {
             continue;
         };
-        let kind = code.kind().to_owned();
-        let row = UsageRow {
-            time,
-            service: None,
-            code,
-            office_number: office.clone(),
-            office_name,
-            over_30_days: doc.over_30_days.unwrap_or(false),
-            tais_code,
-            notified_code,
-            equipment_name,
-            detail_number,
-            planned: Vec::new(),
-            actual: Vec::new(),
+        let at = FieldPath::root().key("rows").index(i);
+        let mut origins = Origins::default();
+        origins.add(at.clone(), first);
+        let mut created = None;
+        let mut list = Vec::new();
+        for (j, (d, r)) in days.into_iter().enumerate() {
+            match super::values::ymd(r, Upplan::CREATED_ON) {
+                Ok(c) => created = created.or(Some(c)),
+                Err(x) => e.push(x),
+            }
+            origins.add(at.key("actual").index(j), r);
+            list.push(d);
+        }
+        doc.actual = Some(list);
+        let row = match UsageRow::from_document(&doc, key.month, &at) {
+            Ok(r) => r,
+            Err(err) => {
+                e.extend(
+                    err.violations()
+                        .iter()
+                        .map(|v| form_rule(v, &origins, first, Form::Usage)),
+                );
+                continue;
+            }
         };
-        let day = DayCount {
-            day: u8::try_from(day).unwrap_or(0),
-            count,
-        };
-        let set = match out
+        let Some(created_on) = created else { continue };
+        let kind = row.code.kind().to_owned();
+        match out
             .iter_mut()
-            .find(|a| a.office == office && a.service_kind == kind)
+            .find(|a| a.office == row.office_number && a.service_kind == kind)
         {
-            Some(a) => a,
-            None => {
-                out.push(Actuals {
-                    key: key.clone(),
-                    office,
-                    service_kind: kind,
-                    created_on: created,
-                    rows: Vec::new(),
-                });
-                match out.last_mut() {
-                    Some(a) => a,
-                    None => continue,
-                }
-            }
-        };
-        match set.rows.iter_mut().find(|x| {
-            same_service(x, &row)
-                && x.office_name == row.office_name
-                && x.tais_code == row.tais_code
-                && x.notified_code == row.notified_code
-                && x.equipment_name == row.equipment_name
-        }) {
-            Some(x) => {
-                if x.actual.iter().any(|d| d.day == day.day) {
-                    e.push(r.err(
-                        Upplan::DATE,
-                        ImportErrorCode::DuplicateRecord,
-                        "同じサービス・同じ日の実績が2件あります",
-                        "a second record of the same service and day",
-                    ));
-                } else {
-                    x.actual.push(day);
-                }
-            }
-            None => set.rows.push(UsageRow {
-                actual: vec![day],
-                ..row
+            Some(a) => a.rows.push(row),
+            None => out.push(Actuals {
+                key: key.clone(),
+                office: row.office_number.clone(),
+                service_kind: kind,
+                created_on,
+                rows: vec![row],
             }),
         }
     }
-    if !e.is_empty() {
-        return Err(e);
-    }
-    for a in &mut out {
-        for r in &mut a.rows {
-            r.actual.sort_by_key(|d| d.day);
-        }
-    }
-    Ok(out)
+    if e.is_empty() { Ok(out) } else { Err(e) }
 }

@@ -153,6 +153,17 @@ pub struct UsageRow {
 }
 
 impl UsageRow {
+    /// One grid row of the document form, checked as a row of a 第6表 of
+    /// `month` placed at `at` (`rows[3]`), every violation with its path:
+    /// for rows that travel without their sheet (a provider's 実績).
+    pub fn from_document(
+        doc: &wire::UsageRowDoc,
+        month: YearMonth,
+        at: &FieldPath,
+    ) -> Result<UsageRow, Error> {
+        validate::row(doc, month, at)
+    }
+
     /// 合計回数 of the 予定 line.
     pub fn planned_total(&self) -> u32 {
         self.planned.iter().map(|d| u32::from(d.count)).sum()

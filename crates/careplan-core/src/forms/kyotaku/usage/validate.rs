@@ -312,6 +312,20 @@ fn usage_planner(cx: &mut Ctx, p: &FieldPath, d: &UsagePlannerDoc) -> Option<Usa
     })
 }
 
+/// One grid row of the document form, checked as a row of a 第6表 of
+/// `month` at `at` (`rows[3]`): every violation, with its path.
+pub(super) fn row(doc: &UsageRowDoc, month: YearMonth, at: &FieldPath) -> Result<UsageRow, Error> {
+    let mut ctx = Ctx::new(Form::Usage);
+    let row = usage_row(&mut ctx, at, doc, Some(month));
+    match (ctx.into_error(), row) {
+        (None, Some(r)) => Ok(r),
+        (Some(e), _) => Err(e),
+        (None, None) => Err(Error::single(
+            Violation::new(at.clone(), Rule::Required).in_form(Form::Usage),
+        )),
+    }
+}
+
 fn usage_row(
     cx: &mut Ctx,
     p: &FieldPath,
