@@ -547,9 +547,13 @@ pub fn apply_actuals(sheet: &Document, actuals: &[Actuals]) -> Result<Document, 
     let key = MonthKey::of(u);
     let mut out = u.clone();
     for a in actuals.iter().filter(|a| a.key == key) {
-        out = a
-            .apply(&out)
-            .map_err(|e| ApiError::invalid(e.violations()))?;
+        out = a.apply(&out).map_err(|e| match e {
+            careplan_csv::ApplyError::Invalid(e) => ApiError::invalid(e.violations()),
+            other => {
+                let (ja, en) = other.messages();
+                ApiError::new(ErrorCode::BadOptions, ja, en)
+            }
+        })?;
     }
     Ok(Document::Usage(out))
 }

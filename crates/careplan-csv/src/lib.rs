@@ -138,7 +138,7 @@ pub use export::{
     export_preventive, export_preventive_withdrawal, export_usage, export_usage_withdrawal,
     export_withdrawal, kihon_image_name,
 };
-pub use import::{Actuals, import, parse_period};
+pub use import::{Actuals, ApplyError, import, parse_period};
 
 /// The CSVバージョン written and read.
 pub const CSV_VERSION: &str = "202407";

@@ -285,7 +285,14 @@ fn actuals_of_another_month_are_refused() {
     let back = import(&inputs(set));
     assert!(back.errors.is_empty(), "{:?}", back.errors);
     let e = back.actuals[0].apply(&u).unwrap_err();
-    assert_eq!(e.violations()[0].path().as_str(), "month");
+    assert_eq!(
+        e,
+        careplan_csv::ApplyError::OtherSheet {
+            actuals: MonthKey::of(&other),
+            sheet: MonthKey::of(&u),
+        }
+    );
+    assert!(e.to_string().contains("別の利用者・対象年月"), "{e}");
 }
 
 #[test]
@@ -644,6 +651,10 @@ fn a_bad_actuals_record_is_named_by_file_line_and_field() {
             .iter()
             .find(|e| e.code == code)
             .unwrap_or_else(|| panic!("{line}/{no}: {:?}", back.errors));
-        assert_eq!((e.file.as_str(), e.line, e.field), (name, Some(line as u64), Some(no)), "{e}");
+        assert_eq!(
+            (e.file.as_str(), e.line, e.field),
+            (name, Some(line as u64), Some(no)),
+            "{e}"
+        );
     }
 }

@@ -28,7 +28,7 @@ use values::{Row, checked, file_error, ymd};
 
 pub(crate) use table1::split_wishes;
 pub(crate) use table3::link;
-pub use usage::Actuals;
+pub use usage::{Actuals, ApplyError};
 pub use values::parse_period;
 
 /// The rows of one 利用者基本情報.

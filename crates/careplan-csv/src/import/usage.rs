@@ -14,7 +14,7 @@ use careplan_core::forms::kyotaku::usage::wire::{
 };
 use careplan_core::forms::kyotaku::usage::{Usage, UsageRow};
 use careplan_core::{
-    CertificationStatus, Error, FieldPath, Form, Level, OfficeNumber, Rule, Sex, YearMonth,
+    CertificationStatus, Error, FieldPath, Form, Level, OfficeNumber, Sex, YearMonth,
 };
 
 use super::values::{Row, doc_code as code, iso_date, present as s, unknown_code};
@@ -366,21 +366,13 @@ impl Actuals {
     /// row served goes onto the planned row of the same service, or, with
     /// none, becomes a row of its own (実績 without 予定). The sheet must be
     /// of the same user and month; the result is checked as any 第6表.
-    pub fn apply(&self, usage: &Usage) -> Result<Usage, Error> {
+    pub fn apply(&self, usage: &Usage) -> Result<Usage, ApplyError> {
         let key = MonthKey::of(usage);
         if key != self.key {
-            return Err(Error::single(
-                careplan_core::Violation::new(
-                    FieldPath::root().key("month"),
-                    Rule::DateOutsideMonth,
-                )
-                .in_form(Form::Usage)
-                .with_value(self.key.to_string())
-                .with_detail(format!(
-                    "実績 of {} applied to the sheet of {key}",
-                    self.key
-                )),
-            ));
+            return Err(ApplyError::OtherSheet {
+                actuals: self.key.clone(),
+                sheet: key,
+            });
         }
         let mut parts = usage.clone().into_parts();
         for r in &mut parts.rows {
@@ -408,9 +400,51 @@ impl Actuals {
         parts
             .rows
             .retain(|r| !r.planned.is_empty() || !r.actual.is_empty());
-        Usage::new(parts)
+        Usage::new(parts).map_err(ApplyError::Invalid)
     }
 }
+
+/// Why [`Actuals::apply`] gave no sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApplyError {
+    /// The 実績 are of another user or month than the sheet.
+    OtherSheet {
+        /// The 実績's key.
+        actuals: MonthKey,
+        /// The sheet's key.
+        sheet: MonthKey,
+    },
+    /// The sheet with the 実績 breaks a rule of 第6表 (every violation).
+    Invalid(Error),
+}
+
+impl ApplyError {
+    /// What went wrong, in Japanese and in English.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            ApplyError::OtherSheet { actuals, sheet } => (
+                format!(
+                    "実績（{actuals}）は別の利用者・対象年月の第6表（{sheet}）には取り込めません"
+                ),
+                format!("the 実績 of {actuals} do not belong to the sheet of {sheet}"),
+            ),
+            ApplyError::Invalid(e) => (
+                format!("実績を取り込んだ第6表が規則に反します: {e}"),
+                format!("the sheet with the 実績 breaks rules of 第6表: {e}"),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (ja, en) = self.messages();
+        write!(f, "{ja} / {en}")
+    }
+}
+
+impl std::error::Error for ApplyError {}
 
 /// A provider's 実績 from its UPJSK rows for one key (several 事業所 or
 /// サービス種類 in one file give one [`Actuals`] each): the records grouped
