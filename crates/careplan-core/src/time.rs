@@ -259,6 +259,16 @@ impl YearMonth {
     pub fn first_day(self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month, 1)
     }
+
+    /// Day `day` of the month (none past its end).
+    pub fn day(self, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, day)
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> Option<NaiveDate> {
+        (28..=31).rev().find_map(|d| self.day(d))
+    }
 }
 
 impl fmt::Display for YearMonth {

@@ -11,7 +11,7 @@ use careplan_core::units::Units;
 use careplan_core::{FieldPath, YearMonth};
 
 use super::{Writer, csv_code, ymd};
-use crate::records::{Dltjsk, Dltplan, Hosoku, Kind, Upjsk, Upplan};
+use crate::records::{Dltjsk, Dltplan, Hosoku, Kind, Upplan};
 use crate::{CSV_VERSION, ExportError, ExportOptions, Exported, MonthKey, UsageSheet};
 
 /// サービス開始・終了時刻 of a service without a time.
@@ -78,7 +78,7 @@ fn hosoku(w: &mut Writer, u: &Usage, base: &FieldPath) -> Hosoku {
     };
     let (limit_start, limit_end) = p
         .limit_period
-        .and_then(|r| Some((ymd(r.start.first_day()?), ymd(last_day(r.end)?))))
+        .and_then(|r| Some((ymd(r.start.first_day()?), ymd(r.end.last_day()?))))
         .unwrap_or_default();
     Hosoku {
         csv_version: CSV_VERSION.to_owned(),
@@ -111,16 +111,6 @@ fn hosoku(w: &mut Writer, u: &Usage, base: &FieldPath) -> Hosoku {
         target_month: yyyymm(p.month),
         ..Hosoku::default()
     }
-}
-
-/// The last day of a month.
-fn last_day(m: YearMonth) -> Option<chrono::NaiveDate> {
-    let next = if m.month() == 12 {
-        YearMonth::new(m.year().checked_add(1)?, 1).ok()?
-    } else {
-        YearMonth::new(m.year(), m.month() + 1).ok()?
-    };
-    next.first_day()?.pred_opt()
 }
 
 /// The grid records of one sheet: a record per row × day of `line`
@@ -165,12 +155,7 @@ fn grid(
         );
         let planner_name = w.text(&fp::NAME.of(&f::PLANNER.of(&base)), p.planner.name.as_str());
         for d in line(r) {
-            let date = p
-                .month
-                .first_day()
-                .and_then(|f| f.checked_add_days(chrono::Days::new(u64::from(d.day) - 1)))
-                .map(ymd)
-                .unwrap_or_default();
+            let date = p.month.day(u32::from(d.day)).map(ymd).unwrap_or_default();
             out.push(Upplan {
                 csv_version: CSV_VERSION.to_owned(),
                 insurer_number: p.user.insurer_number.as_str().to_owned(),
@@ -246,8 +231,8 @@ pub fn export_actuals(
     let keep = |r: &UsageRow| r.office_number == from.office && r.code.kind() == from.service_kind;
     for (i, s) in sheets.iter().enumerate() {
         for r in grid(&mut w, s, i, |r| &r.actual, &keep, from.office.as_str())? {
-            // The same layout under the 実績 record's name.
-            text.push_str(&to_actual(r).to_line());
+            // UPJSK has UPPLAN's 25 fields: the same line, in the 実績 file.
+            text.push_str(&r.to_line());
         }
     }
     if text.is_empty() {
@@ -261,37 +246,6 @@ pub fn export_actuals(
         });
     }
     w.finish_monthly(vec![(Kind::Actual, text)], month, opts)
-}
-
-/// A grid record under UPJSK's name (the same 25 fields).
-fn to_actual(r: Upplan) -> Upjsk {
-    Upjsk {
-        csv_version: r.csv_version,
-        insurer_number: r.insurer_number,
-        insured_number: r.insured_number,
-        created_on: r.created_on,
-        target_month: r.target_month,
-        planner_office: r.planner_office,
-        planner_name: r.planner_name,
-        units: r.units,
-        short_stay_days_before: r.short_stay_days_before,
-        date: r.date,
-        prorated_days: r.prorated_days,
-        start: r.start,
-        end: r.end,
-        count: r.count,
-        service_code: r.service_code,
-        tais_code: r.tais_code,
-        notified_code: r.notified_code,
-        equipment_name: r.equipment_name,
-        detail_number: r.detail_number,
-        office_number: r.office_number,
-        office_name: r.office_name,
-        satellite: r.satellite,
-        over_30_days: r.over_30_days,
-        vendor_code: r.vendor_code,
-        identifier: r.identifier,
-    }
 }
 
 /// A month's withdrawal file of `kind`: one row per key, as `row` writes

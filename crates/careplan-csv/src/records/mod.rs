@@ -374,6 +374,8 @@ mod tests {
             Kind::Plan.field_name(usize::from(Upplan::COUNT)),
             "サービス回数"
         );
+        // Export writes UPJSK's lines as UPPLAN records: one layout.
+        assert_eq!(Upplan::FIELDS, Upjsk::FIELDS);
         // The 家族構成 image travels beside the records; it is not a record.
         assert_eq!(
             Kind::of_file_name("UPKIHON_IMAGE_1_43_2_11_20250101000000_0001.jpg"),

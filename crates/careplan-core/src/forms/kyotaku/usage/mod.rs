@@ -279,9 +279,7 @@ impl Usage {
 
     /// The 曜日 of a day of the month, printed under the 日付 row.
     pub fn weekday(&self, day: u8) -> Option<Weekday> {
-        let first = self.parts.month.first_day()?;
-        let date = first.with_day(u32::from(day))?;
-        Some(Weekday::of(date))
+        Some(Weekday::of(self.parts.month.day(u32::from(day))?))
     }
 
     /// 予定 against 実績: every day of every row where the counts differ,
@@ -349,9 +347,9 @@ fn rank(level: Level) -> u8 {
 
 /// How many days `month` has.
 pub(crate) fn days_in_month(month: YearMonth) -> u8 {
-    (28u8..=31)
-        .rev()
-        .find(|d| NaiveDate::from_ymd_opt(month.year(), month.month(), u32::from(*d)).is_some())
+    month
+        .last_day()
+        .and_then(|d| u8::try_from(d.day()).ok())
         .unwrap_or(28)
 }
 
