@@ -165,35 +165,9 @@ impl From<&Actuals> for ActualsBody {
 /// The rows of 実績 as a 第6表's `rows` in JSON (each with its `actual` days).
 fn actual_rows(a: &Actuals) -> Vec<serde_json::Value> {
     a.rows
-            .iter()
-            .map(|r| {
-                let mut v = serde_json::json!({
-                    "code": r.code.as_str(),
-                    "office_number": r.office_number.as_str(),
-                    "actual": r.actual.iter().map(|d| serde_json::json!({"day": d.day, "count": d.count})).collect::<Vec<_>>(),
-                });
-                let mut put = |k: &str, x: Option<String>| {
-                    if let (Some(x), Some(o)) = (x, v.as_object_mut()) {
-                        o.insert(k.to_owned(), x.into());
-                    }
-                };
-                put("start", r.time.map(|t| t.start().to_string()));
-                put("end", r.time.map(|t| t.end().to_string()));
-                put("office_name", r.office_name.as_ref().map(|t| t.as_str().to_owned()));
-                put("tais_code", r.tais_code.as_ref().map(|t| t.as_str().to_owned()));
-                put("notified_code", r.notified_code.as_ref().map(|t| t.as_str().to_owned()));
-                put("equipment_name", r.equipment_name.as_ref().map(|t| t.as_str().to_owned()));
-                if let Some(o) = v.as_object_mut() {
-                    if r.over_30_days {
-                        o.insert("over_30_days".into(), true.into());
-                    }
-                    if let Some(n) = r.detail_number {
-                        o.insert("detail_number".into(), n.into());
-                    }
-                }
-                v
-            })
-            .collect()
+        .iter()
+        .map(|r| serde_json::to_value(r.to_document()).unwrap_or(serde_json::Value::Null))
+        .collect()
 }
 
 /// 実績 withdrawn by DLTJSK.

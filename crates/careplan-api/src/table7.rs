@@ -75,18 +75,10 @@ pub struct Table7Inputs {
 
 impl Table7Inputs {
     /// The master and the terms, read.
-    pub(crate) fn read(
-        &self,
-    ) -> Result<
-        (
-            careplan_core::service_codes::Master,
-            careplan_core::forms::kyotaku::usage::table7::Terms,
-        ),
-        ApiError,
-    > {
+    pub(crate) fn read(&self) -> Result<(Master, Terms), ApiError> {
         Ok((
-            crate::table7::master_raw(&self.master.to_string())?,
-            crate::table7::terms(&self.terms.to_string())?,
+            master_raw(&self.master.to_string())?,
+            terms(&self.terms.to_string())?,
         ))
     }
 
@@ -95,10 +87,9 @@ impl Table7Inputs {
     pub(crate) fn compute(
         &self,
         usage: &careplan_core::forms::kyotaku::usage::Usage,
-    ) -> Result<careplan_core::forms::kyotaku::usage::table7::Table7, ApiError> {
-        let master = crate::table7::master_raw(&self.master.to_string())?;
-        let terms = crate::table7::terms(&self.terms.to_string())?;
-        crate::table7::compute_table(usage, &master, &terms)
+    ) -> Result<table7::Table7, ApiError> {
+        let (master, terms) = self.read()?;
+        compute_table(usage, &master, &terms)
     }
 }
 

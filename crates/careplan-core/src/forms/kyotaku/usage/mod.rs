@@ -164,6 +164,11 @@ impl UsageRow {
         validate::row(doc, month, at)
     }
 
+    /// The row's document form, as it stands in a 第6表's `rows`.
+    pub fn to_document(&self) -> wire::UsageRowDoc {
+        validate::row_document(self)
+    }
+
     /// 合計回数 of the 予定 line.
     pub fn planned_total(&self) -> u32 {
         self.planned.iter().map(|d| u32::from(d.count)).sum()

@@ -496,17 +496,6 @@ fn days(
 
 /// The document form of the parts (`form` written).
 pub(super) fn document(p: &UsageParts) -> UsageDocument {
-    let text = |t: &Option<crate::Text>| t.as_ref().map(|t| t.as_str().to_owned());
-    let days = |list: &[DayCount]| {
-        (!list.is_empty()).then(|| {
-            list.iter()
-                .map(|d| DayCountDoc {
-                    day: Some(i64::from(d.day)),
-                    count: (d.count != 1).then_some(i64::from(d.count)),
-                })
-                .collect()
-        })
-    };
     UsageDocument {
         schema: None,
         form: Some(FORM_CODE.to_owned()),
@@ -543,26 +532,37 @@ pub(super) fn document(p: &UsageParts) -> UsageDocument {
             name: Some(p.planner.name.as_str().to_owned()),
             phone: p.planner.phone.as_ref().map(|t| t.as_str().to_owned()),
         }),
-        rows: Some(
-            p.rows
-                .iter()
-                .map(|r| UsageRowDoc {
-                    start: r.time.map(|t| t.start().to_string()),
-                    end: r.time.map(|t| t.end().to_string()),
-                    service: text(&r.service),
-                    code: Some(r.code.as_str().to_owned()),
-                    office_number: Some(r.office_number.as_str().to_owned()),
-                    office_name: text(&r.office_name),
-                    over_30_days: r.over_30_days.then_some(true),
-                    tais_code: text(&r.tais_code),
-                    notified_code: text(&r.notified_code),
-                    equipment_name: text(&r.equipment_name),
-                    detail_number: r.detail_number.map(i64::from),
-                    planned: days(&r.planned),
-                    actual: days(&r.actual),
+        rows: Some(p.rows.iter().map(row_document).collect()),
+    }
+}
+
+/// The document form of one grid row.
+pub(super) fn row_document(r: &UsageRow) -> UsageRowDoc {
+    let text = |t: &Option<crate::Text>| t.as_ref().map(|t| t.as_str().to_owned());
+    let days = |list: &[DayCount]| {
+        (!list.is_empty()).then(|| {
+            list.iter()
+                .map(|d| DayCountDoc {
+                    day: Some(i64::from(d.day)),
+                    count: (d.count != 1).then_some(i64::from(d.count)),
                 })
-                .collect(),
-        ),
+                .collect()
+        })
+    };
+    UsageRowDoc {
+        start: r.time.map(|t| t.start().to_string()),
+        end: r.time.map(|t| t.end().to_string()),
+        service: text(&r.service),
+        code: Some(r.code.as_str().to_owned()),
+        office_number: Some(r.office_number.as_str().to_owned()),
+        office_name: text(&r.office_name),
+        over_30_days: r.over_30_days.then_some(true),
+        tais_code: text(&r.tais_code),
+        notified_code: text(&r.notified_code),
+        equipment_name: text(&r.equipment_name),
+        detail_number: r.detail_number.map(i64::from),
+        planned: days(&r.planned),
+        actual: days(&r.actual),
     }
 }
 
