@@ -102,8 +102,23 @@
 //! plan becoming a row of its own. [`canonical_usage`] says what UPPLAN does
 //! not carry (サービス内容, the office's name, the 実績, …). Not yet carried:
 //! No.11 日割対象日 and No.22 サテライト枝番 — a record with either is refused
-//! ([`ImportErrorCode::StrayValue`]), never read without it; UPSIKYU (第7表)
-//! is not written yet.
+//! ([`ImportErrorCode::StrayValue`]), never read without it.
+//!
+//! 第7表 travels in the same send set as `UPSIKYU_<YYYYMM>_…`, written by
+//! [`export_usage`] from the 第7表 each sheet comes with (computed on 予定):
+//! a line per service row, each 事業所 × 種類's `CD`+`AAAA` subtotal, its
+//! 限度額対象外 rows and `EEEE` subtotal, its 30日超 rows and `ZZZZ`
+//! subtotal, and the 全合計 (`9999999999`, `999999`) with the 短期入所 days
+//! (FORMS-4-7.md §7.3). UPHOSOKU's R20–R55 carry 種類別支給限度管理 (the kinds
+//! given a 種類支給限度) and R56 their 限度超単位数. [`import`] reads them
+//! into [`Imported::table7`] as [`SentTable7`]: the figures as sent, which
+//! [`SentTable7::differences`] compares with careplan's own computation
+//! from the sheet beside them ([`SentTable7::of`]), figure by figure. What
+//! UPSIKYU does not carry: a rate-based 加算's rate (No.13 is 0 on its
+//! line), a TAISコード or 用具名称 where the rows of one code disagree (left
+//! blank), No.34 (fixed 9999999999) and No.37 (unused); a 第7表 read back
+//! is the figures, not a [`Table7`](careplan_core::forms::kyotaku::usage::table7::Table7)
+//! (which needs the master and the terms).
 //!
 //! ```
 //! use careplan_core::CarePlan;
@@ -126,6 +141,7 @@ pub mod encoding;
 mod export;
 mod import;
 pub mod records;
+mod sikyu;
 
 use std::fmt;
 
@@ -139,6 +155,9 @@ pub use export::{
     export_withdrawal, kihon_image_name,
 };
 pub use import::{Actuals, ApplyError, import, parse_period};
+pub use sikyu::{
+    KIND_SLOTS, KindSlot, LineDifference, LineKind, SentLine, SentTable7, ShortStayCounts,
+};
 
 /// The CSVバージョン written and read.
 pub const CSV_VERSION: &str = "202407";
@@ -546,6 +565,10 @@ pub struct Imported {
     /// Every month's 第6表 (予定, from UPPLAN and its UPHOSOKU) read without
     /// a problem, by key.
     pub usage: Vec<(MonthKey, careplan_core::forms::kyotaku::usage::Usage)>,
+    /// Every month's 第7表 (UPSIKYU, with the 種類別支給限度管理 of its
+    /// UPHOSOKU) read without a problem, as the figures it carries; the key
+    /// is in [`SentTable7::key`].
+    pub table7: Vec<SentTable7>,
     /// Months withdrawn by DLTPLAN records.
     pub withdrawn_usage: Vec<MonthKey>,
     /// Every provider's 実績 (UPJSK) read without a problem: one per user,

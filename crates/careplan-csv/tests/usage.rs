@@ -12,8 +12,9 @@ use careplan_core::forms::kyotaku::usage::table7::{Basis, Table7, Terms, compute
 use careplan_core::forms::kyotaku::usage::{Usage, UsageRow};
 use careplan_core::service_codes::Master;
 use careplan_csv::{
-    Endpoint, ExportOptions, ImportErrorCode, InputFile, MonthKey, UsageSheet, canonical_usage,
-    export_actuals, export_actuals_withdrawal, export_usage, export_usage_withdrawal, import,
+    Endpoint, ExportOptions, ImportErrorCode, InputFile, MonthKey, SentTable7, UsageSheet,
+    canonical_usage, export_actuals, export_actuals_withdrawal, export_usage,
+    export_usage_withdrawal, import,
 };
 use careplan_fixtures::{dir, read};
 
@@ -79,8 +80,8 @@ fn every_month_goes_out_and_comes_back_as_its_canonical_form() {
         )
         .unwrap();
         let yyyymm = u.parts().month.to_string().replace('-', "");
-        assert_eq!(set.files.len(), 2, "{name}");
-        for (f, prefix) in set.files.iter().zip(["UPHOSOKU", "UPPLAN"]) {
+        assert_eq!(set.files.len(), 3, "{name}");
+        for (f, prefix) in set.files.iter().zip(["UPHOSOKU", "UPPLAN", "UPSIKYU"]) {
             assert_eq!(
                 f.name,
                 format!(
@@ -106,15 +107,18 @@ fn every_month_goes_out_and_comes_back_as_its_canonical_form() {
         assert_eq!(back.usage.len(), 1, "{name}");
         assert_eq!(back.usage[0].0, MonthKey::of(&u));
         assert_eq!(back.usage[0].1, canonical_usage(&u), "{name}");
+        // 第7表 comes back as the figures it was sent with, and agrees with
+        // the one computed again from the 第6表 read back.
+        assert_eq!(back.table7, vec![SentTable7::of(&u, &t)], "{name}");
         // The records come back with the same 第7表.
         let mut terms =
             Terms::from_json(&read(&dir("table7").join(format!("{name}.terms.json")))).unwrap();
         terms.basis = Basis::Planned;
+        let again = compute(&back.usage[0].1, &master(), &terms).unwrap();
+        assert_eq!(again.to_json(), t.to_json(), "{name}");
         assert_eq!(
-            compute(&back.usage[0].1, &master(), &terms)
-                .unwrap()
-                .to_json(),
-            t.to_json(),
+            back.table7[0].differences(&SentTable7::of(&back.usage[0].1, &again)),
+            vec![],
             "{name}"
         );
     }
@@ -605,6 +609,8 @@ mod properties {
             let back = import(&files);
             prop_assert!(back.errors.is_empty(), "{:?}", back.errors);
             prop_assert_eq!(&back.usage[0].1, &canonical_usage(&u));
+            // UPSIKYU: the 第7表 comes back as sent.
+            prop_assert_eq!(&back.table7, &vec![careplan_csv::SentTable7::of(&u, &t)]);
             let mut sheet = back.usage[0].1.clone();
             for a in &back.actuals {
                 sheet = a.apply(&sheet).unwrap();

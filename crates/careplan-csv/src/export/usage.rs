@@ -5,14 +5,16 @@
 use careplan_core::forms::kyotaku::usage::fields::{
     document as f, planner as fp, row as fr, user as fu,
 };
-use careplan_core::forms::kyotaku::usage::table7::Table7;
+use careplan_core::forms::kyotaku::usage::table7::{Basis, Table7};
 use careplan_core::forms::kyotaku::usage::{DayCount, Usage, UsageRow};
 use careplan_core::units::Units;
 use careplan_core::{FieldPath, YearMonth};
 
 use super::{Writer, csv_code, ymd};
-use crate::records::{Dltjsk, Dltplan, Hosoku, Kind, Upplan};
-use crate::{CSV_VERSION, ExportError, ExportOptions, Exported, MonthKey, UsageSheet};
+use crate::records::{Dltjsk, Dltplan, Hosoku, Kind, Upplan, Upsikyu};
+use crate::{
+    CSV_VERSION, ExportError, ExportOptions, Exported, KIND_SLOTS, MonthKey, SentTable7, UsageSheet,
+};
 
 /// サービス開始・終了時刻 of a service without a time.
 pub(crate) const NO_TIME: &str = "9999";
@@ -66,8 +68,45 @@ fn sheet_path(i: usize) -> FieldPath {
     FieldPath::root().key("sheets").index(i)
 }
 
-/// UPHOSOKU for a 第6表: the user and the month's 区分 and 限度額.
-fn hosoku(w: &mut Writer, u: &Usage, base: &FieldPath) -> Hosoku {
+/// UPHOSOKU for a 第6表: the user and the month's 区分 and 限度額, and
+/// from its 第7表 the 種類別支給限度管理 (R20–R55, a slot per kind given a
+/// 種類支給限度, [`KIND_SLOTS`] at most) and R56.
+fn hosoku(
+    w: &mut Writer,
+    u: &Usage,
+    sent: &SentTable7,
+    base: &FieldPath,
+) -> Result<Hosoku, ExportError> {
+    if sent.kinds.len() > KIND_SLOTS {
+        return Err(ExportError::Options {
+            ja: format!(
+                "{base}: 種類支給限度のある種類が {} あります（利用者補足情報の枠は {KIND_SLOTS} までです）",
+                sent.kinds.len()
+            ),
+            en: format!(
+                "{base}: {} kinds have a 種類支給限度 (UPHOSOKU has {KIND_SLOTS} slots)",
+                sent.kinds.len()
+            ),
+        });
+    }
+    let mut h = hosoku_head(w, u, base);
+    let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for (i, k) in sent.kinds.iter().enumerate() {
+        // Slot i's four fields start at R20 + 4i.
+        let first = Hosoku::KIND1_CODE + 4 * i as u16;
+        let values = [k.kind.clone(), n(k.limit), n(k.total), n(k.over)];
+        for (j, v) in values.into_iter().enumerate() {
+            if let Some(f) = h.field_mut(first + j as u16) {
+                *f = v;
+            }
+        }
+    }
+    h.total_over = n(sent.kinds_over);
+    Ok(h)
+}
+
+/// UPHOSOKU's head for a 第6表: the user and the month's 区分 and 限度額.
+fn hosoku_head(w: &mut Writer, u: &Usage, base: &FieldPath) -> Hosoku {
     let p = u.parts();
     let pu = f::USER.of(base);
     // With a change in the month, No.18 holds the new level, No.17 its
@@ -201,18 +240,48 @@ fn grid(
 pub fn export_usage(sheets: &[UsageSheet], opts: &ExportOptions) -> Result<Exported, ExportError> {
     let month = one_month(sheets.iter().map(|s| s.usage.parts().month))?;
     let mut w = Writer::new(opts);
-    let (mut h, mut plan) = (String::new(), String::new());
+    let (mut h, mut plan, mut sikyu) = (String::new(), String::new(), String::new());
     for (i, s) in sheets.iter().enumerate() {
-        h.push_str(&hosoku(&mut w, s.usage, &sheet_path(i)).to_line());
+        let base = sheet_path(i);
+        if s.table7.basis != Basis::Planned {
+            return Err(ExportError::Options {
+                ja: format!(
+                    "{base}: 第7表は予定から計算したものを渡してください（実績から計算されています）"
+                ),
+                en: format!("{base}: pass the 第7表 computed on 予定 (this one is on 実績)"),
+            });
+        }
+        let (sent, from) = SentTable7::with_rows(s.usage, s.table7);
+        h.push_str(&hosoku(&mut w, s.usage, &sent, &base)?.to_line());
         let vendor = s.usage.parts().planner.office_number.as_str().to_owned();
         for r in grid(&mut w, s, i, |r| &r.planned, &|_| true, &vendor)? {
             plan.push_str(&r.to_line());
+        }
+        for (l, row) in sent.lines.iter().zip(from) {
+            let pr = row.map(|r| f::ROWS.of(&base).index(r));
+            let record = sent.record(l, |no, text| {
+                let field = match no {
+                    Upsikyu::OFFICE_NAME => fr::OFFICE_NAME,
+                    Upsikyu::TAIS_CODE => fr::TAIS_CODE,
+                    Upsikyu::NOTIFIED_CODE => fr::NOTIFIED_CODE,
+                    _ => fr::EQUIPMENT_NAME,
+                };
+                match &pr {
+                    Some(p) => w.text(&field.of(p), text),
+                    None => w.text(&base, text),
+                }
+            });
+            sikyu.push_str(&record.to_line());
         }
     }
     if plan.is_empty() {
         return Err(ExportError::NoPlans);
     }
-    w.finish_monthly(vec![(Kind::Hosoku, h), (Kind::Plan, plan)], month, opts)
+    w.finish_monthly(
+        vec![(Kind::Hosoku, h), (Kind::Plan, plan), (Kind::Sikyu, sikyu)],
+        month,
+        opts,
+    )
 }
 
 /// Writes a provider's 実績 (UPJSK) of a month: the rows of the sheets whose

@@ -8,6 +8,7 @@
 
 mod kihon;
 mod read;
+mod sikyu;
 mod table1;
 mod table2;
 mod table3;
@@ -52,6 +53,7 @@ struct UsageRows {
     hosoku: Option<Row>,
     plan: Vec<Row>,
     actual: Vec<Row>,
+    sikyu: Vec<Row>,
 }
 
 /// The rows of one plan, by record.
@@ -176,7 +178,7 @@ pub fn import(files: &[InputFile]) -> Imported {
                 }
                 Kind::T2 => by_key.entry(key).or_default().t2.push(row),
                 Kind::T3 => by_key.entry(key).or_default().t3.push(row),
-                Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete => {
+                Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete | Kind::Sikyu => {
                     // Read as monthly records above.
                 }
                 Kind::YoboDelete => withdrawn_preventive.push(key),
@@ -283,10 +285,46 @@ pub fn import(files: &[InputFile]) -> Imported {
     }
     let mut usage = Vec::new();
     let mut actuals = Vec::new();
+    let mut table7 = Vec::new();
     for (mkey, rows) in usage_by_key {
         let Some(key) = loose_of(&mkey) else { continue };
         if failed.contains(&key) {
             continue;
+        }
+        let with_key = |errs: Vec<ImportError>| {
+            errs.into_iter().map(|mut e| {
+                e.plan = Some(key.clone());
+                e
+            })
+        };
+        // 第7表 travels with its 第6表 and UPHOSOKU (one 送信単位): a month
+        // whose UPSIKYU has a problem gives no 第6表 either (a provider's
+        // 実績 of the month, another 送信単位, is still read).
+        let mut sheet_ok = true;
+        let mut sent = None;
+        if !rows.sikyu.is_empty() {
+            match sikyu::build(&mkey, &rows.sikyu, rows.hosoku.as_ref()) {
+                Ok(t) => sent = Some(t),
+                Err(errs) => {
+                    errors.extend(with_key(errs));
+                    sheet_ok = false;
+                }
+            }
+        } else if let Some(h) = &rows.hosoku {
+            let mut errs = Vec::new();
+            let (slots, over) = sikyu::kind_slots(h, &mut errs);
+            if errs.is_empty() && (!slots.is_empty() || over.is_some()) {
+                errs.push(h.err(
+                    Hosoku::KIND1_CODE,
+                    ImportErrorCode::StrayValue,
+                    "種類別支給限度管理がありますが、第7表（UPSIKYU）がありません（読み捨てずに取り込みを止めます）",
+                    "種類別支給限度管理 is given without its 第7表 (UPSIKYU): refused rather than dropped",
+                ));
+            }
+            if !errs.is_empty() {
+                errors.extend(with_key(errs));
+                sheet_ok = false;
+            }
         }
         if !rows.actual.is_empty() {
             match usage::actuals(&mkey, &rows.actual) {
@@ -297,8 +335,23 @@ pub fn import(files: &[InputFile]) -> Imported {
                 })),
             }
         }
+        if !sheet_ok {
+            continue;
+        }
         match (&rows.hosoku, rows.plan.first()) {
-            (None, None) => {}
+            (None, None) => {
+                if let Some(r) = rows.sikyu.first() {
+                    errors.push(ImportError {
+                        plan: Some(key.clone()),
+                        ..r.err(
+                            crate::records::Upsikyu::TARGET_MONTH,
+                            ImportErrorCode::MissingRecord,
+                            "この第7表（UPSIKYU）に対応するサービス利用票（UPPLAN）と利用者補足情報（UPHOSOKU）がありません（同じ送信単位で送ります）",
+                            "no UPPLAN and UPHOSOKU for this 第7表 (they travel in one send set)",
+                        )
+                    });
+                }
+            }
             (Some(h), None) => errors.push(ImportError {
                 plan: Some(key.clone()),
                 ..h.err(
@@ -318,7 +371,10 @@ pub fn import(files: &[InputFile]) -> Imported {
                 )
             }),
             (Some(h), Some(_)) => match usage::build(h, &rows.plan) {
-                Ok(u) => usage.push((mkey, u)),
+                Ok(u) => {
+                    table7.extend(sent);
+                    usage.push((mkey, u));
+                }
                 Err(errs) => errors.extend(errs.into_iter().map(|mut e| {
                     e.plan = Some(key.clone());
                     e
@@ -328,6 +384,7 @@ pub fn import(files: &[InputFile]) -> Imported {
     }
     Imported {
         usage,
+        table7,
         withdrawn_usage,
         actuals,
         withdrawn_actuals,
@@ -368,6 +425,7 @@ fn monthly(
         }
         Kind::Plan => usage_by_key.entry(key).or_default().plan.push(row),
         Kind::Actual => usage_by_key.entry(key).or_default().actual.push(row),
+        Kind::Sikyu => usage_by_key.entry(key).or_default().sikyu.push(row),
         Kind::PlanDelete => withdrawn_usage.push(key),
         Kind::ActualDelete => {
             let kind = row.get(Dltjsk::SERVICE_KIND).trim().to_owned();

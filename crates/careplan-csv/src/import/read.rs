@@ -43,6 +43,7 @@ pub(super) fn key_field(kind: Kind) -> u16 {
         Kind::Actual => Upjsk::TARGET_MONTH,
         Kind::PlanDelete => Dltplan::TARGET_MONTH,
         Kind::ActualDelete => Dltjsk::TARGET_MONTH,
+        Kind::Sikyu => crate::records::Upsikyu::TARGET_MONTH,
     }
 }
 

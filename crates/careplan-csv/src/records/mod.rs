@@ -19,6 +19,7 @@ mod up3kyo;
 mod upkihon;
 mod upkihon_sub;
 mod upplan;
+mod upsikyu;
 mod upyobo;
 mod upyobo_sub;
 
@@ -31,6 +32,10 @@ pub use up3kyo::Up3kyo;
 pub use upkihon::Upkihon;
 pub use upkihon_sub::{Dltkihon, UpkihonSub1, UpkihonSub2};
 pub use upplan::{Dltjsk, Dltplan, Upjsk, Upplan};
+pub use upsikyu::{
+    FIXED_OFFICE, KIND_SUBTOTAL, OUTSIDE_SUBTOTAL, OVER_30_SUBTOTAL, TOTAL_CODE, TOTAL_OFFICE,
+    Upsikyu,
+};
 pub use upyobo::Upyobo;
 pub use upyobo_sub::UpyoboSub;
 
@@ -120,6 +125,11 @@ macro_rules! record {
                 }
             }
 
+            /// The fields' values, No. 1 first.
+            pub fn values(&self) -> Vec<&str> {
+                vec![$(self.$field.as_str(),)+]
+            }
+
             /// The row as the standard writes it, ending in CRLF.
             pub fn to_line(&self) -> String {
                 let mut out = String::new();
@@ -168,11 +178,13 @@ pub enum Kind {
     PlanDelete,
     /// サービス提供票（実績）_削除.
     ActualDelete,
+    /// サービス利用票別表 (第7表).
+    Sikyu,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Hosoku,
         Kind::T1,
         Kind::T2,
@@ -189,6 +201,7 @@ impl Kind {
         Kind::Actual,
         Kind::PlanDelete,
         Kind::ActualDelete,
+        Kind::Sikyu,
     ];
 
     /// Whether the kind's records are keyed by 対象年月 (第6表 and its
@@ -196,7 +209,7 @@ impl Kind {
     pub fn is_monthly(self) -> bool {
         matches!(
             self,
-            Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete
+            Kind::Plan | Kind::Actual | Kind::PlanDelete | Kind::ActualDelete | Kind::Sikyu
         )
     }
 
@@ -219,6 +232,7 @@ impl Kind {
             Kind::Actual => Upjsk::PREFIX,
             Kind::PlanDelete => Dltplan::PREFIX,
             Kind::ActualDelete => Dltjsk::PREFIX,
+            Kind::Sikyu => Upsikyu::PREFIX,
         }
     }
 
@@ -265,6 +279,7 @@ impl Kind {
             Kind::Actual => Upjsk::FIELDS,
             Kind::PlanDelete => Dltplan::FIELDS,
             Kind::ActualDelete => Dltjsk::FIELDS,
+            Kind::Sikyu => Upsikyu::FIELDS,
         }
     }
 
@@ -329,6 +344,7 @@ mod tests {
             (Kind::Actual, 25),
             (Kind::PlanDelete, 4),
             (Kind::ActualDelete, 6),
+            (Kind::Sikyu, 37),
         ];
         for (kind, n) in counts {
             let fields = kind.fields();
