@@ -310,7 +310,7 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         out = tmp_path / folder.name
         cli("csv", "import", *map(str, files), "-o", str(out))
         want = {p.name: json.loads(p.read_text()) for p in out.iterdir()} if out.exists() else {}
-        assert len(got["documents"]) + len(got["usage"]) == len(want), folder.name
+        assert len(got["documents"]) + len(got["usage"]) + len(got["table7"]) == len(want), folder.name
         for d in got["documents"]:
             k = d["key"]
             suffix = {"yobo_plan": "_yobo", "yobo_kihon": "_kihon"}.get(d["document"].get("form"), "")
@@ -318,6 +318,10 @@ def test_committed_send_sets_import_as_the_cli_does(server, tmp_path):
         for u in got["usage"]:
             k = u["key"]
             assert u["document"] == want[f"{k['insured_number']}_{k['month'].replace('-', '')}_usage.json"]
+        # A 第7表 as sent (UPSIKYU) comes back as its figures, as the CLI writes them.
+        for t in got["table7"]:
+            k = t["key"]
+            assert t == want[f"{k['insured_number']}_{k['month'].replace('-', '')}_table7.json"]
 
 
 def test_options_that_would_multiply_the_work_are_refused(server):
@@ -528,6 +532,7 @@ def test_a_month_and_a_providers_actuals_go_out_and_come_back(server, tmp_path):
     assert sorted(files) == [
         "UPHOSOKU_202504_1470000002_43_1470000201_11_20250416120000.CSV",
         "UPPLAN_202504_1470000002_43_1470000201_11_20250416120000.CSV",
+        "UPSIKYU_202504_1470000002_43_1470000201_11_20250416120000.CSV",
     ]
     # The same bytes as the command line writes.
     out = tmp_path / "cli"
@@ -549,6 +554,12 @@ def test_a_month_and_a_providers_actuals_go_out_and_come_back(server, tmp_path):
     assert got["errors"] == [] and got["documents"] == []
     assert [u["key"] for u in got["usage"]] == [{"insurer_number": "141003", "insured_number": "0000765432", "month": "2025-04"}]
     assert got["usage"][0]["document"]["rows"][1]["planned"] == sheet["rows"][1]["planned"]
+    # The 第7表 sent beside it comes back as its figures: the 全合計 line's 費用総額 as careplan computes it.
+    [t] = got["table7"]
+    assert t["key"] == got["usage"][0]["key"]
+    computed = server.client.post("/v1/table7", json=t7).json()["table7"]
+    [total] = [l for l in t["table7"]["lines"] if l["line"] == "total"]
+    assert total["cost"] == computed["cost"] and total["claim"] == computed["claim"]
     [a] = got["actuals"]
     assert (a["office_number"], a["service_kind"]) == ("1470000201", "11")
     served = [r for r in sheet["rows"] if r["office_number"] == "1470000201" and r.get("actual")]

@@ -64,6 +64,9 @@ pub struct ImportReport {
     pub usage: Vec<(MonthKey, careplan_core::forms::kyotaku::usage::Usage)>,
     /// Providers' 実績 read from UPJSK ([`apply_actuals`] puts them onto a 第6表).
     pub actuals: Vec<Actuals>,
+    /// Months' 第7表 as sent (UPSIKYU, with UPHOSOKU's 種類別支給限度管理):
+    /// the figures ([`table7_differences`] compares them with careplan's).
+    pub table7: Vec<careplan_csv::SentTable7>,
     /// Months withdrawn (DLTPLAN).
     pub withdrawn_usage: Vec<MonthKey>,
     /// 実績 withdrawn (DLTJSK): the key, the 事業所 and the サービス種類.
@@ -170,6 +173,60 @@ fn actual_rows(a: &Actuals) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// A month's 第7表 as sent (UPSIKYU), the figures it carries.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedTable7Body {
+    /// The user and month.
+    pub key: MonthKeyBody,
+    /// The figures: `created_on`, `planner_office`, `entered_by`, `lines`
+    /// (each with `line` — `service`, `kind_subtotal`, `outside_subtotal`,
+    /// `over_30_subtotal` or `total` — `office_number`, `code` and UPSIKYU's
+    /// No.10–33 by name, units and yen as integers, `price_sen` in sen, a
+    /// blank field `null`), `short_stay`, `kinds` (UPHOSOKU R20–R55) and
+    /// `kinds_over` (R56).
+    pub table7: serde_json::Value,
+}
+
+impl From<&careplan_csv::SentTable7> for ImportedTable7Body {
+    fn from(t: &careplan_csv::SentTable7) -> ImportedTable7Body {
+        ImportedTable7Body {
+            key: MonthKeyBody::from(&t.key),
+            table7: serde_json::to_value(t).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}
+
+/// Every figure where a 第7表 received differs from the one careplan
+/// computes from the 第6表 beside it, with `inputs` (the master and the
+/// terms); empty when they agree. The sheet must be the 第7表's month.
+pub fn table7_differences(
+    sent: &careplan_csv::SentTable7,
+    usage: &careplan_core::forms::kyotaku::usage::Usage,
+    inputs: &crate::table7::Table7Inputs,
+) -> Result<Vec<careplan_csv::LineDifference>, ApiError> {
+    if MonthKey::of(usage) != sent.key {
+        return Err(ApiError::new(
+            ErrorCode::BadOptions,
+            format!(
+                "第7表（{}）と第6表（{}）の利用者・対象年月が違います",
+                sent.key,
+                MonthKey::of(usage)
+            ),
+            format!(
+                "the 第7表 ({}) and the 第6表 ({}) are of another user or month",
+                sent.key,
+                MonthKey::of(usage)
+            ),
+        ));
+    }
+    let (master, mut terms) = inputs.read()?;
+    terms.basis = careplan_core::forms::kyotaku::usage::table7::Basis::Planned;
+    let t = crate::table7::compute_table(usage, &master, &terms)?;
+    Ok(sent.differences(&careplan_csv::SentTable7::of(usage, &t)))
+}
+
 /// 実績 withdrawn by DLTJSK.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -268,6 +325,9 @@ pub struct ImportBody {
     /// Providers' 実績 read from UPJSK.
     #[serde(default)]
     pub actuals: Vec<ActualsBody>,
+    /// Months' 第7表 as sent (UPSIKYU).
+    #[serde(default)]
+    pub table7: Vec<ImportedTable7Body>,
     /// Months withdrawn (DLTPLAN).
     #[serde(default)]
     pub withdrawn_usage: Vec<MonthKeyBody>,
@@ -307,6 +367,7 @@ impl ImportReport {
                 })
                 .collect(),
             actuals: self.actuals.iter().map(ActualsBody::from).collect(),
+            table7: self.table7.iter().map(ImportedTable7Body::from).collect(),
             withdrawn_usage: self
                 .withdrawn_usage
                 .iter()
@@ -608,6 +669,7 @@ pub fn import(files: Vec<(String, Vec<u8>)>) -> ImportReport {
         withdrawn_kihon: got.withdrawn_kihon,
         usage: got.usage,
         actuals: got.actuals,
+        table7: got.table7,
         withdrawn_usage: got.withdrawn_usage,
         withdrawn_actuals: got.withdrawn_actuals,
         errors: got.errors,

@@ -79,6 +79,16 @@ struct ImportArgs {
     /// into the output folder with the 実績 of its user and month.
     #[arg(long, value_name = "SHEET")]
     onto: Vec<String>,
+    /// 第7表 received (UPSIKYU): check each against careplan's own, computed
+    /// from the 第6表 beside it with this サービスコード master (CSV or JSON)
+    /// and --terms; every figure that differs is listed and the exit code is
+    /// 1 (as for a plan with errors).
+    #[arg(long, value_name = "FILE", requires = "terms")]
+    master: Option<String>,
+    /// The terms of the 第7表 to check against (JSON, as `careplan table7
+    /// --terms`), with --master.
+    #[arg(long, value_name = "FILE", requires = "master")]
+    terms: Option<String>,
 }
 
 fn export_request(a: &ExportArgs) -> Result<ExportRequest, String> {
@@ -205,6 +215,13 @@ fn run_import(a: &ImportArgs) -> Outcome {
             return o;
         }
     };
+    let check = match crate::render::read_table7_inputs(a.master.as_deref(), a.terms.as_deref()) {
+        Ok(c) => c,
+        Err(m) => {
+            eprintln!("--master, --terms: {m}");
+            return Outcome::Unreadable;
+        }
+    };
     let got = careplan_api::csv::import(files);
     let mut plans: Vec<(String, Vec<u8>)> = got
         .documents
@@ -240,6 +257,38 @@ fn run_import(a: &ImportArgs) -> Outcome {
             month_file(k, "usage"),
             format!("{}\n", doc.to_json_pretty()).into_bytes(),
         ));
+    }
+    for t in &got.table7 {
+        let body = careplan_api::csv::ImportedTable7Body::from(t);
+        let text = serde_json::to_string_pretty(&body).unwrap_or_default();
+        plans.push((
+            month_file(&t.key, "table7"),
+            format!("{text}\n").into_bytes(),
+        ));
+    }
+    // Each 第7表 received, against careplan's from the 第6表 beside it.
+    let mut differing = Vec::new();
+    if let Some(inputs) = &check {
+        for t in &got.table7 {
+            let Some((_, sheet)) = got.usage.iter().find(|(k, _)| *k == t.key) else {
+                continue;
+            };
+            match careplan_api::csv::table7_differences(t, sheet, inputs) {
+                Ok(d) => differing.push((t.key.clone(), d)),
+                Err(e) => {
+                    eprintln!("--master, --terms: {}: {}", t.key, e.message_both());
+                    for c in &e.causes {
+                        eprintln!(
+                            "  {}: {} / {}",
+                            c.path.as_deref().unwrap_or(""),
+                            c.message_ja,
+                            c.message_en
+                        );
+                    }
+                    return Outcome::Invalid;
+                }
+            }
+        }
     }
     let mut applied = 0;
     for sheet in &sheets {
@@ -313,18 +362,45 @@ fn run_import(a: &ImportArgs) -> Outcome {
             got.actuals.len() - applied
         ));
     }
+    let mut differences = 0;
+    for (k, list) in &differing {
+        if list.is_empty() {
+            emit(&format!(
+                "第7表 {k}: careplan の計算と一致します / agrees with careplan's computation\n"
+            ));
+        }
+        for d in list {
+            differences += 1;
+            let field = if d.field == 0 {
+                d.field_name.to_owned()
+            } else {
+                format!("No.{} {}", d.field, d.field_name)
+            };
+            emit(&format!(
+                "第7表 {k} {} {} {field}: 送信 {:?} ／ careplan {:?} / sent {:?}, careplan computes {:?}\n",
+                d.office_number, d.code, d.sent, d.computed, d.sent, d.computed
+            ));
+        }
+    }
     for e in &got.errors {
         eprintln!("{e}");
     }
-    let (plans, sheets, actuals, errors) = (
+    let (plans, sheets, tables, actuals, errors) = (
         got.documents.len(),
         got.usage.len(),
+        got.table7.len(),
         got.actuals.len(),
         got.errors.len(),
     );
     emit(&format!(
-        "{plans} 件の計画、{sheets} 件の第6表、{actuals} 件の実績を読み込みました（誤り {errors} 件） / {plans} plan(s), {sheets} 第6表 sheet(s) and {actuals} set(s) of 実績 imported, {errors} error(s)\n"
+        "{plans} 件の計画、{sheets} 件の第6表、{tables} 件の第7表、{actuals} 件の実績を読み込みました（誤り {errors} 件） / {plans} plan(s), {sheets} 第6表 sheet(s), {tables} 第7表 and {actuals} set(s) of 実績 imported, {errors} error(s)\n"
     ));
+    if differences > 0 {
+        emit(&format!(
+            "第7表の相違 {differences} 件 / {differences} figure(s) of 第7表 differ\n"
+        ));
+        return Outcome::Invalid;
+    }
     if got.errors.is_empty() {
         Outcome::Ok
     } else {

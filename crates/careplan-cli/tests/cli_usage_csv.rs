@@ -2,7 +2,8 @@
 //! 第7表 from --master and --terms), back in as a sheet; a provider's 実績
 //! out as UPJSK and back in onto the care manager's sheet with --onto; the
 //! withdrawals; and a sheet without --master refused before anything is
-//! written.
+//! written. A 第7表 received (UPSIKYU) is checked against careplan's own
+//! with --master and --terms.
 
 // cfg(test) lets clippy.toml's allow-*-in-tests cover the helpers too.
 #![cfg(test)]
@@ -48,7 +49,8 @@ fn a_month_goes_out_and_its_actuals_come_back_onto_the_sheet() {
         files(&out),
         [
             "UPHOSOKU_202504_1470000002_43_1470000201_11_20250416120000.CSV",
-            "UPPLAN_202504_1470000002_43_1470000201_11_20250416120000.CSV"
+            "UPPLAN_202504_1470000002_43_1470000201_11_20250416120000.CSV",
+            "UPSIKYU_202504_1470000002_43_1470000201_11_20250416120000.CSV"
         ]
     );
     // The provider's 実績: the 訪問介護 office's rows only.
@@ -97,12 +99,15 @@ fn a_month_goes_out_and_its_actuals_come_back_onto_the_sheet() {
         "{said}"
     );
     assert!(
-        said.contains("0 件の計画、1 件の第6表、1 件の実績を読み込みました（誤り 0 件）"),
+        said.contains(
+            "0 件の計画、1 件の第6表、1 件の第7表、1 件の実績を読み込みました（誤り 0 件）"
+        ),
         "{said}"
     );
     assert_eq!(
         files(&back),
         [
+            "0000765432_202504_table7.json",
             "0000765432_202504_usage.json",
             "0000765432_202504_usage_with_actuals.json"
         ]
@@ -173,4 +178,60 @@ fn withdrawals_and_a_sheet_without_its_master() {
     assert!(e.starts_with("--master, --terms: "), "{e}");
     assert!(e.contains("サービスコードマスタ"), "{e}");
     assert!(files(&empty).is_empty());
+}
+
+#[test]
+fn a_received_table7_is_checked_against_careplans_own() {
+    let d = common::root().join("fixtures/csv/usage-month-example");
+    let inputs: Vec<String> = files(&d)
+        .into_iter()
+        .filter(|f| f.ends_with(".CSV"))
+        .map(|f| d.join(f).to_string_lossy().into_owned())
+        .collect();
+    let terms = d.join("terms.json").to_string_lossy().into_owned();
+    let run = |terms: &str, out: &str| {
+        let out = scratch(out);
+        let mut args: Vec<String> = ["csv", "import"].map(String::from).to_vec();
+        args.extend(inputs.iter().cloned());
+        args.extend(
+            [
+                "--master",
+                MASTER,
+                "--terms",
+                terms,
+                "-o",
+                out.to_str().unwrap(),
+            ]
+            .map(String::from),
+        );
+        (careplan(&args), out)
+    };
+    let (o, out) = run(&terms, "sikyu-agrees");
+    assert_succeeded(&o);
+    let said = stdout(&o);
+    assert_eq!(
+        said.matches("careplan の計算と一致します").count(),
+        2,
+        "{said}"
+    );
+    let sent: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("0000123456_202507_table7.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(sent["table7"]["lines"][6]["line"], "total");
+    assert_eq!(sent["table7"]["lines"][6]["cost"], 57_946);
+    // With the 通所介護 office in 2級地, careplan prices it at 10.72, not 10.90.
+    let mut t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&terms).unwrap()).unwrap();
+    t["offices"][1]["area_grade"] = "grade_2".into();
+    let other = scratch("sikyu-terms").join("terms.json");
+    std::fs::write(&other, t.to_string()).unwrap();
+    let (o, _) = run(other.to_str().unwrap(), "sikyu-differs");
+    assert_eq!(o.status.code(), Some(1));
+    let said = stdout(&o);
+    assert!(
+        said.contains("1310000022 15AAAA No.23 単位数単価: 送信 \"10.90\" ／ careplan \"10.72\""),
+        "{said}"
+    );
+    assert!(said.contains("第7表の相違 7 件"), "{said}");
 }
