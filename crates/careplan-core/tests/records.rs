@@ -10,6 +10,7 @@
 use careplan_core::forms::kyotaku::case_file::CaseFile;
 use careplan_core::forms::kyotaku::meeting::{Holding, Meeting};
 use careplan_core::forms::kyotaku::progress::Progress;
+use careplan_core::forms::kyotaku::usage::Usage;
 use careplan_core::{CarePlan, Document, Form};
 use careplan_fixtures::{files, read};
 
@@ -108,7 +109,7 @@ fn a_case_file_can_be_put_together_from_checked_parts() {
         &careplan_fixtures::dir("meetings").join("not-held-hospital-stay.json"),
     ))
     .unwrap();
-    let e = CaseFile::new(Some(plan.clone()), vec![other], None).unwrap_err();
+    let e = CaseFile::new(Some(plan.clone()), vec![other], None, vec![]).unwrap_err();
     assert_eq!(e.violations()[0].path().as_str(), "meetings[0].user_name");
     assert_eq!(e.violations()[0].rule().code(), "user_mismatch");
     assert!(
@@ -116,8 +117,49 @@ fn a_case_file_can_be_put_together_from_checked_parts() {
         "{}",
         e.violations()[0].location_ja()
     );
-    assert!(CaseFile::new(None, vec![], None).is_err());
-    assert!(CaseFile::new(Some(plan), vec![], None).is_ok());
+    assert!(CaseFile::new(None, vec![], None, vec![]).is_err());
+    assert!(CaseFile::new(Some(plan.clone()), vec![], None, vec![]).is_ok());
+
+    // The months' 第6表: the plan's user's (by 被保険者番号 as well as by
+    // name), one a month.
+    let usage =
+        |name: &str| Usage::from_json(&read(&careplan_fixtures::dir("usage").join(name))).unwrap();
+    let january = usage("case-a-2016-01.json");
+    let case = CaseFile::new(Some(plan.clone()), vec![], None, vec![january.clone()]).unwrap();
+    assert_eq!(case.usage(), std::slice::from_ref(&january));
+    assert!(
+        case.texts()
+            .iter()
+            .any(|(p, t)| p.as_str() == "usage[0].rows[1].office_name"
+                && *t == "ひまわりヘルパーステーション")
+    );
+    let e = CaseFile::new(
+        Some(plan.clone()),
+        vec![],
+        None,
+        vec![january.clone(), january.clone()],
+    )
+    .unwrap_err();
+    let found: Vec<(&str, &str)> = e
+        .violations()
+        .iter()
+        .map(|v| (v.path().as_str(), v.rule().code()))
+        .collect();
+    assert_eq!(found, [("usage[1].month", "duplicate_value")]);
+    let someone_else = usage("care2-under-limit-2025-06.json");
+    let e = CaseFile::new(Some(plan), vec![], None, vec![someone_else]).unwrap_err();
+    let found: Vec<(&str, &str)> = e
+        .violations()
+        .iter()
+        .map(|v| (v.path().as_str(), v.rule().code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("usage[0].user.name", "user_mismatch"),
+            ("usage[0].user.insured_number", "user_mismatch")
+        ]
+    );
 }
 
 fn invalid(folder: &str, form: Form) {

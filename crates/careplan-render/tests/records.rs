@@ -167,9 +167,19 @@ fn a_case_file_prints_every_table_in_order_with_its_own_page_numbers() {
         entries.push(e);
     }
     case["progress"]["entries"] = entries.into();
+    // A second month's 第6表: each month is its own sheet, 1/1.
+    let mut february = case["usage"][0].clone();
+    february["month"] = "2016-02".into();
+    february["created_on"] = "2016-01-25".into();
+    case["usage"].as_array_mut().unwrap().push(february);
     let case = Document::from_json(&case.to_string()).unwrap();
     let out = RENDERER.render(&case, &RenderOptions::default()).unwrap();
     let p = pages("case.pdf", &out.pdf);
+    assert!(
+        p[7].contains("平成28年1月分") && p[8].contains("平成28年2月分"),
+        "{}",
+        p[8]
+    );
     let footers: Vec<&str> = p
         .iter()
         .map(|t| {
@@ -180,6 +190,7 @@ fn a_case_file_prints_every_table_in_order_with_its_own_page_numbers() {
                 "第４表1/1",
                 "第５表1/2",
                 "第５表2/2",
+                "第６表1/1",
             ]
             .into_iter()
             .find(|f| t.contains(f))
@@ -195,7 +206,9 @@ fn a_case_file_prints_every_table_in_order_with_its_own_page_numbers() {
             "第４表1/1",
             "第４表1/1",
             "第５表1/2",
-            "第５表2/2"
+            "第５表2/2",
+            "第６表1/1",
+            "第６表1/1"
         ]
     );
     assert!(p[3].contains("第1回") && p[4].contains("第2回"));

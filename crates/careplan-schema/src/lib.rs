@@ -205,8 +205,8 @@ optional text written blank counts as absent. \
 
 /// The rules of the case file JSON Schema cannot state.
 const CASE_FILE_NOT_EXPRESSIBLE: &str = "JSON Schema cannot state these rules; careplan checks them and reports each with its path: \
-every part names one user (利用者名 compared without white space); and within each part, the rules its own schema lists \
-(plan, kyotaku-meeting, kyotaku-progress). \
+every part names one user (利用者名 compared without white space; a 第6表 also by the plan's 被保険者番号); one 第6表 a month; \
+and within each part, the rules its own schema lists (plan, kyotaku-meeting, kyotaku-progress, kyotaku-usage). \
 これらの規則は JSON Schema では表せないため、careplan が検証して項目のパス付きで報告します。";
 
 /// The rules of 第6表 JSON Schema cannot state.
@@ -1003,7 +1003,8 @@ fn add_case_file_conditions(root: &mut Map<String, Value>) {
         json!([{"anyOf": [
             {"required": ["plan"], "properties": {"plan": {"type": "object"}}},
             {"required": ["meetings"], "properties": {"meetings": {"type": "array", "minItems": 1}}},
-            {"required": ["progress"], "properties": {"progress": {"type": "object"}}}
+            {"required": ["progress"], "properties": {"progress": {"type": "object"}}},
+            {"required": ["usage"], "properties": {"usage": {"type": "array", "minItems": 1}}}
         ]}]),
     );
     let Some(Value::Object(defs)) = root.get_mut("$defs") else {
@@ -1018,12 +1019,25 @@ fn add_case_file_conditions(root: &mut Map<String, Value>) {
     if let Some(Value::Object(progress)) = defs.get_mut("ProgressDocument") {
         add_progress_conditions(progress, false);
     }
+    if let Some(Value::Object(usage)) = defs.get_mut("UsageDocument") {
+        add_usage_sheet_conditions(usage);
+    }
     add_plan_defs_conditions(defs);
     add_meeting_defs_conditions(defs);
+    add_usage_defs_conditions(defs);
 }
 
 /// The cross-field rules of 第6表 JSON Schema can state.
 fn add_usage_conditions(root: &mut Map<String, Value>) {
+    add_usage_sheet_conditions(root);
+    form_required(root);
+    if let Some(Value::Object(defs)) = root.get_mut("$defs") {
+        add_usage_defs_conditions(defs);
+    }
+}
+
+/// The rules of one 第6表 object (the document, or a case file's month).
+fn add_usage_sheet_conditions(root: &mut Map<String, Value>) {
     root.insert(
         "allOf".into(),
         json!([
@@ -1041,9 +1055,10 @@ fn add_usage_conditions(root: &mut Map<String, Value>) {
     if let Some(rows) = property(root, "rows") {
         rows.insert("minItems".into(), json!(1));
     }
-    let Some(Value::Object(defs)) = root.get_mut("$defs") else {
-        return;
-    };
+}
+
+/// The rules of 第6表's inner objects.
+fn add_usage_defs_conditions(defs: &mut Map<String, Value>) {
     if let Some(Value::Object(r)) = defs.get_mut("UsageRowDoc") {
         r.insert(
             "allOf".into(),

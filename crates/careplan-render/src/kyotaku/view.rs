@@ -39,8 +39,8 @@ pub(crate) struct View {
     pub t4: Vec<crate::records::view::MeetingView>,
     /// 第5表 (Typst counts its pages).
     pub t5: Option<crate::records::view::ProgressView>,
-    /// 第6表 (Typst counts its pages).
-    pub t6: Option<crate::records::usage::UsageView>,
+    /// 第6表, one sheet a month (Typst counts their pages).
+    pub t6: Vec<crate::records::usage::UsageView>,
     /// 第7表 (Typst counts its pages).
     pub t7: Option<crate::records::table7::Table7View>,
 }
@@ -198,7 +198,7 @@ pub(crate) fn build(
         }),
         t4: Vec::new(),
         t5: None,
-        t6: None,
+        t6: Vec::new(),
         t7: None,
     })
 }

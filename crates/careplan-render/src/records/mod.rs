@@ -2,9 +2,10 @@
 //! printed forms. All three print through the 居宅 main template
 //! (`templates/kyotaku/main.typ`), which lays out the sheets the view lists
 //! in the order asked: a case file's 第1表–第3表 with the plan's own
-//! templates, then each meeting's 第4表 (`table4.typ`) and the 第5表
-//! (`table5.typ`). Typst counts the pages of 第4表 (per meeting) and 第5表;
-//! 第1表–第3表 keep their predicted numbers.
+//! templates, then each meeting's 第4表 (`table4.typ`), the 第5表
+//! (`table5.typ`) and each month's 第6表 (`table6.typ`). Typst counts the
+//! pages of 第4表 (per meeting), 第5表 and 第6表 (per month); 第1表–第3表
+//! keep their predicted numbers.
 
 pub(crate) mod table7;
 pub(crate) mod usage;
@@ -13,6 +14,7 @@ pub(crate) mod view;
 use careplan_core::forms::kyotaku::case_file::CaseFile;
 use careplan_core::forms::kyotaku::meeting::Meeting;
 use careplan_core::forms::kyotaku::progress::Progress;
+use careplan_core::forms::kyotaku::usage::Usage;
 use careplan_core::{CarePlan, FieldPath, Form, Sheet};
 use chrono::NaiveDate;
 use typst_layout::PagedDocument;
@@ -23,11 +25,13 @@ use crate::measure::wide;
 use crate::{RenderError, RenderOptions};
 
 /// The view of any mix of the parts: the plan's sheets when there is a
-/// plan, the meetings' and the log's.
+/// plan, the meetings', the log's and the months' 第6表.
+#[allow(clippy::too_many_arguments)]
 fn view(
     plan: Option<&CarePlan>,
     meetings: &[Meeting],
     progress: Option<&Progress>,
+    usage: &[Usage],
     user_name: &str,
     options: &RenderOptions,
     sheets: &[Sheet],
@@ -42,6 +46,10 @@ fn view(
         .map(view::meeting)
         .collect::<Result<_, _>>()?;
     v.t5 = progress.map(view::progress).transpose()?;
+    v.t6 = usage
+        .iter()
+        .map(|u| usage::view(u, options.provider.as_ref(), &|_| None))
+        .collect::<Result<_, _>>()?;
     serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
 }
 
@@ -65,30 +73,35 @@ pub(crate) fn without_plan(
         t3: None,
         t4: Vec::new(),
         t5: None,
-        t6: None,
+        t6: Vec::new(),
         t7: None,
     }
 }
 
-/// The end labels of 第4表 and 第5表 (第4表's after its last meeting).
+/// The end labels of 第4表, 第5表 and 第6表 (第4表's after its last
+/// meeting, 第6表's after its last month).
 fn end_label(sheet: Sheet) -> &'static str {
     match sheet {
         Sheet::KyotakuTable4 => "careplan-t4-end",
         Sheet::KyotakuTable5 => "careplan-t5-end",
+        Sheet::KyotakuTable6 => "careplan-t6-end",
         other => Kyotaku::end_label(other),
     }
 }
 
-/// 第1表–第3表 as the plan's templates predict; 第4表 and 第5表 counted.
+/// 第1表–第3表 as the plan's templates predict; 第4表–第6表 counted.
 fn predicted_pages(doc: &PagedDocument, sheet: Sheet) -> Option<usize> {
     match sheet {
-        Sheet::KyotakuTable4 | Sheet::KyotakuTable5 => None,
+        Sheet::KyotakuTable4 | Sheet::KyotakuTable5 | Sheet::KyotakuTable6 => None,
         other => Kyotaku::predicted_pages(doc, other),
     }
 }
 
 fn counted(sheet: Sheet) -> bool {
-    matches!(sheet, Sheet::KyotakuTable4 | Sheet::KyotakuTable5)
+    matches!(
+        sheet,
+        Sheet::KyotakuTable4 | Sheet::KyotakuTable5 | Sheet::KyotakuTable6
+    )
 }
 
 /// The end labels, predictions and counted sheets every form here shares
@@ -128,6 +141,7 @@ impl PrintedForm for MeetingForm {
             None,
             std::slice::from_ref(m),
             None,
+            &[],
             user,
             options,
             sheets,
@@ -165,7 +179,7 @@ impl PrintedForm for ProgressForm {
         counted: bool,
     ) -> Result<Vec<u8>, RenderError> {
         let user = p.parts().user_name.as_str();
-        view(None, &[], Some(p), user, options, sheets, counted)
+        view(None, &[], Some(p), &[], user, options, sheets, counted)
     }
 
     sheet_marks!();
@@ -202,6 +216,9 @@ impl PrintedForm for CaseForm {
         if case.progress().is_some() {
             sheets.push(Sheet::KyotakuTable5);
         }
+        if !case.usage().is_empty() {
+            sheets.push(Sheet::KyotakuTable6);
+        }
         sheets
     }
 
@@ -215,6 +232,7 @@ impl PrintedForm for CaseForm {
             case.plan(),
             case.meetings(),
             case.progress(),
+            case.usage(),
             case.user_name(),
             options,
             sheets,
@@ -233,9 +251,11 @@ impl PrintedForm for CaseForm {
         let plan = case.plan().map(|p| p.table1().created_on);
         let meetings = case.meetings().iter().map(|m| m.parts().created_on);
         let log = case.progress().map(Progress::as_of);
+        let usage = case.usage().iter().map(|u| u.parts().created_on);
         plan.into_iter()
             .chain(meetings)
             .chain(log)
+            .chain(usage)
             .max()
             .unwrap_or(NaiveDate::MIN)
     }

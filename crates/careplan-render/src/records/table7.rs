@@ -387,7 +387,7 @@ impl PrintedForm for UsageMonthForm {
                     .find(|d| &d.code == code)
                     .map(|d| d.name.clone())
             };
-            v.t6 = Some(super::usage::view(u, options.provider.as_ref(), &names)?);
+            v.t6 = vec![super::usage::view(u, options.provider.as_ref(), &names)?];
         }
         if sheets.contains(&Sheet::KyotakuTable7) {
             v.t7 = Some(view(u, &m.table7, options.provider.as_ref())?);

@@ -218,7 +218,7 @@ impl PrintedForm for UsageForm {
         counted: bool,
     ) -> Result<Vec<u8>, RenderError> {
         let mut v = super::without_plan(u.parts().user.name.as_str(), options, sheets, counted);
-        v.t6 = Some(view(u, options.provider.as_ref(), &|_| None)?);
+        v.t6 = vec![view(u, options.provider.as_ref(), &|_| None)?];
         serde_json::to_vec(&v).map_err(|e| RenderError::Data(e.to_string()))
     }
 

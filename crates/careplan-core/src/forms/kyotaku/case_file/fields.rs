@@ -1,8 +1,8 @@
-//! The field tables of a case file: its three keys, and below them the
-//! tables of the plan, of 第4表 and of 第5表.
+//! The field tables of a case file: its keys, and below them the tables of
+//! the plan, of 第4表, of 第5表 and of 第6表.
 
 use crate::fields::{Format, Object, Tables, field_table};
-use crate::forms::kyotaku::{fields as plan, meeting, progress};
+use crate::forms::kyotaku::{fields as plan, meeting, progress, usage};
 
 /// The form key's one value for this form.
 pub const FORM_CODE: &str = "case_file";
@@ -19,6 +19,7 @@ pub mod document {
         PLAN: "plan", "居宅サービス計画書（第１表〜第３表）", O, Format::Structure, "The plan: a plan document as on its own." => at("計画書"), holds("PlanDocument");
         MEETINGS: "meetings", "サービス担当者会議の要点（第４表）", O, Format::Structure, "The meetings: 第4表 documents (`form` may be left out)." => at("第４表"), holds("MeetingDocument");
         PROGRESS: "progress", "居宅介護支援経過（第５表）", O, Format::Structure, "The log: a 第5表 document (`form` may be left out)." => at("第５表"), holds("ProgressDocument");
+        USAGE: "usage", "サービス利用票（第６表）", O, Format::Structure, "The months' サービス利用票: 第6表 documents, one a month (`form` may be left out)." => at("第６表"), holds("UsageDocument");
     }
 }
 
@@ -27,19 +28,21 @@ const ROOT: [&Object; 1] = [&document::OBJECT];
 const COUNT: usize = 1
     + plan::TABLES.objects.len()
     + meeting::fields::OBJECTS.len()
-    + progress::fields::OBJECTS.len();
+    + progress::fields::OBJECTS.len()
+    + usage::fields::OBJECTS.len();
 
-/// Every object of the case file: its root, then the plan's, 第4表's and 第5表's.
+/// Every object of the case file: its root, then the plan's, 第4表's, 第5表's and 第6表's.
 const OBJECTS: [&Object; COUNT] = concat([
     &ROOT,
     plan::TABLES.objects,
     &meeting::fields::OBJECTS,
     &progress::fields::OBJECTS,
+    &usage::fields::OBJECTS,
 ]);
 
 // Evaluated at compile time: an index out of bounds fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn concat<const N: usize>(parts: [&[&'static Object]; 4]) -> [&'static Object; N] {
+const fn concat<const N: usize>(parts: [&[&'static Object]; 5]) -> [&'static Object; N] {
     let mut out = [&document::OBJECT; N];
     let mut n = 0;
     let mut i = 0;
@@ -88,5 +91,9 @@ mod tests {
             .resolve(&FieldPath::from_text("progress.entries[3].content"))
             .unwrap();
         assert_eq!((o.name, f.key), ("ProgressEntryDoc", "content"));
+        let (o, f) = TABLES
+            .resolve(&FieldPath::from_text("usage[0].rows[2].planned[1].day"))
+            .unwrap();
+        assert_eq!((o.name, f.key), ("DayCountDoc", "day"));
     }
 }

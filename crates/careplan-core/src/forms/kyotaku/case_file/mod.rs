@@ -1,13 +1,15 @@
 //! A case file: one user's 居宅サービス計画書 (第1表–第3表), the minutes of
-//! its サービス担当者会議 (第4表, as many as were held or not held) and the
-//! 居宅介護支援経過 (第5表), in one document (`"form": "case_file"`),
+//! its サービス担当者会議 (第4表, as many as were held or not held), the
+//! 居宅介護支援経過 (第5表) and the months' サービス利用票 (第6表, one a
+//! month), in one document (`"form": "case_file"`),
 //! validated together (every part keeps its own rules, and the parts name
 //! the same user) so that the plan-check rules that need more than one
 //! part can run, and printed as one PDF.
 //!
 //! Each part is the document it would be on its own, under its key:
 //! `plan` is a plan document (as `fixtures/plans/case-a.json`), each of
-//! `meetings` a 第4表 document, `progress` a 第5表 document; inside a case
+//! `meetings` a 第4表 document, `progress` a 第5表 document, each of `usage`
+//! a 第6表 document (its user the plan's, by 被保険者番号); inside a case
 //! file the parts may leave out their `form` key. A violation in a part is
 //! reported at its path in the case file (`meetings[0].held.date`).
 //!
@@ -20,6 +22,7 @@
 //! assert!(case.plan().is_some());
 //! assert!(!case.meetings().is_empty());
 //! assert!(case.progress().is_some());
+//! assert_eq!(case.usage()[0].parts().month.to_string(), "2016-01");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -31,6 +34,7 @@ use crate::error::Error;
 use crate::forms::kyotaku::CarePlan;
 use crate::forms::kyotaku::meeting::Meeting;
 use crate::forms::kyotaku::progress::Progress;
+use crate::forms::kyotaku::usage::Usage;
 use crate::path::FieldPath;
 
 /// A case file that keeps every rule of each of its parts, whose parts
@@ -40,6 +44,7 @@ pub struct CaseFile {
     plan: Option<CarePlan>,
     meetings: Vec<Meeting>,
     progress: Option<Progress>,
+    usage: Vec<Usage>,
 }
 
 impl CaseFile {
@@ -50,11 +55,13 @@ impl CaseFile {
         plan: Option<CarePlan>,
         meetings: Vec<Meeting>,
         progress: Option<Progress>,
+        usage: Vec<Usage>,
     ) -> Result<CaseFile, Error> {
         validate::together(CaseFile {
             plan,
             meetings,
             progress,
+            usage,
         })
     }
 
@@ -84,6 +91,11 @@ impl CaseFile {
         self.progress.as_ref()
     }
 
+    /// The サービス利用票 (第6表), a month each, in the order given.
+    pub fn usage(&self) -> &[Usage] {
+        &self.usage
+    }
+
     /// The user's name, as the plan (or else the first part) writes it.
     pub fn user_name(&self) -> &str {
         if let Some(p) = &self.plan {
@@ -92,9 +104,12 @@ impl CaseFile {
         if let Some(m) = self.meetings.first() {
             return m.parts().user_name.as_str();
         }
-        self.progress
-            .as_ref()
-            .map_or("", |p| p.parts().user_name.as_str())
+        if let Some(p) = &self.progress {
+            return p.parts().user_name.as_str();
+        }
+        self.usage
+            .first()
+            .map_or("", |u| u.parts().user.name.as_str())
     }
 
     /// The document form.
@@ -122,11 +137,20 @@ impl CaseFile {
                     ..p.to_document()
                 }
             }),
+            usage: (!self.usage.is_empty()).then(|| {
+                self.usage
+                    .iter()
+                    .map(|u| crate::forms::kyotaku::usage::wire::UsageDocument {
+                        form: None,
+                        ..u.to_document()
+                    })
+                    .collect()
+            }),
         }
     }
 
     /// Every printed text with the path of its field in the case file:
-    /// the plan's, each meeting's, the log's.
+    /// the plan's, each meeting's, the log's, each month's 第6表.
     pub fn texts(&self) -> Vec<(FieldPath, &str)> {
         let root = FieldPath::root();
         let mut out = Vec::new();
@@ -139,6 +163,10 @@ impl CaseFile {
         }
         if let Some(p) = &self.progress {
             out.extend(p.texts_under(&fields::document::PROGRESS.of(&root)));
+        }
+        for (i, u) in self.usage.iter().enumerate() {
+            let at = fields::document::USAGE.of(&root).index(i);
+            out.extend(u.texts().into_iter().map(|(path, t)| (at.join(&path), t)));
         }
         out
     }

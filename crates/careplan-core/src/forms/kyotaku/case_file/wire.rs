@@ -6,6 +6,7 @@ use crate::document::Form;
 use crate::error::Error;
 use crate::forms::kyotaku::meeting::wire::MeetingDocument;
 use crate::forms::kyotaku::progress::wire::ProgressDocument;
+use crate::forms::kyotaku::usage::wire::UsageDocument;
 use crate::forms::kyotaku::wire::{PlanDocument, structural};
 
 /// A case file: a document with `"form": "case_file"`.
@@ -25,6 +26,8 @@ pub struct CaseFileDocument {
     pub meetings: Option<Vec<MeetingDocument>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<ProgressDocument>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Vec<UsageDocument>>,
 }
 
 impl CaseFileDocument {

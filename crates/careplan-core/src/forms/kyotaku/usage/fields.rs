@@ -26,7 +26,7 @@ pub mod document {
         /// `UsageDocument`.
         OBJECT = "UsageDocument", "第６表 サービス利用票";
         SCHEMA: "$schema", "スキーマ", O, Format::Any, "A schema reference for editors; ignored." => unlabelled();
-        FORM: "form", "様式", R, Format::Code(&[FORM_CODE]), "Which form the document is: `kyotaku_usage`." => unlabelled();
+        FORM: "form", "様式", O, Format::Code(&[FORM_CODE]), "Which form the document is: `kyotaku_usage` (required on its own; may be left out inside a case file)." => unlabelled();
         MONTH: "month", "対象年月", R, Format::YearMonth, "The month of service (printed 令和　年　月分)." => at("年月分"), csv(&[csv("UPPLAN", 5), csv("UPJSK", 5)]);
         CREATED_ON: "created_on", "作成年月日", R, Format::Date, "The day the sheet was made." => csv(&[csv("UPPLAN", 4), csv("UPJSK", 4)]);
         CERTIFICATION_STATUS: "certification_status", "認定済・申請中", O, Format::Code(CertificationStatus::CODES), "`certified` (認定済) or `applying` (申請中); required but for a 事業対象者 (who has no 認定)." => csv(&[csv("UPHOSOKU", 16)]);

@@ -251,6 +251,12 @@ impl Usage {
         validate::build(doc)
     }
 
+    /// Checks a document form held by a case file, whose `form` may be
+    /// left out.
+    pub(crate) fn from_nested(doc: &wire::UsageDocument) -> Result<Usage, Error> {
+        validate::build_as(doc, true)
+    }
+
     /// Parses and checks the JSON form; every violation with its path.
     pub fn from_json(json: &str) -> Result<Usage, Error> {
         validate::build(&wire::UsageDocument::from_json(json)?)

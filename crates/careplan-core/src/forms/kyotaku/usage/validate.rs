@@ -29,12 +29,19 @@ use crate::validation::{Ctx, is_blank};
 
 /// Checks the document and builds the sheet, or reports every violation.
 pub(super) fn build(doc: &UsageDocument) -> Result<Usage, Error> {
+    build_as(doc, false)
+}
+
+/// `nested`: held by a case file, where `form` may be left out.
+pub(super) fn build_as(doc: &UsageDocument, nested: bool) -> Result<Usage, Error> {
     let mut ctx = Ctx::new(Form::Usage);
     let cx = &mut ctx;
     let root = FieldPath::root();
-    let _ = cx.code(&f::FORM.of(&root), doc.form.as_ref(), &[FORM_CODE], |c| {
-        (c == FORM_CODE).then_some(())
-    });
+    if !(nested && doc.form.is_none()) {
+        let _ = cx.code(&f::FORM.of(&root), doc.form.as_ref(), &[FORM_CODE], |c| {
+            (c == FORM_CODE).then_some(())
+        });
+    }
     let pm = f::MONTH.of(&root);
     let month = cx.checked(&pm, doc.month.as_ref(), YearMonth::parse);
     let created_on = cx.date(&f::CREATED_ON.of(&root), doc.created_on.as_ref());
