@@ -126,6 +126,42 @@ pub const DAILY_RHYTHM: &[(&str, &[&str])] = &[
     ("就寝", &["就寝", "寝る", "床につく", "眠る"]),
 ];
 
+/// サービス種類コード (a サービスコード's first two characters) → the
+/// サービス種別 of [`INSURED_SERVICE_TYPES`] that 第2表 names it by, for the
+/// kinds a 居宅 第6表 carries (介護給付費単位数表 and 地域密着型's, as of
+/// [`TABLES_AS_OF`]). 特定福祉用具販売 and 住宅改修 have no code here: they
+/// are paid apart from the month's 給付管理 and never stand on a 第6表. The
+/// three 短期入所療養介護 kinds (老健 22, 病院等 23, 医療院 2A) are one
+/// 種別 on 第2表.
+pub const KIND_SERVICE_TYPES: &[(&str, &str)] = &[
+    ("11", "訪問介護"),
+    ("12", "訪問入浴介護"),
+    ("13", "訪問看護"),
+    ("14", "訪問リハビリテーション"),
+    ("15", "通所介護"),
+    ("16", "通所リハビリテーション"),
+    ("17", "福祉用具貸与"),
+    ("21", "短期入所生活介護"),
+    ("22", "短期入所療養介護"),
+    ("23", "短期入所療養介護"),
+    ("2A", "短期入所療養介護"),
+    ("31", "居宅療養管理指導"),
+    ("71", "夜間対応型訪問介護"),
+    ("72", "認知症対応型通所介護"),
+    ("73", "小規模多機能型居宅介護"),
+    ("76", "定期巡回・随時対応型訪問介護看護"),
+    ("77", "看護小規模多機能型居宅介護"),
+    ("78", "地域密着型通所介護"),
+];
+
+/// The 第2表 サービス種別 of a サービス種類コード ([`KIND_SERVICE_TYPES`]).
+pub fn kind_service_type(kind: &str) -> Option<&'static str> {
+    KIND_SERVICE_TYPES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, t)| *t)
+}
+
 /// The insured service type a サービス種別 begins with (the longest match).
 pub fn insured_type(service_type: &str) -> Option<&'static str> {
     let t = service_type.trim();
@@ -171,6 +207,26 @@ mod tests {
         assert!(is_non_insured("配食サービス（札幌市）"));
         assert!(!is_non_insured("訪問看護"));
         assert!(!is_non_insured("謎のサービス"));
+    }
+
+    #[test]
+    fn every_kind_names_an_insured_type_and_a_known_kind() {
+        for (kind, t) in KIND_SERVICE_TYPES {
+            assert_eq!(insured_type(t), Some(*t), "{kind}");
+            assert!(
+                careplan_core::service_codes::kind_name(kind).is_some(),
+                "{kind}"
+            );
+        }
+        assert_eq!(kind_service_type("2A"), Some("短期入所療養介護"));
+        assert_eq!(kind_service_type("78"), Some("地域密着型通所介護"));
+        // Paid apart from the month's 給付管理: no 第6表 kind.
+        assert!(
+            !KIND_SERVICE_TYPES
+                .iter()
+                .any(|(_, t)| *t == "特定福祉用具販売" || *t == "住宅改修")
+        );
+        assert_eq!(kind_service_type("43"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! 第4表's and 第5表's rules: every T4/T5 rule fires on its fixture in
-//! `fixtures/cases-check` (a 第4表 or a case file) and no other rule does;
-//! the meeting and case fixtures give no T4/T5 finding; a case file's
-//! findings are its parts' findings under their paths.
+//! 第4表's and 第5表's rules, and 第6表's against the plan: every T4/T5 rule
+//! and T6-003–T6-005 fires on its fixture in `fixtures/cases-check` (a
+//! 第4表 or a case file) and no other rule does; the meeting and case
+//! fixtures give none of them; a case file's findings are its parts'
+//! findings under their paths.
 
 #![cfg(test)]
 
@@ -17,9 +18,13 @@ struct Expected {
     also: Vec<RuleId>,
 }
 
+/// The 第6表 rules asked of a case file, against its plan.
+const PLAN_USAGE_RULES: [RuleId; 3] = [RuleId::T6_003, RuleId::T6_004, RuleId::T6_005];
+
 fn is_record_rule(id: RuleId) -> bool {
-    explain(id.as_str())
-        .is_some_and(|r| matches!(r.sheet, Sheet::KyotakuTable4 | Sheet::KyotakuTable5))
+    PLAN_USAGE_RULES.contains(&id)
+        || explain(id.as_str())
+            .is_some_and(|r| matches!(r.sheet, Sheet::KyotakuTable4 | Sheet::KyotakuTable5))
 }
 
 fn document(path: &std::path::Path) -> Document {
@@ -36,7 +41,7 @@ fn every_record_rule_has_one_fixture_that_fires_it_and_no_other() {
         .map(|r| r.id)
         .filter(|id| is_record_rule(*id))
         .collect();
-    assert_eq!(ids.len(), 5);
+    assert_eq!(ids.len(), 8);
     for id in &ids {
         let n = expected.values().filter(|e| e.fires == *id).count();
         assert_eq!(n, 1, "{id} has {n} fixtures");
@@ -67,6 +72,41 @@ fn the_findings_name_the_field_and_the_month() {
         r.findings[0].message_ja.contains("2015-12-10")
             && r.findings[0].message_ja.contains("2015-12-03")
     );
+    let r = at("T6-003.json");
+    assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    assert_eq!(r.findings[0].path, "usage[0].rows[3].code");
+    assert!(
+        r.findings[0]
+            .message_ja
+            .contains("あさひ訪問看護ステーション")
+    );
+    let r = at("T6-004.json");
+    assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    assert_eq!(
+        r.findings[0].path,
+        "plan.table2.needs[1].long_term_goals[0].short_term_goals[0].services[0].service_type"
+    );
+    assert!(
+        r.findings[0].message_ja.contains("訪問介護")
+            && r.findings[0].message_ja.contains("2016-01"),
+        "{}",
+        r.findings[0].message_ja
+    );
+    let r = at("T6-005.json");
+    let found: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .map(|f| (f.path.as_str(), f.message_ja.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "usage[0].rows[0].planned");
+    assert!(
+        found[0].1.contains("22日・26日・29日") && found[0].1.contains("2016-01-20"),
+        "{}",
+        found[0].1
+    );
+    assert_eq!(found[1].0, "usage[0].rows[1].planned");
+    assert!(found[1].1.contains("27日"), "{}", found[1].1);
     let r = at("T5-001.json");
     assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
     assert_eq!(r.findings[0].path, "progress.entries");

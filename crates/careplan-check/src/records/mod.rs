@@ -1,15 +1,17 @@
 //! The plan-check rules of the care manager's own records: 第4表
 //! サービス担当者会議の要点 (each meeting on its own), the rules that need a
 //! whole case file (the plan with its meetings, the plan with its 第5表),
-//! and 第6表 サービス利用票's.
+//! and 第6表 サービス利用票's (on its own, and against the plan beside it).
 //!
 //! A meeting's rules are asked about a 第4表 document, or about each meeting
 //! of a case file with paths under `meetings[i]`. A case file is checked as
 //! its parts are: the plan's rules first (paths under `plan`), then each
-//! meeting's, then the rules of the whole file, in ID order.
+//! meeting's, then each 第6表's (under `usage[i]`), then the rules of the
+//! whole file, in ID order.
 
 mod case;
 mod meeting;
+mod plan_usage;
 mod usage;
 
 use careplan_core::FieldPath;
@@ -43,6 +45,9 @@ pub(crate) const RULES: &[RuleInfo] = &[
     case::T5_001,
     usage::T6_001,
     usage::T6_002,
+    plan_usage::T6_003,
+    plan_usage::T6_004,
+    plan_usage::T6_005,
     usage::T7_001,
 ];
 
@@ -55,6 +60,14 @@ pub(crate) fn check_usage(u: &Usage) -> Report {
         }
     }
     Report { findings }
+}
+
+/// Findings of a part, moved under its path in the case file.
+fn under(at: &FieldPath, report: Report) -> impl Iterator<Item = Finding> + '_ {
+    report.findings.into_iter().map(move |f| Finding {
+        path: at.join(&FieldPath::from_text(f.path)).as_str().to_owned(),
+        ..f
+    })
 }
 
 pub(crate) fn check_table7(
@@ -86,20 +99,21 @@ pub(crate) fn check_meeting(m: &Meeting) -> Report {
     Report { findings }
 }
 
-/// Runs the plan's rules, each meeting's, and the case file's own.
+/// Runs the plan's rules, each meeting's, each month's 第6表's, and the
+/// case file's own.
 pub(crate) fn check_case_file(case: &CaseFile) -> Report {
     let root = FieldPath::root();
     let mut findings = Vec::new();
     if let Some(plan) = case.plan() {
-        let at = fc::PLAN.of(&root);
-        findings.extend(crate::check(plan).findings.into_iter().map(|f| Finding {
-            path: at.join(&FieldPath::from_text(f.path)).as_str().to_owned(),
-            ..f
-        }));
+        findings.extend(under(&fc::PLAN.of(&root), crate::check(plan)));
     }
     let meetings = fc::MEETINGS.of(&root);
     for (i, m) in case.meetings().iter().enumerate() {
         meeting_findings(m, &meetings.index(i), &mut findings);
+    }
+    let usage = fc::USAGE.of(&root);
+    for (i, u) in case.usage().iter().enumerate() {
+        findings.extend(under(&usage.index(i), check_usage(u)));
     }
     for rule in RULES {
         if let Check::Case(p) = rule.check {
